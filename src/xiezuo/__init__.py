@@ -1,0 +1,1 @@
+"""Xiezuo (協作): the platform for East–West paired cooperation."""

@@ -1,0 +1,36 @@
+"""The `xiezuo` command: serve, migrate, demo, worker, createuser, import, export (and any Django command)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+ALIASES = {"serve": "serve", "migrate": "migrate", "demo": "demo", "worker": "worker",
+           "createuser": "createuser", "import": "importfile", "export": "exportfile"}
+USAGE = """用法: xiezuo <命令> [参数]
+
+  serve        启动网站（waitress）：xiezuo serve [--host 127.0.0.1] [--port 8000]
+  migrate      建立或升级数据库
+  demo         建库、加载行政区划与演示数据、启动工作进程和网站
+  worker       运行后台任务工作进程（可同时运行多个）
+  createuser   创建用户：xiezuo createuser 用户名 --role editor --region 522700000000
+  import       导入文件：xiezuo import partners.organisation 文件.xlsx --user 用户名
+  export       导出记录：xiezuo export partners.pairing 输出.xlsx --user 用户名
+  其他 Django 管理命令也可直接使用，如 xiezuo check --deploy
+"""
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xiezuo.settings")
+    if len(argv) < 2 or argv[1] in ("-h", "--help", "help"):
+        print(USAGE)
+        return
+    argv[1] = ALIASES.get(argv[1], argv[1])
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Shared machinery: base record, scope, audit, generic views, API base, import/export, jobs, text."""

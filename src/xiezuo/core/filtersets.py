@@ -1,0 +1,55 @@
+"""Base FilterSet: one per model serves the page filters and the API `?field=` parameters alike."""
+
+from __future__ import annotations
+
+from functools import reduce
+from operator import or_
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .models import Status
+from .text import fold, is_pinyin_query, to_simplified, to_traditional
+
+
+def text_query(model, value: str, search_fields) -> Q:
+    """Matches ignoring Simplified/Traditional script; pinyin and initials where the model keeps a search key."""
+    value = value.strip()
+    if not value:
+        return Q()
+    variants = {value, to_simplified(value), to_traditional(value)}
+    parts = [Q(**{f"{f}__icontains": v}) for f in search_fields for v in variants]
+    if any(f.name == "search_key" for f in model._meta.get_fields()):
+        key = fold(value)
+        if is_pinyin_query(value):
+            # Initials and full pinyin are stored after `|`: prefix match on either.
+            parts.append(Q(search_key__contains=f"|{key}"))
+        else:
+            parts.append(Q(search_key__contains=key))
+    return reduce(or_, parts) if parts else Q()
+
+
+class RecordFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("搜索"))
+    status = django_filters.MultipleChoiceFilter(choices=Status.choices, label=_("状态"))
+    synthetic = django_filters.BooleanFilter(label=_("合成演示数据"))
+
+    search_fields: tuple[str, ...] = ()
+
+    def search(self, queryset, name, value):
+        return queryset.filter(text_query(queryset.model, value, self.search_fields))
+
+    @classmethod
+    def for_reference(cls):
+        return cls
+
+
+class ReferenceFilterSet(django_filters.FilterSet):
+    """For types without a lifecycle (regions, organisations)."""
+
+    q = django_filters.CharFilter(method="search", label=_("搜索"))
+    search_fields: tuple[str, ...] = ()
+
+    def search(self, queryset, name, value):
+        return queryset.filter(text_query(queryset.model, value, self.search_fields))

@@ -1,0 +1,195 @@
+"""Background jobs: a job table, handlers by kind, and workers that claim rows with a conditional UPDATE.
+
+Several workers may run at once (on PostgreSQL, on several machines): a job is
+taken by the one whose `UPDATE … WHERE state='queued'` changed the row. A
+worker that dies leaves a `running` job whose heartbeat goes stale; any worker
+(or the job page) then marks it failed, and a user can rerun it. Imports write
+in one transaction, so a killed job leaves no partial data.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import close_old_connections, connection
+from django.db.models import F
+from django.utils import timezone
+
+from .models import Job
+
+log = logging.getLogger(__name__)
+HANDLERS: dict[str, Callable] = {}
+
+
+class JobError(Exception):
+    """A failure to show the user as is (Chinese text, no stack trace)."""
+
+
+def job_handler(kind: str):
+    def register(func: Callable) -> Callable:
+        HANDLERS[kind] = func
+        return func
+
+    return register
+
+
+class Progress:
+    """Handed to a handler: `progress(40, "校验第 4 万行")`. A heartbeat thread writes it to the row."""
+
+    def __init__(self, job: Job):
+        self.job = job
+        self.percent = job.progress
+        self.message = job.message
+
+    def __call__(self, percent: int, message: str = "") -> None:
+        self.percent = max(0, min(100, int(percent)))
+        if message:
+            self.message = message
+        if settings.XIEZUO_JOBS_EAGER:
+            return
+        if not connection.in_atomic_block:
+            Job.objects.filter(pk=self.job.pk).update(
+                progress=self.percent, message=self.message, heartbeat_at=timezone.now()
+            )
+
+
+def enqueue(kind: str, user, title: str, params: dict | None = None, input_file=None, input_name: str = "") -> Job:
+    if kind not in HANDLERS:
+        raise KeyError(kind)
+    job = Job(kind=kind, user=user, title=title, params=params or {}, input_name=input_name)
+    if input_file is not None:
+        job.input_file.save(input_name or "upload", input_file, save=False)
+    job.save()
+    if settings.XIEZUO_JOBS_EAGER:
+        claim(job.pk, "eager")
+        run(Job.objects.get(pk=job.pk))
+        job.refresh_from_db()
+    return job
+
+
+def rerun(job: Job, user) -> Job:
+    new = Job.objects.create(
+        kind=job.kind, user=user, title=job.title, params=job.params, input_file=job.input_file.name,
+        input_name=job.input_name, rerun_of=job,
+    )
+    if settings.XIEZUO_JOBS_EAGER:
+        claim(new.pk, "eager")
+        run(Job.objects.get(pk=new.pk))
+        new.refresh_from_db()
+    return new
+
+
+def worker_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident() % 10000}"
+
+
+def claim(pk, worker: str) -> bool:
+    now = timezone.now()
+    return bool(
+        Job.objects.filter(pk=pk, state=Job.State.QUEUED).update(
+            state=Job.State.RUNNING, worker=worker, started_at=now, heartbeat_at=now, attempts=F("attempts") + 1
+        )
+    )
+
+
+def claim_next(worker: str) -> Job | None:
+    for pk in Job.objects.filter(state=Job.State.QUEUED).order_by("created_at").values_list("pk", flat=True)[:10]:
+        if claim(pk, worker):
+            return Job.objects.get(pk=pk)
+    return None
+
+
+def reap_stale() -> int:
+    """Mark running jobs whose worker stopped beating as failed."""
+    limit = timezone.now() - timedelta(seconds=settings.XIEZUO_JOB_STALE_SECONDS)
+    return Job.objects.filter(state=Job.State.RUNNING, heartbeat_at__lt=limit).update(
+        state=Job.State.FAILED, finished_at=timezone.now(),
+        message="工作进程中断（可能被终止），任务未完成，数据未改动。可点击“重新运行”。",
+    )
+
+
+class _Heartbeat(threading.Thread):
+    """Writes progress and a heartbeat through its own connection, even while the job holds a transaction."""
+
+    def __init__(self, job: Job, progress: Progress, every: float = 2.0):
+        super().__init__(daemon=True)
+        self.job, self.progress, self.every = job, progress, every
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        try:
+            while not self.stop.wait(self.every):
+                try:
+                    Job.objects.filter(pk=self.job.pk, state=Job.State.RUNNING).update(
+                        progress=self.progress.percent, message=self.progress.message,
+                        heartbeat_at=timezone.now(),
+                    )
+                except Exception:  # SQLite may be locked by the job's own write; try again next beat
+                    log.debug("heartbeat skipped", exc_info=True)
+        finally:
+            connection.close()
+
+
+def run(job: Job) -> Job:
+    handler = HANDLERS[job.kind]
+    progress = Progress(job)
+    beat = None if settings.XIEZUO_JOBS_EAGER else _Heartbeat(job, progress)
+    if beat:
+        beat.start()
+    try:
+        summary = handler(job, progress) or {}
+    except JobError as exc:
+        _finish(job, Job.State.FAILED, str(exc))
+    except Exception as exc:
+        log.exception("job %s failed", job.pk)
+        _finish(job, Job.State.FAILED, f"任务出错：{exc.__class__.__name__}。详情已记录在服务器日志。",
+                detail=traceback.format_exc())
+    else:
+        job.summary = {**job.summary, **summary}
+        _finish(job, Job.State.SUCCEEDED, progress.message if progress.message else "完成")
+    finally:
+        if beat:
+            beat.stop.set()
+            beat.join(5)
+    return job
+
+
+def _finish(job: Job, state: str, message: str, detail: str = "") -> None:
+    job.state = state
+    job.message = message
+    job.finished_at = timezone.now()
+    if state == Job.State.SUCCEEDED:
+        job.progress = 100
+    if detail:
+        job.summary = {**job.summary, "traceback": detail[-4000:]}
+    job.save(update_fields=["state", "message", "finished_at", "progress", "summary", "errors",
+                            "result_file", "error_file"])
+
+
+def work(once: bool = False, poll: float = 1.0, max_jobs: int | None = None) -> int:
+    """The worker loop behind `xiezuo worker`."""
+    me = worker_id()
+    done = 0
+    log.info("worker %s started", me)
+    while True:
+        close_old_connections()
+        reap_stale()
+        job = claim_next(me)
+        if job is None:
+            if once:
+                return done
+            time.sleep(poll)
+            continue
+        log.info("worker %s runs job %s (%s)", me, job.pk, job.kind)
+        run(job)
+        done += 1
+        if max_jobs is not None and done >= max_jobs:
+            return done

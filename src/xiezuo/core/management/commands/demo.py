@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Set up the database with regions and the demo data, then run a worker and the site."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-serve", action="store_true", help="only load the data")
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+
+    def handle(self, *args, **opts):
+        settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+        call_command("migrate", interactive=False, verbosity=0)
+        self.stdout.write("数据库已就绪")
+        call_command("loadregions")
+        load_demo(self.stdout)
+        if opts["no_serve"]:
+            return
+        worker = subprocess.Popen([sys.executable, "-m", "xiezuo.cli", "worker"])
+        self.stdout.write(f"后台工作进程已启动（pid {worker.pid}）")
+        try:
+            call_command("serve", host=opts["host"], port=opts["port"])
+        finally:
+            worker.terminate()
+
+
+def load_demo(stdout=None) -> None:
+    """Each app may ship `demo.py` with `load(acting_user)`; they run in INSTALLED_APPS order."""
+    User = get_user_model()
+    admin = User.objects.filter(username="admin").first()
+    if admin is None:
+        admin = User.objects.create_superuser("admin", password="xiezuo2026", first_name="系统管理员")
+    for config in apps.get_app_configs():
+        if not config.name.startswith("xiezuo."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.demo")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{config.name}.demo":
+                continue
+            raise
+        module.load(admin)
+        if stdout:
+            stdout.write(f"演示数据已加载：{config.verbose_name}")

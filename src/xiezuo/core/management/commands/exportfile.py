@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from xiezuo.core import jobs
+from xiezuo.core.models import Job
+from xiezuo.core.registry import REGISTRY
+
+
+class Command(BaseCommand):
+    help = "Export a record type (inside the user's area) to .xlsx or .csv."
+
+    def add_arguments(self, parser):
+        parser.add_argument("record_type")
+        parser.add_argument("path")
+        parser.add_argument("--user", required=True)
+        parser.add_argument("--query", default="", help="filters as in the list page URL, e.g. kind=school")
+
+    def handle(self, *args, **opts):
+        if opts["record_type"] not in REGISTRY:
+            raise CommandError(f"未知的记录类型：{opts['record_type']}（可选：{'、'.join(REGISTRY)}）")
+        user = get_user_model().objects.filter(username=opts["user"]).first()
+        if user is None:
+            raise CommandError(f"用户不存在：{opts['user']}")
+        target = Path(opts["path"])
+        fmt = target.suffix.lstrip(".").lower()
+        if fmt not in ("xlsx", "csv"):
+            raise CommandError("输出文件须为 .xlsx 或 .csv")
+        job = Job.objects.create(kind="export_records", user=user, title=f"命令行导出：{target.name}",
+                                 params={"record_type": opts["record_type"], "query": opts["query"], "format": fmt})
+        jobs.claim(job.pk, "cli")
+        job = jobs.run(Job.objects.get(pk=job.pk))
+        if job.state != Job.State.SUCCEEDED:
+            raise CommandError(job.message)
+        with job.result_file.open("rb") as src, open(target, "wb") as dst:
+            shutil.copyfileobj(src, dst)
+        self.stdout.write(f"{job.message} → {target}")

@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand
+
+from xiezuo.core.jobs import work
+
+
+class Command(BaseCommand):
+    help = "Run background jobs (imports, exports). Start as many as you like: each job is claimed once."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--once", action="store_true", help="run what is queued, then stop")
+        parser.add_argument("--poll", type=float, default=1.0)
+        parser.add_argument("--max-jobs", type=int, default=None)
+
+    def handle(self, *args, **opts):
+        done = work(once=opts["once"], poll=opts["poll"], max_jobs=opts["max_jobs"])
+        self.stdout.write(f"工作进程结束，共运行 {done} 个任务")

@@ -1,0 +1,143 @@
+"""Machinery models: the base record, the audit trail and background jobs.
+
+`core` holds no domain models; channel apps subclass `Record`.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .scope import RecordQuerySet
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("草稿")
+    SUBMITTED = "submitted", _("已提交")
+    APPROVED = "approved", _("已审核")
+    RETURNED = "returned", _("已退回")
+
+
+class Record(models.Model):
+    """Base of every cooperation record: lifecycle, provenance and the scope spec.
+
+    Subclasses declare `scope = ScopeSpec(regions=[...], organisations=[...])`
+    naming the fields that place the record (where it happens, who helps).
+    """
+
+    status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    return_reason = models.TextField(_("退回原因"), blank=True)
+    synthetic = models.BooleanField(
+        _("合成演示数据"), default=False, help_text=_("演示用的合成记录，并非真实事实。")
+    )
+    source_document = models.CharField(_("来源文件"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("录入人"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    import_job = models.ForeignKey(
+        "core.Job", verbose_name=_("导入批次"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    objects = RecordQuerySet.as_manager()
+
+    # Fields of the base that forms, imports and exports never take from a user.
+    SYSTEM_FIELDS = (
+        "id", "status", "return_reason", "created_by", "import_job", "created_at", "updated_at",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_locked(self) -> bool:
+        return self.status in (Status.SUBMITTED, Status.APPROVED) and type(self).lifecycle_enabled()
+
+    @classmethod
+    def lifecycle_enabled(cls) -> bool:
+        return getattr(cls, "lifecycle", True)
+
+
+class ChangeRecord(models.Model):
+    """One row per write: who, when, what, and each field before and after."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("新建")
+        UPDATE = "update", _("修改")
+        DELETE = "delete", _("删除")
+        SUBMIT = "submit", _("提交")
+        APPROVE = "approve", _("审核通过")
+        RETURN = "return", _("退回")
+        REOPEN = "reopen", _("重新打开")
+        IMPORT = "import", _("导入")
+        VIEW_ID = "view_id", _("查看完整身份证号")
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    object_id = models.CharField(max_length=64, db_index=True)
+    object_repr = models.CharField(_("对象"), max_length=300)
+    action = models.CharField(_("操作"), max_length=12, choices=Action.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    time = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
+    changes = models.JSONField(_("变更内容"), default=dict, blank=True)
+    note = models.TextField(_("说明"), blank=True)
+    job = models.ForeignKey("core.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("变更记录")
+        verbose_name_plural = _("变更记录")
+        ordering = ["-time", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.object_repr}"
+
+
+class Job(models.Model):
+    """A unit of background work (import, export…), claimed by one worker with a conditional UPDATE."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("排队中")
+        RUNNING = "running", _("运行中")
+        SUCCEEDED = "succeeded", _("已完成")
+        FAILED = "failed", _("失败")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField(_("类型"), max_length=40)
+    title = models.CharField(_("标题"), max_length=200)
+    params = models.JSONField(default=dict, blank=True)
+    state = models.CharField(_("状态"), max_length=10, choices=State.choices, default=State.QUEUED, db_index=True)
+    progress = models.PositiveSmallIntegerField(_("进度"), default=0)
+    message = models.TextField(_("信息"), blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    input_file = models.FileField(upload_to="jobs/in/%Y/%m/", blank=True)
+    input_name = models.CharField(max_length=255, blank=True)
+    result_file = models.FileField(upload_to="jobs/out/%Y/%m/", blank=True)
+    error_file = models.FileField(upload_to="jobs/err/%Y/%m/", blank=True)
+    errors = models.JSONField(default=list, blank=True)
+    summary = models.JSONField(default=dict, blank=True)
+    worker = models.CharField(max_length=100, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    rerun_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("后台任务")
+        verbose_name_plural = _("后台任务")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (self.State.SUCCEEDED, self.State.FAILED)

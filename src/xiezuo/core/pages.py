@@ -1,0 +1,60 @@
+"""Site pages that belong to no record type: home, global search, API token."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from rest_framework.authtoken.models import Token
+
+from .filtersets import text_query
+from .models import Job, Status
+from .permissions import can
+from .registry import REGISTRY
+from .scope import get_scope
+
+
+@login_required
+def home(request):
+    cards = []
+    pending = []
+    for rt in REGISTRY.values():
+        qs = rt.model.objects.restrict(request.user)
+        cards.append({"rt": rt, "count": qs.count()})
+        if rt.lifecycle and can(request.user, "approve"):
+            n = qs.filter(status=Status.SUBMITTED).count()
+            if n:
+                pending.append({"rt": rt, "count": n})
+    return render(request, "core/home.html", {
+        "cards": cards, "pending": pending, "scope": get_scope(request.user),
+        "jobs": Job.objects.filter(user=request.user)[:5],
+    })
+
+
+@login_required
+def search(request):
+    """One box over every record type, inside the user's area only."""
+    query = request.GET.get("q", "").strip()
+    groups = []
+    if query:
+        for rt in REGISTRY.values():
+            fields = getattr(rt.filterset, "search_fields", ())
+            qs = rt.model.objects.restrict(request.user).filter(text_query(rt.model, query, fields))
+            hits = list(qs[:20])
+            if hits:
+                groups.append({"rt": rt, "hits": hits, "more": qs.count() > 20})
+        from xiezuo.geo.views import search_regions
+
+        regions = list(search_regions(query, limit=20))
+    else:
+        regions = []
+    return render(request, "core/search.html", {"query": query, "groups": groups, "regions": regions})
+
+
+@login_required
+def api_token(request):
+    token = None
+    if request.method == "POST":
+        Token.objects.filter(user=request.user).delete()
+        token = Token.objects.create(user=request.user)
+    return render(request, "core/api_token.html", {"token": token,
+                                                   "has_token": Token.objects.filter(user=request.user).exists()})

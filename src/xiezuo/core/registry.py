@@ -1,0 +1,85 @@
+"""One registration per record type gives it pages, import/export, API, history and search.
+
+    register(RecordType(model=Pairing, filterset=PairingFilterSet, form=PairingForm,
+                        table=PairingTable, serializer=PairingSerializer, import_key=("helper_region", …)))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.urls import reverse
+
+REGISTRY: dict[str, RecordType] = {}
+
+
+@dataclass
+class RecordType:
+    model: type[models.Model]
+    filterset: type
+    form: type
+    table: type
+    serializer: type
+    # Natural key used to refuse duplicates on import (within the file and against the database).
+    import_key: tuple[str, ...] = ()
+    # Columns of the template, import and export; defaults to the form's fields.
+    import_fields: tuple[str, ...] | None = None
+    # Header variants accepted on import, e.g. {"id_number": ["公民身份号码", "身份证号"]}.
+    column_aliases: dict[str, list[str]] = field(default_factory=dict)
+    # Extra template included on the detail page (e.g. the cooperation summary of an organisation).
+    detail_template: str | None = None
+    detail_context: object = None  # callable(request, obj) -> dict
+    # Menu placement.
+    menu_group: str = ""
+    icon: str = "bi-table"
+    menu: bool = True
+
+    @property
+    def key(self) -> str:
+        return f"{self.model._meta.app_label}.{self.model._meta.model_name}"
+
+    @property
+    def app_label(self) -> str:
+        return self.model._meta.app_label
+
+    @property
+    def model_name(self) -> str:
+        return self.model._meta.model_name
+
+    @property
+    def verbose_name(self) -> str:
+        return str(self.model._meta.verbose_name)
+
+    @property
+    def verbose_name_plural(self) -> str:
+        return str(self.model._meta.verbose_name_plural)
+
+    @property
+    def lifecycle(self) -> bool:
+        return getattr(self.model, "lifecycle", True)
+
+    def url(self, view: str, pk=None, **kwargs) -> str:
+        name = f"{self.app_label}:{self.model_name}_{view}"
+        if pk is not None:
+            return reverse(name, kwargs={"pk": pk, **kwargs})
+        return reverse(name, kwargs=kwargs or None)
+
+    def fields(self) -> list[str]:
+        if self.import_fields is not None:
+            return list(self.import_fields)
+        return list(self.form._meta.fields)
+
+
+def register(record_type: RecordType) -> RecordType:
+    REGISTRY[record_type.key] = record_type
+    record_type.model.record_type = record_type
+    return record_type
+
+
+def for_model(model) -> RecordType:
+    return REGISTRY[f"{model._meta.app_label}.{model._meta.model_name}"]
+
+
+def by_app(app_label: str) -> list[RecordType]:
+    return [rt for rt in REGISTRY.values() if rt.app_label == app_label]

@@ -1,0 +1,211 @@
+"""Reading and writing spreadsheets: .xlsx (calamine in, xlsxwriter out) and .csv (UTF-8 or GB18030).
+
+Every failure raises `FileProblem` with a Chinese message fit to show the user.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from django.conf import settings
+
+from .text import clean
+
+
+class FileProblem(Exception):
+    """A file that cannot be read at all (as opposed to bad rows in it)."""
+
+
+ENCODINGS = ("utf-8", "gb18030")
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def detect_encoding(head: bytes) -> tuple[str, int]:
+    """(encoding, bytes of BOM to skip) for a CSV, or FileProblem."""
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8", 3
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16", 0
+    if b"\x00" in head[:4096]:
+        raise FileProblem("无法识别文件编码：文件含有空字节，可能是 UTF-16 或二进制文件。请另存为 UTF-8 或 GB18030 编码的 CSV。")
+    for encoding in ENCODINGS:
+        try:
+            # A multi-byte character may be cut at the end of the sample: ignore only the last 3 bytes.
+            head.decode(encoding) if len(head) < 65536 else head[:-3].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return encoding, 0
+    raise FileProblem("无法识别文件编码：既不是 UTF-8 也不是 GB18030（GBK）。请在 Excel 中另存为“CSV UTF-8”后重新上传。")
+
+
+def check_xlsx(path: Path) -> None:
+    """Refuse what is not an .xlsx and a zip bomb, before a parser sees it."""
+    if not zipfile.is_zipfile(path):
+        raise FileProblem("文件不是有效的 .xlsx（不是 zip 格式），可能已损坏或扩展名有误。")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            names = {i.filename for i in infos}
+            total = sum(i.file_size for i in infos)
+            packed = max(1, sum(i.compress_size for i in infos))
+    except (zipfile.BadZipFile, OSError):
+        raise FileProblem("文件不是有效的 .xlsx，可能已损坏。") from None
+    if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+        raise FileProblem("文件是 zip 压缩包，但不是 Excel 工作簿（.xlsx）。")
+    if total > settings.XIEZUO_MAX_XLSX_UNCOMPRESSED_BYTES or (total > 50_000_000 and total / packed > 200):
+        raise FileProblem("文件解压后体积异常（疑似压缩炸弹），已拒绝读取。")
+
+
+def _cell(value) -> object:
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def read_rows(path: Path, filename: str = "", sheet: str | int = 0) -> Iterator[list]:
+    """Yield rows (lists of cleaned cell values) of the first sheet of an .xlsx or of a .csv."""
+    suffix = Path(filename or path.name).suffix.lower()
+    if Path(path).stat().st_size == 0:
+        raise FileProblem("文件为空。")
+    if suffix in (".xlsx", ".xlsm"):
+        yield from _read_xlsx(Path(path), sheet)
+    elif suffix in (".csv", ".txt"):
+        yield from _read_csv(Path(path))
+    elif suffix == ".xls":
+        raise FileProblem("不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后上传。")
+    else:
+        raise FileProblem(f"不支持的文件类型“{suffix or '无扩展名'}”，请上传 .xlsx 或 .csv 文件。")
+
+
+def sheet_names(path: Path) -> list[str]:
+    from python_calamine import CalamineWorkbook
+
+    check_xlsx(path)
+    return CalamineWorkbook.from_path(str(path)).sheet_names
+
+
+def _read_xlsx(path: Path, sheet: str | int) -> Iterator[list]:
+    from python_calamine import CalamineWorkbook
+
+    check_xlsx(path)
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        ws = workbook.get_sheet_by_index(sheet) if isinstance(sheet, int) else workbook.get_sheet_by_name(sheet)
+        rows = ws.iter_rows()
+    except Exception as exc:  # calamine raises its own error types for broken parts
+        raise FileProblem(f"无法读取 .xlsx 文件：{exc.__class__.__name__}，文件可能已损坏。") from None
+    for row in rows:
+        yield [_cell(v) for v in row]
+
+
+def _read_csv(path: Path) -> Iterator[list]:
+    with open(path, "rb") as fh:
+        head = fh.read(65536)
+    encoding, skip = detect_encoding(head)
+    try:
+        with open(path, encoding=encoding, newline="") as fh:
+            if skip:
+                fh.read(1)  # the BOM as one character
+            sample = fh.read(8192)
+            fh.seek(0)
+            if skip:
+                fh.read(1)
+            try:
+                dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
+            except csv.Error:
+                dialect = csv.excel
+            for row in csv.reader(fh, dialect):
+                yield [clean(v) for v in row]
+    except UnicodeDecodeError as exc:
+        raise FileProblem(f"文件编码不一致：第 {exc.start} 字节附近无法按 {encoding.upper()} 解码。请统一另存为 UTF-8。") from None
+
+
+def excel_date(value) -> dt.date:
+    """A date from an Excel serial number, a date cell or text (2018-03-20, 2018/3/20, 2018年3月20日, 20180320)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)) and 1 <= value < 2958466:
+        if 19000101 <= value <= 29991231 and isinstance(value, int):
+            return dt.datetime.strptime(str(value), "%Y%m%d").date()
+        return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
+    text = str(value).strip()
+    text = text.replace("年", "-").replace("月", "-").replace("日", "").replace("/", "-").replace(".", "-")
+    text = text.split(" ")[0].split("T")[0]
+    for fmt in ("%Y-%m-%d", "%Y%m%d"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    if text.isdigit():
+        return excel_date(int(text))
+    raise ValueError(value)
+
+
+def write_xlsx(target, headers: Sequence[str], rows: Iterable[Sequence], sheet: str = "数据",
+               notes: Sequence[Sequence[str]] | None = None, widths: Sequence[int] | None = None) -> None:
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(target, {"constant_memory": True, "in_memory": False, "strings_to_numbers": False})
+    bold = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
+    date_fmt = wb.add_format({"num_format": "yyyy-mm-dd"})
+    ws = wb.add_worksheet(sheet)
+    for c, h in enumerate(headers):
+        ws.write_string(0, c, h, bold)
+        ws.set_column(c, c, (widths[c] if widths else max(12, len(h) * 2 + 2)))
+    ws.freeze_panes(1, 0)
+    for r, row in enumerate(rows, start=1):
+        for c, v in enumerate(row):
+            if v is None or v == "":
+                continue
+            if isinstance(v, (dt.date, dt.datetime)):
+                ws.write_datetime(r, c, v if isinstance(v, dt.datetime) else dt.datetime(v.year, v.month, v.day), date_fmt)
+            elif isinstance(v, (int, float)) and not isinstance(v, bool):
+                ws.write_number(r, c, v)
+            else:
+                ws.write_string(r, c, str(v))
+    if notes:
+        ns = wb.add_worksheet("填写说明")
+        for r, row in enumerate(notes):
+            for c, v in enumerate(row):
+                ns.write_string(r, c, str(v), bold if r == 0 else None)
+        ns.set_column(0, 0, 22)
+        ns.set_column(1, 3, 40)
+    wb.close()
+
+
+def write_csv(target, headers: Sequence[str], rows: Iterable[Sequence]) -> None:
+    """UTF-8 with a byte-order mark, so that Excel on Windows opens Chinese text correctly."""
+    if isinstance(target, (str, Path)):
+        fh = open(target, "w", encoding="utf-8-sig", newline="")
+        close = True
+    else:
+        fh, close = io.TextIOWrapper(target, encoding="utf-8-sig", newline=""), False
+    try:
+        w = csv.writer(fh)
+        w.writerow(headers)
+        for row in rows:
+            w.writerow(["" if v is None else v for v in row])
+    finally:
+        fh.flush()
+        if close:
+            fh.close()
+        else:
+            fh.detach()

@@ -1,0 +1,117 @@
+"""Import and export as background jobs, for every registered record type."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+from django.core.files import File
+from django.http import QueryDict
+
+from .importer import columns, import_file, write_error_report
+from .jobs import JobError, job_handler
+from .models import Job
+from .registry import REGISTRY, RecordType
+from .tabular import FileProblem, write_csv, write_xlsx
+
+EXPORT_FORMATS = ("xlsx", "csv")
+
+
+def export_value(obj, name: str):
+    f = obj._meta.get_field(name)
+    if f.many_to_many:
+        key = getattr(f.related_model, "lookup_field", "name")
+        return "、".join(str(getattr(o, key)) for o in getattr(obj, name).all())
+    if f.is_relation:
+        related = getattr(obj, name)
+        if related is None:
+            return None
+        return getattr(related, getattr(f.related_model, "lookup_field", "name"))
+    if f.choices:
+        return getattr(obj, f"get_{name}_display")()
+    value = getattr(obj, name)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def filtered_queryset(rt: RecordType, user, query: str):
+    qs = rt.model.objects.restrict(user, "view")
+    filterset = rt.filterset(QueryDict(query), queryset=qs)
+    qs = filterset.qs if filterset.is_valid() else qs
+    related = [f.name for f in rt.model._meta.concrete_fields if f.is_relation]
+    m2m = [f.name for f in rt.model._meta.many_to_many]
+    return qs.select_related(*related).prefetch_related(*m2m).order_by("pk")
+
+
+def export_rows(rt: RecordType, user, query: str, progress=None):
+    cols = columns(rt, user)
+    qs = filtered_queryset(rt, user, query)
+    total = max(1, qs.count())
+    has_status = rt.lifecycle
+    for i, obj in enumerate(qs.iterator(chunk_size=500)):
+        row = [export_value(obj, name) for name, _l, _r in cols]
+        row += [obj.get_status_display() if has_status else None, obj.pk]
+        if progress and i % 500 == 0:
+            progress(int(95 * i / total), f"已导出 {i} 条")
+        yield row
+
+
+def export_headers(rt: RecordType, user) -> list[str]:
+    return [label for _n, label, _r in columns(rt, user)] + ["状态", "编号"]
+
+
+@job_handler("export_records")
+def run_export(job: Job, progress) -> dict:
+    rt = REGISTRY[job.params["record_type"]]
+    fmt = job.params.get("format", "xlsx")
+    if fmt not in EXPORT_FORMATS:
+        raise JobError("不支持的导出格式")
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    name = f"{rt.verbose_name}-{stamp}.{fmt}"
+    count = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"export.{fmt}"
+
+        def counted():
+            nonlocal count
+            for row in export_rows(rt, job.user, job.params.get("query", ""), progress):
+                count += 1
+                yield row
+
+        if fmt == "xlsx":
+            write_xlsx(str(path), export_headers(rt, job.user), counted(), sheet=rt.verbose_name[:31])
+        else:
+            write_csv(path, export_headers(rt, job.user), counted())
+        with open(path, "rb") as fh:
+            job.result_file.save(name, File(fh), save=False)
+    progress(100, f"已导出 {count} 条记录")
+    return {"rows": count, "filename": name}
+
+
+@job_handler("import_records")
+def run_import(job: Job, progress) -> dict:
+    rt = REGISTRY[job.params["record_type"]]
+    progress(2, "正在读取文件")
+    try:
+        result = import_file(rt, job.user, Path(job.input_file.path), job.input_name, job=job, progress=progress)
+    except FileProblem as exc:
+        job.errors = [[1, "-", "-", str(exc)]]
+        raise JobError(str(exc)) from None
+    errors = result["errors"]
+    if errors:
+        job.errors = [e.as_list() for e in errors[:1000]]
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "errors.xlsx"
+            write_error_report(errors, str(path))
+            with open(path, "rb") as fh:
+                job.error_file.save(f"错误清单-{job.input_name}.xlsx", File(fh), save=False)
+        raise JobError(f"发现 {len(errors)} 处错误，未导入任何记录。请下载错误清单，修改后重新上传。")
+    ignored = result["ignored_columns"]
+    note = f"；已忽略的列：{'、'.join(ignored)}" if ignored else ""
+    progress(100, f"已导入 {result['created']} 条记录{note}")
+    return {"created": result["created"], "ignored_columns": ignored}

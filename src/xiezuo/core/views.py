@@ -1,0 +1,268 @@
+"""Generic record views, bound to a `RecordType` by the URL registry. No record type writes its own."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+
+from . import jobs
+from .audit import history
+from .importer import write_template
+from .models import Job
+from .permissions import can
+from .registry import RecordType
+from .services import create_record, delete_record, transition_record, update_record
+from .tabular import FileProblem
+
+
+class RecordView(LoginRequiredMixin, View):
+    record_type: RecordType = None
+
+    def queryset(self):
+        return self.record_type.model.objects.restrict(self.request.user, "view")
+
+    def get_object(self, pk):
+        return get_object_or_404(self.queryset(), pk=pk)
+
+    def require(self, action: str, obj=None) -> None:
+        if not can(self.request.user, action, obj):
+            raise PermissionDenied(_("您的角色或记录状态不允许此操作。"))
+
+    def context(self, **extra):
+        rt = self.record_type
+        return {"rt": rt, "model_meta": rt.model._meta, **extra}
+
+
+class RecordListView(RecordView):
+    template_name = "core/record_list.html"
+
+    def get(self, request):
+        rt = self.record_type
+        filterset = rt.filterset(request.GET or None, queryset=self.queryset(), request=request)
+        qs = filterset.qs if filterset.is_bound and filterset.is_valid() else self.queryset()
+        related = [f.name for f in rt.model._meta.concrete_fields if f.is_relation]
+        qs = qs.select_related(*related).order_by(*(rt.table.ordering or ("-pk",)))
+        page = Paginator(qs, 50).get_page(request.GET.get("page"))
+        table = rt.table(rt.model, page.object_list)
+        query = request.GET.copy()
+        query.pop("page", None)
+        return render(request, self.template_name, self.context(
+            filterset=filterset, page=page, table=table, query=query.urlencode(),
+            can_add=can(request.user, "add"), can_import=can(request.user, "import"),
+        ))
+
+
+class RecordDetailView(RecordView):
+    template_name = "core/record_detail.html"
+
+    def get(self, request, pk):
+        rt = self.record_type
+        obj = self.get_object(pk)
+        extra = rt.detail_context(request, obj) if rt.detail_context else {}
+        return render(request, self.template_name, self.context(
+            object=obj, fields=detail_fields(obj, rt), history=history(obj)[:100],
+            can_change=can(request.user, "change", obj), can_delete=can(request.user, "delete", obj),
+            transitions=[a for a in ("submit", "approve", "return", "reopen") if can(request.user, a, obj)],
+            **extra,
+        ))
+
+
+def detail_fields(obj, rt: RecordType):
+    table = rt.table(rt.model, [])
+    out = []
+    for name in rt.fields():
+        f = obj._meta.get_field(name)
+        value = table.cell(obj, name)
+        if name in table.money_columns:
+            label = f"{f.verbose_name}（万元）"
+        else:
+            label = f.verbose_name
+        link = None
+        if f.is_relation and not f.many_to_many:
+            related = getattr(obj, name)
+            if related is not None and hasattr(related, "get_absolute_url"):
+                link = related.get_absolute_url()
+        out.append((label, value, link))
+    return out
+
+
+class RecordEditView(RecordView):
+    template_name = "core/record_edit.html"
+
+    def get(self, request, pk=None):
+        obj = self.get_object(pk) if pk else None
+        self.require("change" if obj else "add", obj)
+        form = self.record_type.form(instance=obj, user=request.user)
+        return render(request, self.template_name, self.context(form=form, object=obj))
+
+    def post(self, request, pk=None):
+        rt = self.record_type
+        obj = self.get_object(pk) if pk else None
+        self.require("change" if obj else "add", obj)
+        form = rt.form(request.POST, request.FILES, instance=obj, user=request.user)
+        if form.is_valid():
+            plain, m2m = form.split()
+            try:
+                if obj:
+                    obj = update_record(obj, plain, request.user, m2m=m2m)
+                else:
+                    obj = create_record(rt.model, plain, request.user, m2m=m2m)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("已保存：%(obj)s") % {"obj": obj})
+                return redirect(rt.url("detail", obj.pk))
+        return render(request, self.template_name, self.context(form=form, object=obj), status=400)
+
+
+class RecordDeleteView(RecordView):
+    template_name = "core/record_delete.html"
+
+    def get(self, request, pk):
+        obj = self.get_object(pk)
+        self.require("delete", obj)
+        return render(request, self.template_name, self.context(object=obj))
+
+    def post(self, request, pk):
+        obj = self.get_object(pk)
+        self.require("delete", obj)
+        from django.db.models import ProtectedError, RestrictedError
+
+        try:
+            delete_record(obj, request.user)
+        except (ProtectedError, RestrictedError):
+            messages.error(request, _("该记录仍被其他记录引用，无法删除。"))
+            return redirect(self.record_type.url("detail", obj.pk))
+        messages.success(request, _("已删除：%(obj)s") % {"obj": obj})
+        return redirect(self.record_type.url("list"))
+
+
+class RecordTransitionView(RecordView):
+    def post(self, request, pk, action):
+        obj = self.get_object(pk)
+        self.require(action, obj)
+        try:
+            transition_record(obj, action, request.user, reason=request.POST.get("reason", ""))
+        except ValidationError:
+            messages.error(request, _("退回时必须填写原因。"))
+        else:
+            messages.success(request, _("操作成功。"))
+        return redirect(self.record_type.url("detail", obj.pk))
+
+
+class RecordHistoryView(RecordView):
+    template_name = "core/record_history.html"
+
+    def get(self, request, pk):
+        obj = self.get_object(pk)
+        return render(request, self.template_name, self.context(object=obj, history=history(obj)))
+
+
+class RecordImportView(RecordView):
+    template_name = "core/record_import.html"
+
+    def get(self, request):
+        self.require("import")
+        return render(request, self.template_name, self.context())
+
+    def post(self, request):
+        self.require("import")
+        rt = self.record_type
+        upload = request.FILES.get("file")
+        if upload is None:
+            messages.error(request, _("请选择要上传的文件。"))
+            return render(request, self.template_name, self.context(), status=400)
+        name = upload.name
+        if not name.lower().endswith((".xlsx", ".csv")):
+            messages.error(request, _("不支持的文件类型，请上传 .xlsx 或 .csv 文件。"))
+            return render(request, self.template_name, self.context(), status=400)
+        if upload.size == 0:
+            messages.error(request, _("文件为空。"))
+            return render(request, self.template_name, self.context(), status=400)
+        job = jobs.enqueue("import_records", request.user, f"导入{rt.verbose_name}：{name}",
+                           params={"record_type": rt.key}, input_file=upload, input_name=name)
+        return redirect("job_detail", pk=job.pk)
+
+
+class RecordTemplateView(RecordView):
+    def get(self, request):
+        import io
+
+        buffer = io.BytesIO()
+        write_template(self.record_type, request.user, buffer)
+        buffer.seek(0)
+        return FileResponse(buffer, as_attachment=True, filename=f"{self.record_type.verbose_name}-导入模板.xlsx")
+
+
+class RecordExportView(RecordView):
+    def get(self, request):
+        self.require("export")
+        rt = self.record_type
+        fmt = request.GET.get("format", "xlsx")
+        if fmt not in ("xlsx", "csv"):
+            raise Http404
+        query = request.GET.copy()
+        for key in ("format", "page"):
+            query.pop(key, None)
+        job = jobs.enqueue("export_records", request.user, f"导出{rt.verbose_name}（{fmt}）",
+                           params={"record_type": rt.key, "query": query.urlencode(), "format": fmt})
+        return redirect("job_detail", pk=job.pk)
+
+
+# Jobs: only their owner (or a superuser) sees them; anyone else gets 404.
+
+def own_job(request, pk) -> Job:
+    qs = Job.objects.all() if request.user.is_superuser else Job.objects.filter(user=request.user)
+    return get_object_or_404(qs, pk=pk)
+
+
+class JobDetailView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        jobs.reap_stale()
+        job = own_job(request, pk)
+        template = "core/job_progress.html" if request.headers.get("HX-Request") else "core/job_detail.html"
+        return render(request, template, {"job": job})
+
+
+class JobListView(LoginRequiredMixin, View):
+    def get(self, request):
+        qs = Job.objects.all() if request.user.is_superuser else Job.objects.filter(user=request.user)
+        return render(request, "core/job_list.html", {"jobs": qs[:100]})
+
+
+class JobDownloadView(LoginRequiredMixin, View):
+    def get(self, request, pk, which):
+        job = own_job(request, pk)
+        f = {"result": job.result_file, "errors": job.error_file}.get(which)
+        if not f:
+            raise Http404
+        name = job.summary.get("filename") or f.name.rsplit("/", 1)[-1]
+        return FileResponse(f.open("rb"), as_attachment=True, filename=name)
+
+
+class JobRerunView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        job = own_job(request, pk)
+        if not job.finished:
+            messages.error(request, _("任务尚未结束。"))
+            return redirect("job_detail", pk=job.pk)
+        new = jobs.rerun(job, request.user)
+        return redirect("job_detail", pk=new.pk)
+
+
+def upload_too_large(request, limit_mb: int) -> HttpResponse:
+    return render(request, "core/error.html", {
+        "title": _("文件过大"),
+        "message": _("上传文件超过 %(mb)d MB 的限制，已拒绝接收。") % {"mb": limit_mb},
+    }, status=413)
+
+
+__all__ = ["FileProblem", "transaction", "reverse"]

@@ -1,0 +1,1 @@
+"""Regions: 12-digit statistical division codes to village level, with history."""

@@ -1,0 +1,1 @@
+"""Industrial cooperation: projects, investment and fiscal assistance funds."""

@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IndustryConfig(AppConfig):
+    name = "xiezuo.industry"
+    label = "industry"
+    verbose_name = _("产业与资金")

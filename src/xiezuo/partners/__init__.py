@@ -1,0 +1,1 @@
+"""Organisations, pairings and the user accounts that belong to them."""

@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PartnersConfig(AppConfig):
+    name = "xiezuo.partners"
+    label = "partners"
+    verbose_name = _("单位与结对")
+
+    def ready(self) -> None:
+        from . import records  # noqa: F401  (registers the record types)

@@ -1,0 +1,1 @@
+"""Poverty registry (建档立卡), screening and monitoring."""

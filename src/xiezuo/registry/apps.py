@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RegistryConfig(AppConfig):
+    name = "xiezuo.registry"
+    label = "registry"
+    verbose_name = _("建档立卡与筛查")
