@@ -10,7 +10,7 @@ from django.db import models
 
 from .models import ChangeRecord
 
-SKIP = {"created_at", "updated_at"}
+SKIP = {"created_at", "updated_at", "search_key", "path"}
 
 
 def _display(value) -> str | None:

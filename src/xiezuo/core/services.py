@@ -34,7 +34,8 @@ def create_record(model, data: dict, acting_user, m2m: dict | None = None, job=N
 def update_record(obj, data: dict, acting_user, m2m: dict | None = None, note: str = ""):
     if not can(acting_user, "change", obj):
         raise PermissionDenied("记录已锁定或无修改权限")
-    before = snapshot(obj)
+    # A ModelForm has already written the new values onto `obj`: read the stored state afresh.
+    before = snapshot(type(obj)._base_manager.get(pk=obj.pk))
     for name, value in data.items():
         setattr(obj, name, value)
     obj.full_clean(exclude=[f.name for f in type(obj)._meta.many_to_many])

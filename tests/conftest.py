@@ -1,0 +1,53 @@
+"""Shared fixtures: the regions and demo data are loaded once per test database; personas sign in by name."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+PASSWORD = "xiezuo2026"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        from xiezuo.core.management.commands.demo import load_demo
+        from xiezuo.geo.loader import load_regions
+
+        load_regions()
+        load_demo()
+
+
+@pytest.fixture(autouse=True)
+def _jobs_and_media(settings, tmp_path):
+    """Jobs run in the request (a worker process is exercised by its own tests); files go to a temp dir."""
+    settings.XIEZUO_JOBS_EAGER = True
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def login():
+    """`login("qiannan")` gives a test client signed in as that demo persona."""
+
+    def make(username: str) -> Client:
+        client = Client()
+        assert client.login(username=username, password=PASSWORD), username
+        return client
+
+    return make
+
+
+@pytest.fixture
+def user():
+    from django.contrib.auth import get_user_model
+
+    return lambda username: get_user_model().objects.get(username=username)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that commit (transaction=True) flush the database afterwards: run them last."""
+    def flushes(item) -> bool:
+        marker = item.get_closest_marker("django_db")
+        return bool(marker and (marker.kwargs.get("transaction") or marker.kwargs.get("serialized_rollback")))
+
+    items.sort(key=flushes)
