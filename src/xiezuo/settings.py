@@ -110,7 +110,8 @@ else:
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;",
                 "transaction_mode": "IMMEDIATE",
             },
-            "TEST": {"NAME": os.environ.get("XIEZUO_SQLITE_TEST_PATH") or None},
+            # A file, not memory: worker processes and threads in the tests share it.
+            "TEST": {"NAME": os.environ.get("XIEZUO_SQLITE_TEST_PATH") or str(VAR_DIR / "test-xiezuo.sqlite3")},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
