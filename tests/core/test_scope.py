@@ -21,7 +21,8 @@ def test_code_prefix():
 def test_sasac_sees_its_supervised_enterprises_only(user):
     visible = set(Organisation.objects.restrict(user("gz_sasac")).values_list("short_name", flat=True))
     assert {"广州市国资委", "广汽集团", "广药集团", "越秀集团", "广州酒家集团"} <= visible
-    assert "雪松控股" not in visible and "黔南州协作办" not in visible
+    assert "雪松控股" not in visible, "other Guangzhou enterprises are outside SASAC's scope"
+    assert "黔南州协作办" in visible, "units in the regions Guangzhou helps can be chosen as partners"
 
 
 def test_both_sides_of_a_pairing_see_it(user):

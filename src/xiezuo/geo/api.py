@@ -19,11 +19,12 @@ class RegionSerializer(serializers.ModelSerializer):
 class RegionFilterSet(ReferenceFilterSet):
     level = django_filters.NumberFilter()
     parent = django_filters.CharFilter(field_name="parent__code")
+    current = django_filters.BooleanFilter(field_name="valid_to", lookup_expr="isnull")
     search_fields = ("name",)
 
     class Meta:
         model = Region
-        fields = ["q", "level", "parent"]
+        fields = ["q", "level", "parent", "current"]
 
 
 class RegionViewSet(viewsets.ReadOnlyModelViewSet):

@@ -1,0 +1,44 @@
+# Two commands a new machine needs:  `make demo`  and  `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test test-postgres setup setup-test browser bench lint i18n
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+setup: $(BIN)/python
+	$(BIN)/pip install -q -e .
+
+setup-test: $(BIN)/python
+	$(BIN)/pip install -q -e ".[test]"
+
+# Debian's chromium for the browser tests (never a downloaded browser).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
+
+# Set up, load regions and demo data into var/xiezuo.sqlite3, start a worker and the site on :8000.
+demo: setup
+	$(BIN)/xiezuo demo
+
+# Every test: unit and integration (tests/) and the real browser (e2e/), on SQLite by default,
+# on PostgreSQL when XIEZUO_DATABASE_URL is set.
+test: setup-test browser
+	mkdir -p var
+	$(BIN)/pytest tests e2e -q
+
+test-postgres:
+	XIEZUO_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test $(MAKE) test
+
+bench: setup-test
+	$(BIN)/python bench/run.py
+
+lint: setup-test
+	$(BIN)/ruff check .
+
+i18n: setup-test
+	$(BIN)/python scripts/i18n.py
