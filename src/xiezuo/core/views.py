@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -50,7 +51,7 @@ class RecordListView(RecordView):
         qs = filterset.qs if filterset.is_bound and filterset.is_valid() else self.queryset()
         related = [f.name for f in rt.model._meta.concrete_fields if f.is_relation]
         qs = qs.select_related(*related).order_by(*(rt.table.ordering or ("-pk",)))
-        page = Paginator(qs, 50).get_page(request.GET.get("page"))
+        page = Paginator(qs, settings.XIEZUO_PAGE_SIZE).get_page(request.GET.get("page"))
         table = rt.table(rt.model, page.object_list)
         query = request.GET.copy()
         query.pop("page", None)
