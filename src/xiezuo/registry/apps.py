@@ -8,3 +8,6 @@ class RegistryConfig(AppConfig):
     name = "xiezuo.registry"
     label = "registry"
     verbose_name = _("建档立卡与筛查")
+
+    def ready(self) -> None:
+        from . import jobs, records, signals  # noqa: F401  (registers record types, the job kind, signals)

@@ -1,0 +1,223 @@
+"""Stage validated rows, check them against the database, and merge them by ID number.
+
+Everything here runs inside the caller's transaction. PostgreSQL loads the
+staging tables with COPY, SQLite with executemany; the checks and the merge are
+the same set-based SQL on both. Each write touches only rows that really
+differ, so a re-import of the same file changes nothing.
+"""
+
+from __future__ import annotations
+
+import io
+
+import polars as pl
+from django.db import connection
+
+from .columns import COLUMNS, HOUSEHOLD_KEYS
+
+# Staging tables: members (every row) and households (the head's row of each household).
+MEMBER_STAGE = [
+    ("row", "bigint"), ("number", "varchar(30)"), ("name", "varchar(50)"), ("id_number", "varchar(18)"),
+    ("relation", "varchar(14)"), ("sex", "varchar(1)"), ("birth_date", "date"), ("ethnicity", "varchar(20)"),
+    ("education", "varchar(12)"), ("student_status", "varchar(12)"), ("health", "varchar(10)"),
+    ("labour", "varchar(10)"), ("work_status", "varchar(10)"), ("medical_insurance", "boolean"),
+    ("pension_insurance", "boolean"),
+]
+_TYPES = {"text": "varchar(200)", "code": "varchar(12)", "enum": "varchar(16)", "causes": "varchar(200)",
+          "money": "numeric(12,2)", "decimal": "numeric(8,2)", "year": "smallint", "bool": "boolean"}
+HOUSEHOLD_STAGE = [("row", "bigint")] + [(k, _TYPES[c.kind]) for k in HOUSEHOLD_KEYS
+                                         for c in COLUMNS if c.key == k] + [("head_name", "varchar(50)")]
+# Household columns the merge writes (stage column = table column, except village → village_id).
+HH_WRITE = [k for k in HOUSEHOLD_KEYS if k not in ("number",)] + ["head_name", "member_count", "income_per_head"]
+MEMBER_WRITE = ["household_id", "village_id", "name", "relation", "ethnicity", "education", "student_status",
+                "health", "labour", "work_status", "medical_insurance", "pension_insurance"]
+
+
+def hh_column(key: str) -> str:
+    return "village_id" if key == "village" else key
+
+
+class Stage:
+    """The temporary tables of one import, on the current connection."""
+
+    def __init__(self):
+        self.vendor = connection.vendor
+        self.pg = self.vendor == "postgresql"
+
+    def ne(self, a: str, b: str) -> str:
+        return f"{a} IS DISTINCT FROM {b}" if self.pg else f"{a} IS NOT {b}"
+
+    def execute(self, sql: str, params=()) -> int:
+        with connection.cursor() as cur:
+            cur.execute(sql, params)
+            return cur.rowcount
+
+    def fetch(self, sql: str, params=()) -> list[tuple]:
+        with connection.cursor() as cur:
+            cur.execute(sql, params)
+            return cur.fetchall()
+
+    def create(self) -> None:
+        for name, cols in (("reg_stage_m", MEMBER_STAGE), ("reg_stage_h", HOUSEHOLD_STAGE)):
+            body = ", ".join(f"{c} {t}" for c, t in cols)
+            if self.pg:
+                self.execute(f"CREATE TEMP TABLE {name} ({body}) ON COMMIT DROP")
+            else:
+                self.execute(f"DROP TABLE IF EXISTS temp.{name}")
+                self.execute(f"CREATE TEMP TABLE {name} ({body})")
+
+    def drop(self) -> None:
+        if not self.pg:
+            for name in ("reg_stage_m", "reg_stage_h"):
+                self.execute(f"DROP TABLE IF EXISTS temp.{name}")
+
+    def load(self, rows: pl.DataFrame) -> None:
+        """Append one chunk of finished rows (all columns) to both staging tables."""
+        members = rows.select([c for c, _t in MEMBER_STAGE])
+        heads = rows.filter(pl.col("relation") == "head").with_columns(head_name=pl.col("name")).select(
+            [c for c, _t in HOUSEHOLD_STAGE])
+        self._put("reg_stage_m", members)
+        self._put("reg_stage_h", heads)
+
+    def _put(self, table: str, frame: pl.DataFrame) -> None:
+        if not frame.height:
+            return
+        if self.pg:
+            buf = io.BytesIO()
+            frame.write_csv(buf, include_header=False, null_value="\\N")
+            with connection.cursor() as cur:
+                with cur.cursor.copy(f"COPY {table} FROM STDIN (FORMAT csv, NULL '\\N')") as copy:
+                    copy.write(buf.getbuffer())
+        else:
+            frame = frame.with_columns(pl.col(pl.Date).cast(pl.String), pl.col(pl.Boolean).cast(pl.Int8))
+            marks = ", ".join("?" * frame.width)
+            raw = connection.connection
+            raw.executemany(f"INSERT INTO {table} VALUES ({marks})", frame.iter_rows())
+
+    def index(self) -> None:
+        """Indexes SQLite needs for its joins (PostgreSQL hash-joins without them), then derived columns."""
+        if self.pg:
+            self.execute("ANALYZE reg_stage_m")
+            self.execute("ANALYZE reg_stage_h")
+        else:
+            self.execute("CREATE INDEX temp.reg_stage_m_id ON reg_stage_m (id_number)")
+            self.execute("CREATE INDEX temp.reg_stage_m_number ON reg_stage_m (number)")
+            self.execute("CREATE UNIQUE INDEX temp.reg_stage_h_number ON reg_stage_h (number)")
+        # Household facts that follow from the file's members: size, income per head.
+        self.execute("ALTER TABLE reg_stage_h ADD COLUMN member_count integer")
+        self.execute("ALTER TABLE reg_stage_h ADD COLUMN income_per_head numeric(12,2)")
+        self.execute("""UPDATE reg_stage_h SET member_count = c.n, income_per_head = ROUND(
+                          (income_wage + income_business + income_transfer + income_property - costs) / c.n, 2)
+                          FROM (SELECT number, count(*) AS n FROM reg_stage_m GROUP BY number) c
+                         WHERE c.number = reg_stage_h.number""")
+
+    # --- checks against the database ---------------------------------------
+
+    def conflicts(self, prefixes: list[str] | None) -> list[tuple[int, str, str]]:
+        """(row, key, message) of rows that clash with what is already registered."""
+        out = []
+        for row, number in self.fetch("""
+            SELECT s.row, h.number FROM reg_stage_m s
+              JOIN registry_person p ON p.id_number = s.id_number
+              JOIN registry_member m ON m.person_id = p.id
+              JOIN registry_household h ON h.id = m.household_id
+             WHERE h.number <> s.number
+               AND NOT EXISTS (SELECT 1 FROM reg_stage_h x WHERE x.number = h.number)
+             ORDER BY s.row"""):
+            out.append((row, "id_number", f"此人已登记在户 {number} 中，一人不能同时属于两户"
+                                          f"（如确需迁户，请在同一文件中一并导入户 {number}）"))
+        if prefixes is not None:
+            inside = " OR ".join(["h.village_id LIKE %s"] * len(prefixes)) or "1=0"
+            for row, village in self.fetch(f"""
+                SELECT s.row, h.village_id FROM reg_stage_h s JOIN registry_household h ON h.number = s.number
+                 WHERE NOT ({inside}) ORDER BY s.row""", [p + "%" for p in prefixes]):
+                out.append((row, "number", f"户编号已登记在您管辖范围以外的村（{village}），不能由您修改"))
+        return out
+
+    # --- the merge ------------------------------------------------------------
+
+    def households_changed(self) -> list[tuple]:
+        cols = ", ".join([f"h.{hh_column(k)}" for k in HH_WRITE] + [f"s.{k}" for k in HH_WRITE])
+        differs = " OR ".join(self.ne(f"h.{hh_column(k)}", f"s.{k}") for k in HH_WRITE)
+        return self.fetch(f"""SELECT h.id, h.number, {cols} FROM registry_household h
+                               JOIN reg_stage_h s ON s.number = h.number WHERE {differs}""")
+
+    def merge_households(self, changed: bool, record: dict) -> tuple[int, int]:
+        updated = 0
+        if changed:
+            sets = ", ".join(f"{hh_column(k)} = s.{k}" for k in HH_WRITE)
+            differs = " OR ".join(self.ne(f"registry_household.{hh_column(k)}", f"s.{k}") for k in HH_WRITE)
+            updated = self.execute(f"""UPDATE registry_household SET {sets}, updated_at = %s FROM reg_stage_h s
+                                        WHERE s.number = registry_household.number AND ({differs})""",
+                                   [record["now"]])
+        cols = ", ".join(hh_column(k) for k in HH_WRITE)
+        created = self.execute(f"""
+            INSERT INTO registry_household (number, {cols}, status, return_reason, synthetic, source_document,
+                   created_by_id, import_job_id, created_at, updated_at, monitoring)
+            SELECT s.number, {", ".join(f"s.{k}" for k in HH_WRITE)}, 'draft', '', %s, %s, %s, %s, %s, %s, ''
+              FROM reg_stage_h s
+             WHERE NOT EXISTS (SELECT 1 FROM registry_household h WHERE h.number = s.number)""",
+            [record["synthetic"], record["source"], record["user"], record["job"], record["now"], record["now"]])
+        return created, updated
+
+    def merge_people(self, now) -> int:
+        self.execute("""UPDATE registry_person SET name = s.name, updated_at = %s FROM reg_stage_m s
+                         WHERE s.id_number = registry_person.id_number AND registry_person.name <> s.name""", [now])
+        return self.execute("""
+            INSERT INTO registry_person (id_number, name, sex, birth_date, created_at, updated_at)
+            SELECT s.id_number, s.name, s.sex, s.birth_date, %s, %s FROM reg_stage_m s
+             WHERE NOT EXISTS (SELECT 1 FROM registry_person p WHERE p.id_number = s.id_number)""", [now, now])
+
+    _MEMBER_SOURCE = """SELECT p.id AS person_id, h.id AS household_id, h.village_id AS village_id, s.name,
+                               s.relation, s.ethnicity, s.education, s.student_status, s.health, s.labour,
+                               s.work_status, s.medical_insurance, s.pension_insurance, s.id_number
+                          FROM reg_stage_m s
+                          JOIN registry_person p ON p.id_number = s.id_number
+                          JOIN registry_household h ON h.number = s.number"""
+
+    def members_changed(self) -> list[tuple]:
+        cols = ", ".join([f"m.{k}" for k in MEMBER_WRITE] + [f"n.{k}" for k in MEMBER_WRITE])
+        differs = " OR ".join(self.ne(f"m.{k}", f"n.{k}") for k in MEMBER_WRITE)
+        return self.fetch(f"""SELECT m.person_id, m.name, m.id_masked, {cols} FROM registry_member m
+                               JOIN ({self._MEMBER_SOURCE}) n ON n.person_id = m.person_id WHERE {differs}""")
+
+    def merge_members(self, changed: bool, record: dict) -> tuple[int, int]:
+        updated = 0
+        if changed:
+            sets = ", ".join(f"{k} = n.{k}" for k in MEMBER_WRITE)
+            differs = " OR ".join(self.ne(f"registry_member.{k}", f"n.{k}") for k in MEMBER_WRITE)
+            updated = self.execute(f"""UPDATE registry_member SET {sets}, updated_at = %s
+                                        FROM ({self._MEMBER_SOURCE}) n
+                                       WHERE n.person_id = registry_member.person_id AND ({differs})""",
+                                   [record["now"]])
+        masked = "substr(n.id_number, 1, 4) || '**********' || substr(n.id_number, 15, 4)"
+        created = self.execute(f"""
+            INSERT INTO registry_member (person_id, {", ".join(MEMBER_WRITE)},
+                   id_masked, sex, status, return_reason, synthetic, source_document, created_by_id,
+                   import_job_id, created_at, updated_at)
+            SELECT n.person_id, {", ".join(f"n.{k}" for k in MEMBER_WRITE)}, {masked}, p.sex, 'draft', '', %s, %s,
+                   %s, %s, %s, %s
+              FROM ({self._MEMBER_SOURCE}) n JOIN registry_person p ON p.id = n.person_id
+             WHERE NOT EXISTS (SELECT 1 FROM registry_member m WHERE m.person_id = n.person_id)""",
+            [record["synthetic"], record["source"], record["user"], record["job"], record["now"], record["now"]])
+        return created, updated
+
+    _GONE = """FROM registry_member m JOIN registry_household h ON h.id = m.household_id
+                JOIN reg_stage_h x ON x.number = h.number
+               WHERE NOT EXISTS (SELECT 1 FROM registry_person p JOIN reg_stage_m s ON s.id_number = p.id_number
+                                  WHERE p.id = m.person_id)"""
+
+    def members_gone(self) -> list[tuple]:
+        """Members of households in the file who are no longer listed: the file is the household's roster."""
+        return self.fetch(f"SELECT m.person_id, m.name, m.id_masked, h.number {self._GONE}")
+
+    def delete_members(self, person_ids: list[int]) -> int:
+        done = 0
+        for start in range(0, len(person_ids), 500):
+            part = person_ids[start:start + 500]
+            done += self.execute(f"DELETE FROM registry_member WHERE person_id IN ({', '.join(['%s'] * len(part))})",
+                                 part)
+        return done
+
+    def villages(self) -> list[str]:
+        return [r[0] for r in self.fetch("SELECT DISTINCT village FROM reg_stage_h")]

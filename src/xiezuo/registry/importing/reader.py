@@ -1,0 +1,238 @@
+"""Read a registry file as a stream of polars chunks with canonical column names and file row numbers.
+
+CSV: UTF-8 (with or without BOM), GB18030/GBK or UTF-16, transcoded on the fly
+to UTF-8 when needed, then scanned by polars in batches. XLSX: every sheet
+whose header row is recognised (a title row or merged group cells above it
+are skipped), read with calamine. All values arrive as text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from xiezuo.core.tabular import FileProblem, check_xlsx, column_letter, detect_encoding
+
+from .columns import BY_KEY, ESSENTIAL, match_header
+
+HEADER_SEARCH_ROWS = 20
+
+
+@dataclass
+class Sheet:
+    """Where a block of data came from and how its columns map to keys."""
+
+    label: str  # "" for a CSV or a single-sheet workbook
+    header_row: int  # 1-based row of the header
+    columns: dict[str, int]  # key → 0-based column index
+    headers: dict[str, str]  # key → header text as written
+    ignored: list[str] = field(default_factory=list)
+
+    def where(self, key: str) -> tuple[str, str]:
+        """(column letter, header) of a key, for error messages."""
+        if key not in self.columns:
+            return "-", BY_KEY[key].header if key in BY_KEY else key
+        letter = column_letter(self.columns[key])
+        return (f"{self.label}!{letter}" if self.label else letter), self.headers[key]
+
+
+def find_header(rows: list[list]) -> tuple[int, dict[str, int], dict[str, str], list[str]] | None:
+    """The first row that names the ID number and at least two other known columns."""
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        found: dict[str, int] = {}
+        headers: dict[str, str] = {}
+        ignored: list[str] = []
+        for col, cell in enumerate(row):
+            if cell in (None, ""):
+                continue
+            key = match_header(str(cell))
+            if key and key not in found:
+                found[key] = col
+                headers[key] = str(cell).strip()
+            else:
+                ignored.append(str(cell).strip())
+        if "id_number" in found and len(found) >= 3:
+            return index, found, headers, ignored
+    return None
+
+
+def check_columns(sheet: Sheet) -> None:
+    missing = [BY_KEY[k].header for k in ESSENTIAL if k not in sheet.columns]
+    if missing:
+        where = f"工作表“{sheet.label}”" if sheet.label else "文件"
+        raise FileProblem(f"{where}缺少必需的列：{'、'.join(missing)}（第 {sheet.header_row} 行为表头）。")
+
+
+def _frame(sheet: Sheet, data: dict[str, list], rows: list[int]) -> pl.DataFrame:
+    frame = {"row": pl.Series(rows, dtype=pl.Int64)}
+    for key in sheet.columns:
+        frame[key] = pl.Series(data[key], dtype=pl.String, strict=False)
+    return pl.DataFrame(frame)
+
+
+# --- CSV ---------------------------------------------------------------------
+
+def _utf8_copy(path: Path, encoding: str, skip: int, tmp: Path) -> Path:
+    """Transcode to UTF-8 in 1 MB steps, so that polars can scan it. Refuses mixed encodings."""
+    target = tmp / "utf8.csv"
+    decoder = codecs.getincrementaldecoder(encoding)()
+    offset = 0
+    with open(path, "rb") as src, open(target, "wb") as dst:
+        src.read(skip)
+        while block := src.read(1 << 20):
+            try:
+                dst.write(decoder.decode(block).encode("utf-8"))
+            except UnicodeDecodeError as exc:
+                raise FileProblem(f"文件编码不一致：第 {offset + exc.start} 字节附近无法按 {encoding.upper()} 解码。"
+                                  "请统一另存为 UTF-8 后重新上传。") from None
+            offset += len(block)
+        dst.write(decoder.decode(b"", final=True).encode("utf-8"))
+    return target
+
+
+def read_csv(path: Path, chunk_rows: int, tmp: Path) -> Iterator[tuple[Sheet, pl.DataFrame]]:
+    with open(path, "rb") as fh:
+        head = fh.read(65536)
+    encoding, skip = detect_encoding(head)
+    if encoding != "utf-8":
+        path, skip = _utf8_copy(path, encoding, skip, tmp), 0
+        with open(path, "rb") as fh:
+            head = fh.read(65536)
+    else:
+        try:
+            head[skip:len(head) - 3 if len(head) == 65536 else None].decode("utf-8")
+        except UnicodeDecodeError:
+            raise FileProblem("无法识别文件编码。请另存为 UTF-8 或 GB18030 编码的 CSV。") from None
+    text = head[skip:].decode("utf-8", errors="ignore")
+    first_lines = text.splitlines()[:HEADER_SEARCH_ROWS]
+    if not any(line.strip(" ,\t;") for line in first_lines):
+        raise FileProblem("文件为空。")
+    sample = "\n".join(first_lines)
+    separator = max((",", "\t", ";", "|"), key=sample.count)
+    rows = list(csv.reader(io.StringIO(sample), delimiter=separator))
+    found = find_header([[c.strip().lstrip("\ufeff") for c in r] for r in rows])
+    if found is None:
+        raise FileProblem("未找到表头：文件前 20 行中没有同时包含“身份证号”“姓名”等列名的一行。请使用导入模板。")
+    index, columns, headers, ignored = found
+    sheet = Sheet("", index + 1, columns, headers, ignored)
+    check_columns(sheet)
+    width = max(len(r) for r in rows[index:index + 1]) if rows else 0
+    names = [f"c{i}" for i in range(max(width, max(columns.values()) + 1))]
+    lf = pl.scan_csv(path, has_header=True, separator=separator, skip_rows=index, infer_schema=False,
+                     new_columns=names, row_index_name="row", row_index_offset=index + 2,
+                     truncate_ragged_lines=True, missing_columns="insert", encoding="utf8")
+    lf = lf.select(pl.col("row").cast(pl.Int64), *[pl.col(f"c{i}").alias(k) for k, i in columns.items()])
+    got_rows = False
+    try:
+        for batch in lf.collect_batches(chunk_size=chunk_rows):
+            if batch.height:
+                got_rows = True
+                yield sheet, batch
+    except pl.exceptions.ComputeError as exc:
+        raise FileProblem(f"CSV 文件格式有误，无法解析：{str(exc).splitlines()[0][:200]}") from None
+    if not got_rows:
+        raise FileProblem("文件只有表头，没有数据行。")
+
+
+# --- XLSX --------------------------------------------------------------------
+
+def read_xlsx(path: Path, chunk_rows: int) -> Iterator[tuple[Sheet, pl.DataFrame]]:
+    from python_calamine import CalamineWorkbook
+
+    check_xlsx(path)
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        names = workbook.sheet_names
+    except Exception as exc:  # calamine raises its own error types for broken parts
+        raise FileProblem(f"无法读取 .xlsx 文件：{exc.__class__.__name__}，文件可能已损坏。") from None
+    used = 0
+    data_rows = 0
+    for name in names:
+        try:
+            rows = workbook.get_sheet_by_name(name).iter_rows()
+        except Exception as exc:
+            raise FileProblem(f"无法读取工作表“{name}”：{exc.__class__.__name__}。") from None
+        head = []
+        for row in rows:
+            head.append(row)
+            if len(head) >= HEADER_SEARCH_ROWS:
+                break
+        found = find_header([[_text(v) for v in r] for r in head])
+        if found is None:
+            continue  # an instructions sheet or a blank one
+        index, columns, headers, ignored = found
+        used += 1
+        sheet = Sheet(name if len(names) > 1 else "", index + 1, columns, headers, ignored)
+        check_columns(sheet)
+
+        def body(head=head, index=index, rows=rows):
+            yield from head[index + 1:]
+            yield from rows
+
+        data: dict[str, list] = {k: [] for k in columns}
+        numbers: list[int] = []
+        row_no = index + 1
+        for row in body():
+            row_no += 1
+            if not any(v not in (None, "") for v in row):
+                continue
+            numbers.append(row_no)
+            for key, col in columns.items():
+                data[key].append(_text(row[col]) if col < len(row) else None)
+            if len(numbers) >= chunk_rows:
+                data_rows += len(numbers)
+                yield sheet, _frame(sheet, data, numbers)
+                data, numbers = {k: [] for k in columns}, []
+        if numbers:
+            data_rows += len(numbers)
+            yield sheet, _frame(sheet, data, numbers)
+    if not used:
+        raise FileProblem("未找到表头：各工作表前 20 行中都没有同时包含“身份证号”“姓名”等列名的一行。请使用导入模板。")
+    if not data_rows:
+        raise FileProblem("文件只有表头，没有数据行。")
+
+
+def _text(value):
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]
+    return str(value)
+
+
+def read_chunks(path: Path, filename: str, chunk_rows: int = 200_000,
+                tmp: Path | None = None) -> Iterator[tuple[Sheet, pl.DataFrame]]:
+    """Chunks of (sheet, frame) of a .csv or .xlsx; FileProblem for a file that cannot be read at all."""
+    path = Path(path)
+    if path.stat().st_size == 0:
+        raise FileProblem("文件为空。")
+    suffix = Path(filename or path.name).suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        yield from read_xlsx(path, chunk_rows)
+    elif suffix in (".csv", ".txt"):
+        with tempfile.TemporaryDirectory() if tmp is None else _nullcontext(tmp) as workdir:
+            yield from read_csv(path, chunk_rows, Path(workdir))
+    elif suffix == ".xls":
+        raise FileProblem("不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后上传。")
+    else:
+        raise FileProblem(f"不支持的文件类型“{suffix or '无扩展名'}”，请上传 .xlsx 或 .csv 文件。")
+
+
+class _nullcontext:
+    def __init__(self, value):
+        self.value = value
+
+    def __enter__(self):
+        return self.value
+
+    def __exit__(self, *exc):
+        return False

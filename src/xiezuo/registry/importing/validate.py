@@ -1,0 +1,274 @@
+"""Column-wise validation of one chunk with polars, and the checks that span the whole file.
+
+Every problem becomes a row of an errors frame: file row, column letter, header
+and a Chinese message. Enumerations are mapped through their distinct values
+(a handful per column), so the Python work per chunk does not grow with rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import polars as pl
+
+from xiezuo.core.idcard import CHECK_CHARS, WEIGHTS
+from xiezuo.core.text import fold
+
+from ..choices import Cause
+from .columns import BY_KEY, COLUMNS, FALSE, TRUE, Column, enum_lookup
+from .reader import Sheet
+
+ERROR_SCHEMA = {"row": pl.Int64, "column": pl.String, "header": pl.String, "message": pl.String}
+FULLWIDTH = {**{chr(0xFF10 + i): str(i) for i in range(10)}, "ｘ": "X", "Ｘ": "X", "x": "X", "．": ".",
+             "－": "-", "\u3000": "", " ": ""}
+CAUSE_SPLIT = re.compile(r"[、,，;；/\s]+")
+CAUSE_LABELS = {fold(str(label)): str(label) for _v, label in Cause.choices}
+CHAR_KEYS = [c.key for c in COLUMNS if c.kind in ("text", "enum", "causes", "code")]
+NULLABLE = ("housing_area", "water_safe", "year_exited", "medical_insurance", "pension_insurance")
+
+
+@dataclass
+class Context:
+    """What validation needs from the database, loaded once per import."""
+
+    villages: pl.Series  # codes of level-5 regions
+    prefixes: list[str] | None  # the user's region prefixes; None when the user sees everything
+    this_year: int = dt.date.today().year
+
+
+def empty_errors() -> pl.DataFrame:
+    return pl.DataFrame(schema=ERROR_SCHEMA)
+
+
+def _halfwidth(expr: pl.Expr) -> pl.Expr:
+    return expr.str.replace_many(list(FULLWIDTH), list(FULLWIDTH.values()))
+
+
+class ChunkCheck:
+    """Collects the errors of one chunk."""
+
+    def __init__(self, df: pl.DataFrame, sheet: Sheet):
+        self.df, self.sheet = df, sheet
+        self.errors: list[pl.DataFrame] = []
+
+    def fail(self, key: str, bad: pl.Expr, message: pl.Expr | str) -> None:
+        letter, header = self.sheet.where(key)
+        msg = pl.lit(message) if isinstance(message, str) else message
+        found = self.df.lazy().filter(bad.fill_null(False)).select(
+            pl.col("row"), pl.lit(letter).alias("column"), pl.lit(header).alias("header"),
+            msg.cast(pl.String).alias("message"),
+        ).collect()
+        if found.height:
+            self.errors.append(found)
+
+    def error_frame(self) -> pl.DataFrame:
+        return pl.concat(self.errors) if self.errors else empty_errors()
+
+
+def _mapping(series: pl.Series, lookup: dict[str, str]) -> dict[str, str]:
+    out = {}
+    for value in series.drop_nulls().unique().to_list():
+        hit = lookup.get(fold(value))
+        if hit is not None:
+            out[value] = hit
+    return out
+
+
+def _map_enum(chk: ChunkCheck, col: Column) -> pl.Expr:
+    mapping = _mapping(chk.df[col.key], enum_lookup(col))
+    allowed = "、".join(str(lbl) for _v, lbl in col.choices.choices)
+    mapped = pl.col(col.key).replace_strict(mapping, default=None, return_dtype=pl.String)
+    chk.fail(col.key, pl.col(col.key).is_not_null() & mapped.is_null(),
+             pl.format("“{}”不是可选值（可选：" + allowed + "）", pl.col(col.key)))
+    return mapped
+
+
+def _map_bool(chk: ChunkCheck, col: Column) -> pl.Expr:
+    mapping = {}
+    for value in chk.df[col.key].drop_nulls().unique().to_list():
+        key = fold(value)
+        if key in TRUE:
+            mapping[value] = True
+        elif key in FALSE:
+            mapping[value] = False
+    mapped = pl.col(col.key).replace_strict(mapping, default=None, return_dtype=pl.Boolean)
+    chk.fail(col.key, pl.col(col.key).is_not_null() & mapped.is_null(),
+             pl.format("应填“是”或“否”，实际为“{}”", pl.col(col.key)))
+    return mapped
+
+
+def _map_causes(chk: ChunkCheck, col: Column) -> pl.Expr:
+    mapping, bad = {}, {}
+    for value in chk.df[col.key].drop_nulls().unique().to_list():
+        parts = [p for p in CAUSE_SPLIT.split(value) if p]
+        labels = [CAUSE_LABELS.get(fold(p)) for p in parts]
+        if all(labels):
+            mapping[value] = "、".join(dict.fromkeys(labels))
+        else:
+            bad[value] = "、".join(p for p, lbl in zip(parts, labels, strict=True) if lbl is None)
+    if bad:
+        unknown = pl.col(col.key).replace_strict(bad, default=None, return_dtype=pl.String)
+        chk.fail(col.key, unknown.is_not_null(), pl.format("未知的致贫原因：{}", unknown))
+    return pl.col(col.key).replace_strict(mapping, default=None, return_dtype=pl.String)
+
+
+def _number(chk: ChunkCheck, col: Column, pattern: str, message: str) -> pl.Expr:
+    text = _halfwidth(pl.col(col.key)).str.replace_all(r"[,，元]", "")
+    good = text.str.contains(pattern)
+    chk.fail(col.key, pl.col(col.key).is_not_null() & ~good, pl.format(message, pl.col(col.key)))
+    return pl.when(good).then(text).otherwise(None)
+
+
+def _year(chk: ChunkCheck, col: Column, ctx: Context) -> pl.Expr:
+    text = _halfwidth(pl.col(col.key)).str.replace(r"(\.0+|年)$", "")
+    year = pl.when(text.str.contains(r"^\d{4}$")).then(text).otherwise(None).cast(pl.Int32)
+    chk.fail(col.key, pl.col(col.key).is_not_null() & (year.is_null() | (year < 1980) | (year > ctx.this_year)),
+             pl.format("年度“{}”无效，应为 1980 至 " + str(ctx.this_year) + " 的四位年份", pl.col(col.key)))
+    return pl.when((year >= 1980) & (year <= ctx.this_year)).then(year).otherwise(None).cast(pl.Int16)
+
+
+def _id_number(chk: ChunkCheck) -> tuple[pl.Expr, pl.Expr]:
+    raw = pl.col("id_number")
+    number = _halfwidth(raw).str.to_uppercase()
+    shape_ok = number.str.contains(r"^\d{17}[\dX]$")
+    born = number.str.slice(6, 8).str.strptime(pl.Date, "%Y%m%d", strict=False)
+    total = pl.sum_horizontal([number.str.slice(i, 1).cast(pl.Int32, strict=False) * w
+                               for i, w in enumerate(WEIGHTS)])
+    expected = pl.lit(CHECK_CHARS).str.slice(total % 11, 1)
+    scientific = raw.str.contains(r"[eE]\+?\d+$")
+    chk.fail("id_number", raw.is_not_null() & scientific,
+             "身份证号被 Excel 存成了科学计数法数字，末尾数字已丢失；请将该列设为“文本”后重新录入")
+    chk.fail("id_number", raw.is_not_null() & ~scientific & ~shape_ok,
+             pl.format("身份证号“{}”应为 17 位数字加 1 位数字或 X（实际 {} 位）", raw, number.str.len_chars()))
+    chk.fail("id_number", shape_ok & born.is_null(),
+             pl.format("身份证号中的出生日期 {} 无效", number.str.slice(6, 8)))
+    today = dt.date.today()
+    chk.fail("id_number", shape_ok & born.is_not_null() & ((born < dt.date(1880, 1, 1)) | (born > today)),
+             pl.format("身份证号中的出生日期 {} 超出合理范围", number.str.slice(6, 8)))
+    chk.fail("id_number", shape_ok & born.is_not_null() & (number.str.slice(17, 1) != expected),
+             "身份证号校验位错误")
+    ok = shape_ok & born.is_not_null() & (born >= dt.date(1880, 1, 1)) & (born <= today) & (
+        number.str.slice(17, 1) == expected)
+    return pl.when(ok).then(number).otherwise(None), pl.when(ok).then(born).otherwise(None)
+
+
+def parse_date(expr: pl.Expr) -> pl.Expr:
+    """Excel serial numbers, 20180320, 2018-03-20, 2018/3/20, 2018.3.20, 2018年3月20日, with or without a time."""
+    text = _halfwidth(expr).str.replace(r"[ T]\d{1,2}:\d{2}(:\d{2})?$", "")
+    serial = pl.when(text.str.contains(r"^\d{1,5}(\.\d+)?$")).then(
+        pl.lit(dt.date(1899, 12, 30)) + pl.duration(days=text.str.replace(r"\.\d+$", "").cast(pl.Int64)))
+    compact = text.str.strptime(pl.Date, "%Y%m%d", strict=False)
+    dashed = text.str.replace_all(r"[年月/.]", "-").str.replace(r"日$", "").str.strptime(
+        pl.Date, "%Y-%-m-%-d", strict=False)
+    return pl.coalesce(serial.otherwise(None), pl.when(text.str.len_chars() == 8).then(compact), dashed)
+
+
+def validate_chunk(df: pl.DataFrame, sheet: Sheet, ctx: Context) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(normalised rows, errors) of one chunk. Rows keep their file row number in `row`."""
+    missing = [c.key for c in COLUMNS if c.key not in df.columns]
+    df = df.with_columns(pl.lit(None, pl.String).alias(k) for k in missing)
+    cleaned = [pl.col(c.key).str.strip_chars().str.replace_all(r"\s+", " ") for c in COLUMNS]
+    df = df.with_columns(pl.when(e == "").then(None).otherwise(e).alias(c.key)
+                         for e, c in zip(cleaned, COLUMNS, strict=True))
+    chk = ChunkCheck(df, sheet)
+    out: dict[str, pl.Expr] = {}
+    out["relation"] = _map_enum(chk, BY_KEY["relation"])
+    head = out["relation"] == "head"
+    for col in COLUMNS:
+        key = col.key
+        if key in ("relation", "id_number", "birth_date"):
+            continue
+        if col.kind == "text":
+            out[key] = pl.col(key)
+            chk.fail(key, pl.col(key).str.len_chars() > col.max_length,
+                     f"内容过长（最多 {col.max_length} 个字）")
+        elif col.kind == "code":
+            code = _halfwidth(pl.col(key))
+            shape = code.str.contains(r"^\d{12}$")
+            known = code.is_in(ctx.villages.implode())
+            chk.fail(key, pl.col(key).is_not_null() & ~shape, pl.format("村代码“{}”应为 12 位数字", pl.col(key)))
+            chk.fail(key, shape & ~known, pl.format("未知的村级行政区划代码“{}”（须为第 5 级村级代码）", code))
+            in_scope = pl.lit(True) if ctx.prefixes is None else pl.any_horizontal(
+                [code.str.starts_with(p) for p in ctx.prefixes] or [pl.lit(False)])
+            chk.fail(key, shape & known & ~in_scope, pl.format("村代码“{}”不在您的管辖范围内", code))
+            out[key] = pl.when(shape & known & in_scope).then(code).otherwise(None)
+        elif col.kind == "enum":
+            out[key] = _map_enum(chk, col)
+        elif col.kind == "causes":
+            out[key] = _map_causes(chk, col)
+        elif col.kind == "money":
+            out[key] = _number(chk, col, r"^\d{1,10}(\.\d{1,2})?$", "金额“{}”无法识别，应为不带单位的元数，如 3500.50")
+        elif col.kind == "decimal":
+            out[key] = _number(chk, col, r"^\d{1,6}(\.\d{1,2})?$", "数值“{}”无法识别")
+        elif col.kind == "year":
+            out[key] = _year(chk, col, ctx)
+        elif col.kind == "bool":
+            out[key] = _map_bool(chk, col)
+        if col.required:
+            scope = head if col.level == "h" else pl.lit(True)
+            where = "（户主行必填）" if col.level == "h" else ""
+            chk.fail(key, scope & pl.col(key).is_null(), f"必填项“{col.header}”为空{where}")
+    number, born = _id_number(chk)
+    chk.fail("id_number", pl.col("id_number").is_null(), "必填项“身份证号”为空")
+    chk.fail("relation", pl.col("relation").is_null(), "必填项“与户主关系”为空")
+    id_sex = pl.when(number.str.slice(16, 1).cast(pl.Int32, strict=False) % 2 == 1).then(pl.lit("1")).otherwise(
+        pl.lit("2"))
+    chk.fail("sex", number.is_not_null() & out["sex"].is_not_null() & (out["sex"] != id_sex),
+             "性别与身份证号不符（身份证号第 17 位奇数为男、偶数为女）")
+    given = parse_date(pl.col("birth_date"))
+    chk.fail("birth_date", pl.col("birth_date").is_not_null() & given.is_null(),
+             pl.format("出生日期“{}”无法识别，请写成 1980-05-01", pl.col("birth_date")))
+    chk.fail("birth_date", born.is_not_null() & given.is_not_null() & (given != born),
+             pl.format("出生日期 {} 与身份证号中的 {} 不符", given.cast(pl.String), born.cast(pl.String)))
+    out["id_number"], out["birth_date"], out["sex"] = number, born, pl.when(number.is_not_null()).then(id_sex)
+    clean = df.select(pl.col("row"), *[e.alias(k) for k, e in out.items()])
+    return clean, chk.error_frame()
+
+
+def finish_rows(clean: pl.DataFrame) -> pl.DataFrame:
+    """Nulls become what the tables hold: '' for text, 0 for money; column order as in COLUMNS."""
+    exprs = [pl.col("row")]
+    for col in COLUMNS:
+        e = pl.col(col.key)
+        if col.key in NULLABLE or col.kind in ("year", "date", "id"):
+            exprs.append(e)
+        elif col.kind == "money":
+            exprs.append(e.fill_null("0"))
+        else:
+            exprs.append(e.fill_null(""))
+    return clean.select(exprs)
+
+
+def file_checks(slim: pl.DataFrame, where) -> pl.DataFrame:
+    """Checks across the whole file on (row, number, village, id_number, relation) of every row.
+
+    `where(key)` gives (column letter, header) for a key.
+    """
+    found = []
+
+    def add(frame: pl.DataFrame, key: str, message: pl.Expr) -> None:
+        if frame.height:
+            letter, header = where(key)
+            found.append(frame.select(pl.col("row"), pl.lit(letter).alias("column"), pl.lit(header).alias("header"),
+                                      message.alias("message")))
+
+    ids = slim.filter(pl.col("id_number").is_not_null()).with_columns(
+        first=pl.col("row").min().over("id_number"))
+    add(ids.filter(pl.col("row") != pl.col("first")), "id_number",
+        pl.format("身份证号与第 {} 行重复（同一人在文件中出现多次）", pl.col("first")))
+    people = slim.filter(pl.col("number").is_not_null())
+    heads = people.group_by("number").agg(
+        heads=(pl.col("relation") == "head").sum(), first=pl.col("row").min(),
+        head_village=pl.col("village").filter(pl.col("relation") == "head").first())
+    no_head = heads.filter(pl.col("heads") == 0).select(pl.col("first").alias("row"), "number")
+    add(no_head, "relation", pl.format("户 {} 没有户主行（与户主关系须有一人为“户主”）", pl.col("number")))
+    many = people.filter(pl.col("relation") == "head").join(heads.filter(pl.col("heads") > 1), on="number")
+    add(many.filter(pl.col("row") != pl.col("first")), "relation",
+        pl.format("户 {} 有多个户主", pl.col("number")))
+    moved = people.join(heads.select("number", "head_village"), on="number").filter(
+        pl.col("village").is_not_null() & pl.col("head_village").is_not_null()
+        & (pl.col("village") != pl.col("head_village")))
+    add(moved, "village", pl.format("村代码与同户户主行的 {} 不一致", pl.col("head_village")))
+    return pl.concat(found) if found else empty_errors()

@@ -1,0 +1,8 @@
+"""Registry models: people, households and members; screening and exit; monitoring; summary figures."""
+
+from .household import Household, Member, Person
+from .screening import ExitProposal, Gap, PovertyLine, Screening, ScreeningRound
+from .summary import SummaryFigure
+
+__all__ = ["Person", "Household", "Member", "ScreeningRound", "Screening", "Gap", "ExitProposal",
+           "PovertyLine", "SummaryFigure"]

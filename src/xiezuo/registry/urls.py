@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from xiezuo.core.urls import record_urls
+
+from . import summary_views, views
+
+app_name = "registry"
+# The registry's own import replaces the generic one for households and members (same paths, matched first).
+urlpatterns = [
+    path("import/", views.import_page, name="import"),
+    path("import/template/", views.template_file, name="import_template"),
+    path("household/import/", views.import_page),
+    path("member/import/", views.import_page),
+    path("household/template/", views.template_file),
+    path("member/template/", views.template_file),
+    path("summary/", summary_views.summary, name="summary"),
+    path("summary/<str:code>/", summary_views.summary, name="summary_region"),
+    path("worklist/", views.worklist, name="worklist"),
+    path("worklist/clear-risks/", views.clear_risks, name="clear_risks"),
+    path("member/<int:pk>/reveal/", views.reveal_id, name="reveal_id"),
+    path("household/<int:pk>/monitoring/", views.mark_monitoring, name="mark_monitoring"),
+    path("exitproposal/<int:pk>/step/<str:step>/", views.exit_step, name="exit_step"),
+    *record_urls(app_name),
+]
