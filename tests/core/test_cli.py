@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.core.management import CommandError, call_command
 from python_calamine import CalamineWorkbook
@@ -28,8 +30,10 @@ def test_import_and_export_commands(tmp_path):
     source.write_bytes(xlsx_bytes([{"单位名称": "命令行导入测试企业", "单位类型": "企业", "所在地区": "520521000000"}]))
     call_command("importfile", "partners.organisation", str(source), "--user", "bijie_dafang")
     assert Organisation.objects.filter(name="命令行导入测试企业", import_job__isnull=False).exists()
-    with pytest.raises(CommandError, match="已存在"):
-        call_command("importfile", "partners.organisation", str(source), "--user", "bijie_dafang")
+    errors = io.StringIO()
+    with pytest.raises(CommandError, match="未导入任何记录"):
+        call_command("importfile", "partners.organisation", str(source), "--user", "bijie_dafang", stderr=errors)
+    assert "第 2 行 A 列" in errors.getvalue() and "已存在" in errors.getvalue()
     target = tmp_path / "out.xlsx"
     call_command("exportfile", "partners.organisation", str(target), "--user", "bijie_dafang",
                  "--query", "q=命令行")
