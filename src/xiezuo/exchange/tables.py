@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from xiezuo.core.tables import Table
+
+
+def outcome_count(obj, name: str) -> str:
+    # Only a count here: the table has no user, and a linked record may be outside the reader's area.
+    # The detail page lists the outcomes the reader may see.
+    n = getattr(obj, name).count()
+    return f"{n} 项" if n else ""
+
+
+class VisitTable(Table):
+    columns = ("name", "kind", "start_date", "end_date", "occurrences", "organiser", "enterprise_visits",
+               "agreements", "projects")
+    ordering = ("-start_date", "-pk")
+    label_enterprise_visits = _("企业家次")
+
+    def render_enterprise_visits(self, obj):
+        from .summary import enterprise_visits
+
+        return str(enterprise_visits(obj))
+
+    def render_agreements(self, obj):
+        return outcome_count(obj, "agreements")
+
+    def render_projects(self, obj):
+        return outcome_count(obj, "projects")
+
+
+class ParticipantTable(Table):
+    columns = ("name", "position", "organisation", "side", "is_leader", "visit")
+    ordering = ("visit", "side", "-is_leader", "pk")
+
+
+class MeetingTable(Table):
+    columns = ("title", "date", "place", "chair", "visit")
+    ordering = ("-date", "pk")
+
+
+class AgreementTable(Table):
+    columns = ("title", "kind", "signed_on", "item_count", "eastern_parties", "western_parties", "amount",
+               "review")
+    money_columns = ("amount",)
+    ordering = ("-signed_on", "-pk")
+    label_review = _("结对核查")
+
+    def render_review(self, obj):
+        return "⚠ 待核查" if obj.needs_review else "✓"
