@@ -23,6 +23,7 @@ from .text import fold
 LIST_SPLIT = re.compile(r"[；;,，、\n]+")
 TRUE = {"是", "true", "1", "yes", "y", "√", "有"}
 FALSE = {"否", "false", "0", "no", "n", "×", "无", ""}
+_WIDEN = str.maketrans("(),:;", "（），：；")
 
 
 @dataclass
@@ -146,8 +147,10 @@ def _lookup(field: forms.ModelChoiceField, text: str):
             return obj.pk
     from .text import to_simplified
 
-    matches = list(field.queryset.filter(**{key_field: to_simplified(text)})[:2]) or list(
-        field.queryset.filter(**{key_field: text})[:2])
+    # Cells arrive NFKC-folded (（ → (); stored names keep full-width punctuation, so try that form too.
+    wide = text.translate(_WIDEN)
+    matches = list(field.queryset.filter(**{f"{key_field}__in": {to_simplified(text), text, wide,
+                                                                 to_simplified(wide)}})[:2])
     if len(matches) != 1:
         raise ValueError(f"未找到{model._meta.verbose_name}“{text}”" if not matches
                          else f"{model._meta.verbose_name}“{text}”不唯一")

@@ -28,7 +28,9 @@ def export_value(obj, name: str):
         related = getattr(obj, name)
         if related is None:
             return None
-        return getattr(related, getattr(f.related_model, "lookup_field", "name"))
+        key = getattr(f.related_model, "lookup_field", "name")
+        # A model without a name (e.g. a pairing) is written by its number, which the import accepts.
+        return getattr(related, key) if hasattr(related, key) else related.pk
     if f.choices:
         return getattr(obj, f"get_{name}_display")()
     value = getattr(obj, name)
