@@ -54,3 +54,11 @@ def test_api_token_and_docs(login):
     assert client.get("/api/docs/").status_code == 200
     schema = client.get("/api/schema/").content.decode()
     assert "/api/partners/pairing/" in schema and "/api/geo/region/" in schema
+
+
+def test_an_english_browser_still_gets_chinese_by_default(login):
+    client = login("leader")
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="zh-hans"' in page
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="zh-TW,zh;q=0.9").content.decode()
+    assert 'lang="zh-hant"' in page

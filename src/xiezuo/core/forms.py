@@ -107,6 +107,8 @@ class RecordForm(forms.ModelForm):
                 qs = f.queryset
                 if hasattr(qs, "restrict"):
                     f.queryset = qs.restrict(user)
+            if isinstance(f.widget, forms.Textarea):
+                f.widget.attrs.setdefault("rows", 3)
             if isinstance(f.widget, forms.CheckboxInput):
                 f.widget.attrs.setdefault("class", "form-check-input")
             elif isinstance(f.widget, (forms.Select, forms.SelectMultiple)):

@@ -48,6 +48,7 @@ class RecordListView(RecordView):
     def get(self, request):
         rt = self.record_type
         filterset = rt.filterset(request.GET or None, queryset=self.queryset(), request=request)
+        style_filter_form(filterset.form)
         qs = filterset.qs if filterset.is_bound and filterset.is_valid() else self.queryset()
         related = [f.name for f in rt.model._meta.concrete_fields if f.is_relation]
         qs = qs.select_related(*related).order_by(*(rt.table.ordering or ("-pk",)))
@@ -59,6 +60,21 @@ class RecordListView(RecordView):
             filterset=filterset, page=page, table=table, query=query.urlencode(),
             can_add=can(request.user, "add"), can_import=can(request.user, "import"),
         ))
+
+
+def style_filter_form(form) -> None:
+    from django import forms
+
+    for f in form.fields.values():
+        if isinstance(f.widget, forms.SelectMultiple):
+            f.widget.attrs.update({"class": "form-select form-select-sm", "size": 1, "multiple": True,
+                                   "style": "min-width: 8rem"})
+        elif isinstance(f.widget, forms.Select):
+            f.widget.attrs.setdefault("class", "form-select form-select-sm")
+        else:
+            f.widget.attrs.setdefault("class", "form-control form-control-sm")
+            if isinstance(f, forms.DateField):
+                f.widget.input_type = "date"
 
 
 class RecordDetailView(RecordView):

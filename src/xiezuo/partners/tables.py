@@ -9,7 +9,7 @@ class OrganisationTable(Table):
 
 
 class PairingTable(Table):
-    columns = ("kind", "helper", "helped", "start_date", "end_date", "status")
+    columns = ("kind", "helper", "helped", "start_date", "end_date")
     ordering = ("start_date", "pk")
     label_helper = "帮扶方"
     label_helped = "受援方"
