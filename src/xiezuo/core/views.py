@@ -67,7 +67,7 @@ def style_filter_form(form) -> None:
 
     for f in form.fields.values():
         if isinstance(f.widget, forms.SelectMultiple):
-            f.widget.attrs.update({"class": "form-select form-select-sm", "size": 1, "multiple": True,
+            f.widget.attrs.update({"class": "form-select form-select-sm", "size": 3,
                                    "style": "min-width: 8rem"})
         elif isinstance(f.widget, forms.Select):
             f.widget.attrs.setdefault("class", "form-select form-select-sm")
