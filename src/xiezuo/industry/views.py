@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from xiezuo.exchange.models import Visit
+from xiezuo.exchange.models import Agreement, Visit
 
 from . import cooperation
 from .models import FundDisbursement, parse_milestones
@@ -65,8 +65,11 @@ def region_page(request, code):
 
 def organisation_panel(request, org) -> dict:
     page = cooperation.organisation_page(request.user, org)
+    visits, _u = cooperation.records(Visit, request.user, {"organisation": org.pk})
+    agreements, _u = cooperation.records(Agreement, request.user, {"organisation": org.pk})
     return {"ledger_figures": [page.figure(k) for k in ("trips", "enterprise_visits", "agreements", "projects",
                                                          "actual")],
+            "ledger_recent": [*visits.order_by("-start_date", "-pk")[:5], *agreements.order_by("-signed_on", "-pk")[:5]],
             "ledger_url": reverse("industry:cooperation_organisation", kwargs={"pk": org.pk}),
             "ledger_region_url": reverse("industry:cooperation_region", kwargs={"code": org.region_id})}
 
