@@ -26,8 +26,9 @@ def _display(value) -> str | None:
 def snapshot(obj: models.Model) -> dict[str, str | None]:
     """Displayable values of every concrete and many-to-many field."""
     data: dict[str, str | None] = {}
+    skip = SKIP if getattr(type(obj), "lifecycle", True) else SKIP | {"status", "return_reason"}
     for f in obj._meta.concrete_fields:
-        if f.name in SKIP or f.primary_key:
+        if f.name in skip or f.primary_key:
             continue
         if f.is_relation:
             related_id = getattr(obj, f.attname)
