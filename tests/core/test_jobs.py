@@ -112,3 +112,20 @@ def test_worker_process_runs_an_export(django_user_model, tmp_path):
     assert job.worker and str(os.getpid()) not in job.worker.split(":")[1]
     assert (tmp_path / job.result_file.name).exists()
     assert time.monotonic() - started < 120
+
+
+@pytest.mark.django_db
+def test_a_live_local_worker_is_not_reaped_even_without_heartbeat(someone):
+    import socket
+
+    alive = Job.objects.create(kind="test_count", title="busy", user=someone, state=Job.State.RUNNING,
+                               worker=f"{socket.gethostname()}:{os.getpid()}:1",
+                               heartbeat_at=timezone.now() - dt.timedelta(minutes=10))
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    gone = Job.objects.create(kind="test_count", title="gone", user=someone, state=Job.State.RUNNING,
+                              worker=f"{socket.gethostname()}:{dead.pid}:1", heartbeat_at=timezone.now())
+    assert jobs.reap_stale() == 1
+    alive.refresh_from_db()
+    gone.refresh_from_db()
+    assert alive.state == Job.State.RUNNING and gone.state == Job.State.FAILED

@@ -107,10 +107,36 @@ def claim_next(worker: str) -> Job | None:
     return None
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _lost(job: Job, limit) -> bool:
+    """A worker on this machine is lost when its process is gone; elsewhere, when its heartbeat is stale.
+
+    The process check matters on SQLite, where a long import transaction keeps the
+    heartbeat from being written although the worker is alive and busy.
+    """
+    parts = job.worker.split(":")
+    if len(parts) >= 2 and parts[0] == socket.gethostname() and parts[1].isdigit():
+        return not _pid_alive(int(parts[1]))
+    return job.heartbeat_at is None or job.heartbeat_at < limit
+
+
 def reap_stale() -> int:
-    """Mark running jobs whose worker stopped beating as failed."""
+    """Mark running jobs whose worker is gone as failed (reads first, so it takes no lock when all is well)."""
     limit = timezone.now() - timedelta(seconds=settings.XIEZUO_JOB_STALE_SECONDS)
-    return Job.objects.filter(state=Job.State.RUNNING, heartbeat_at__lt=limit).update(
+    lost = [job.pk for job in Job.objects.filter(state=Job.State.RUNNING).only("pk", "worker", "heartbeat_at")
+            if _lost(job, limit)]
+    if not lost:
+        return 0
+    return Job.objects.filter(pk__in=lost, state=Job.State.RUNNING).update(
         state=Job.State.FAILED, finished_at=timezone.now(),
         message="工作进程中断（可能被终止），任务未完成，数据未改动。可点击“重新运行”。",
     )
