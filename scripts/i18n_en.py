@@ -52,7 +52,7 @@ EN = {
     "只读（领导）": "Read-only (leader)", "填报员": "Editor", "审核员": "Approver",
     "排队中": "Queued", "运行中": "Running", "已完成": "Done", "失败": "Failed",
     # partners
-    "单位与结对": "Units and pairings", "基础数据": "Reference data", "单位": "Unit",
+    "单位与结对": "Units and pairings", "基础数据": "Reference data",
     "单位名称": "Name", "简称": "Short name", "单位类型": "Type", "所在地区": "Region",
     "上级或主管单位": "Parent or supervisor", "统一社会信用代码": "Unified credit code", "备注": "Note",
     "结对关系": "Pairings", "结对类型": "Pairing type", "帮扶方地区": "Helping region", "帮扶方单位": "Helping unit",

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from xiezuo.partners.models import Organisation, Pairing
 from tests.base import RecordTypeTests
+from xiezuo.partners.models import Organisation, Pairing
 
 
 class TestOrganisation(RecordTypeTests):

@@ -11,10 +11,11 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
-from .models import Record
 from .api_permissions import RecordPermission  # noqa: F401  (kept importable from here)
+from .models import Record
 from .permissions import can
 from .services import create_record, delete_record, transition_record, update_record
+
 
 def _django_errors(exc: DjangoValidationError) -> ValidationError:
     return ValidationError(exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages})
