@@ -53,11 +53,20 @@ def refresh(villages: Iterable[str] | None = None) -> None:
             where = "(" + " OR ".join(["village_id LIKE %s"] * len(counties)) + ")"
             params = [c + "%" for c in counties]
         _run(f"DELETE FROM {TABLE} WHERE level = 5 AND {where.replace('village_id', 'region_id')}", params)
-    parts = [f"""SELECT 5, village_id, {_pad('village_id', 6)}, '{dim}', {expr}, count(*), sum(member_count)
-                   FROM registry_household WHERE {where} GROUP BY village_id, {expr}"""
+    # One scan of the households into their distinct combinations, then each dimension from that small set.
+    keys = ", ".join(expr for dim, expr in DIMENSIONS if expr != "''")
+    cols = ", ".join(f"{expr} AS {dim}" for dim, expr in DIMENSIONS if expr != "''")
+    _run("DROP TABLE IF EXISTS reg_summary_combo")
+    _run(f"""CREATE TEMP TABLE reg_summary_combo AS
+             SELECT village_id, {cols}, count(*) AS households, sum(member_count) AS members
+               FROM registry_household WHERE {where} GROUP BY village_id, {keys}""", params)
+    parts = [f"""SELECT 5, village_id, {_pad('village_id', 6)}, '{dim}', {"''" if expr == "''" else dim},
+                        sum(households), sum(members)
+                   FROM reg_summary_combo GROUP BY village_id{'' if expr == "''" else ', ' + dim}"""
              for dim, expr in DIMENSIONS]
     _run(f"""INSERT INTO {TABLE} (level, region_id, parent, dimension, value, households, members)
-             {" UNION ALL ".join(parts)}""", params * len(parts))
+             {" UNION ALL ".join(parts)}""")
+    _run("DROP TABLE reg_summary_combo")
     roll_up(counties)
 
 

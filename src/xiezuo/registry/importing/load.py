@@ -58,6 +58,12 @@ class Stage:
             return cur.fetchall()
 
     def create(self) -> None:
+        if self.pg:
+            # Big hash joins and sorts in memory rather than in batches on disk; staging tables in local memory
+            # (temp_buffers only takes effect before a session's first temporary table).
+            self.execute("SET temp_buffers = '512MB'")
+            self.execute("SET LOCAL work_mem = '256MB'")
+            self.execute("SET LOCAL maintenance_work_mem = '256MB'")
         for name, cols in (("reg_stage_m", MEMBER_STAGE), ("reg_stage_h", HOUSEHOLD_STAGE)):
             body = ", ".join(f"{c} {t}" for c, t in cols)
             if self.pg:
@@ -110,6 +116,43 @@ class Stage:
                           (income_wage + income_business + income_transfer + income_property - costs) / c.n, 2)
                           FROM (SELECT number, count(*) AS n FROM reg_stage_m GROUP BY number) c
                          WHERE c.number = reg_stage_h.number""")
+
+    # --- bulk mode: constraints and indexes afterwards (PostgreSQL) ---------
+
+    BULK_TABLES = ("registry_person", "registry_household", "registry_member")
+
+    def existing_rows(self) -> int:
+        if self.pg:
+            return int(self.fetch("SELECT GREATEST(reltuples, 0) FROM pg_class WHERE relname = 'registry_member'")[0][0])
+        return self.fetch("SELECT count(*) FROM registry_member")[0][0]
+
+    def suspend_constraints(self) -> list[str]:
+        """Drop foreign keys and plain indexes of the target tables; return the SQL that recreates them.
+
+        Per-row foreign-key triggers and index maintenance cost more than building
+        the indexes once and validating each foreign key with one join. All of it
+        is transactional: if the import fails, the drops are rolled back too.
+        """
+        names = ", ".join(f"'{t}'::regclass" for t in self.BULK_TABLES)
+        restore = []
+        for table, name, definition in self.fetch(f"""
+                SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint
+                 WHERE contype = 'f' AND conrelid IN ({names})"""):
+            self.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+            restore.append(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+        tables = ", ".join(f"'{t}'" for t in self.BULK_TABLES)
+        for name, definition in self.fetch(f"""
+                SELECT i.indexname, i.indexdef FROM pg_indexes i
+                 WHERE i.tablename IN ({tables})
+                   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)"""):
+            self.execute(f'DROP INDEX "{name}"')
+            restore.append(definition)
+        return restore
+
+    def restore_constraints(self, restore: list[str]) -> None:
+        self.execute("SET LOCAL maintenance_work_mem = '256MB'")
+        for sql in restore:
+            self.execute(sql)
 
     # --- checks against the database ---------------------------------------
 

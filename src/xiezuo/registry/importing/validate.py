@@ -52,18 +52,30 @@ class ChunkCheck:
     def __init__(self, df: pl.DataFrame, sheet: Sheet):
         self.df, self.sheet = df, sheet
         self.errors: list[pl.DataFrame] = []
+        self.checks: list[tuple[str, pl.Expr, pl.Expr | str]] = []
+
+    def put(self, name: str, expr: pl.Expr) -> pl.Expr:
+        """Materialise an intermediate column, so that later checks read it instead of recomputing it."""
+        self.df = self.df.with_columns(expr.alias(name))
+        return pl.col(name)
 
     def fail(self, key: str, bad: pl.Expr, message: pl.Expr | str) -> None:
-        letter, header = self.sheet.where(key)
-        msg = pl.lit(message) if isinstance(message, str) else message
-        found = self.df.lazy().filter(bad.fill_null(False)).select(
-            pl.col("row"), pl.lit(letter).alias("column"), pl.lit(header).alias("header"),
-            msg.cast(pl.String).alias("message"),
-        ).collect()
-        if found.height:
-            self.errors.append(found)
+        """Note a check; all are evaluated together in one pass at the end."""
+        self.checks.append((key, bad, message))
 
     def error_frame(self) -> pl.DataFrame:
+        if not self.checks:
+            return empty_errors()
+        counts = self.df.select([bad.fill_null(False).sum().alias(f"c{i}")
+                                 for i, (_k, bad, _m) in enumerate(self.checks)]).row(0)
+        for n, (key, bad, message) in zip(counts, self.checks, strict=True):
+            if not n:
+                continue
+            letter, header = self.sheet.where(key)
+            msg = pl.lit(message) if isinstance(message, str) else message
+            self.errors.append(self.df.filter(bad.fill_null(False)).select(
+                pl.col("row"), pl.lit(letter).alias("column"), pl.lit(header).alias("header"),
+                msg.cast(pl.String).alias("message")))
         return pl.concat(self.errors) if self.errors else empty_errors()
 
 
@@ -79,7 +91,7 @@ def _mapping(series: pl.Series, lookup: dict[str, str]) -> dict[str, str]:
 def _map_enum(chk: ChunkCheck, col: Column) -> pl.Expr:
     mapping = _mapping(chk.df[col.key], enum_lookup(col))
     allowed = "、".join(str(lbl) for _v, lbl in col.choices.choices)
-    mapped = pl.col(col.key).replace_strict(mapping, default=None, return_dtype=pl.String)
+    mapped = chk.put(f"_{col.key}", pl.col(col.key).replace_strict(mapping, default=None, return_dtype=pl.String))
     chk.fail(col.key, pl.col(col.key).is_not_null() & mapped.is_null(),
              pl.format("“{}”不是可选值（可选：" + allowed + "）", pl.col(col.key)))
     return mapped
@@ -93,7 +105,7 @@ def _map_bool(chk: ChunkCheck, col: Column) -> pl.Expr:
             mapping[value] = True
         elif key in FALSE:
             mapping[value] = False
-    mapped = pl.col(col.key).replace_strict(mapping, default=None, return_dtype=pl.Boolean)
+    mapped = chk.put(f"_{col.key}", pl.col(col.key).replace_strict(mapping, default=None, return_dtype=pl.Boolean))
     chk.fail(col.key, pl.col(col.key).is_not_null() & mapped.is_null(),
              pl.format("应填“是”或“否”，实际为“{}”", pl.col(col.key)))
     return mapped
@@ -115,7 +127,7 @@ def _map_causes(chk: ChunkCheck, col: Column) -> pl.Expr:
 
 
 def _number(chk: ChunkCheck, col: Column, pattern: str, message: str) -> pl.Expr:
-    text = _halfwidth(pl.col(col.key)).str.replace_all(r"[,，元]", "")
+    text = chk.put(f"_{col.key}", _halfwidth(pl.col(col.key)).str.replace_all(r"[,，元]", ""))
     good = text.str.contains(pattern)
     chk.fail(col.key, pl.col(col.key).is_not_null() & ~good, pl.format(message, pl.col(col.key)))
     return pl.when(good).then(text).otherwise(None)
@@ -123,7 +135,7 @@ def _number(chk: ChunkCheck, col: Column, pattern: str, message: str) -> pl.Expr
 
 def _year(chk: ChunkCheck, col: Column, ctx: Context) -> pl.Expr:
     text = _halfwidth(pl.col(col.key)).str.replace(r"(\.0+|年)$", "")
-    year = pl.when(text.str.contains(r"^\d{4}$")).then(text).otherwise(None).cast(pl.Int32)
+    year = chk.put(f"_{col.key}", pl.when(text.str.contains(r"^\d{4}$")).then(text).otherwise(None).cast(pl.Int32))
     chk.fail(col.key, pl.col(col.key).is_not_null() & (year.is_null() | (year < 1980) | (year > ctx.this_year)),
              pl.format("年度“{}”无效，应为 1980 至 " + str(ctx.this_year) + " 的四位年份", pl.col(col.key)))
     return pl.when((year >= 1980) & (year <= ctx.this_year)).then(year).otherwise(None).cast(pl.Int16)
@@ -131,12 +143,12 @@ def _year(chk: ChunkCheck, col: Column, ctx: Context) -> pl.Expr:
 
 def _id_number(chk: ChunkCheck) -> tuple[pl.Expr, pl.Expr]:
     raw = pl.col("id_number")
-    number = _halfwidth(raw).str.to_uppercase()
-    shape_ok = number.str.contains(r"^\d{17}[\dX]$")
-    born = number.str.slice(6, 8).str.strptime(pl.Date, "%Y%m%d", strict=False)
-    total = pl.sum_horizontal([number.str.slice(i, 1).cast(pl.Int32, strict=False) * w
-                               for i, w in enumerate(WEIGHTS)])
-    expected = pl.lit(CHECK_CHARS).str.slice(total % 11, 1)
+    number = chk.put("_idn", _halfwidth(raw).str.to_uppercase())
+    shape_ok = chk.put("_idshape", number.str.contains(r"^\d{17}[\dX]$"))
+    born = chk.put("_idborn", number.str.slice(6, 8).str.strptime(pl.Date, "%Y%m%d", strict=False))
+    total = chk.put("_idsum", pl.sum_horizontal([number.str.slice(i, 1).cast(pl.Int32, strict=False) * w
+                                                 for i, w in enumerate(WEIGHTS)]))
+    check_ok = chk.put("_idcheck", number.str.slice(17, 1) == pl.lit(CHECK_CHARS).str.slice(total % 11, 1))
     scientific = raw.str.contains(r"[eE]\+?\d+$")
     chk.fail("id_number", raw.is_not_null() & scientific,
              "身份证号被 Excel 存成了科学计数法数字，末尾数字已丢失；请将该列设为“文本”后重新录入")
@@ -145,13 +157,13 @@ def _id_number(chk: ChunkCheck) -> tuple[pl.Expr, pl.Expr]:
     chk.fail("id_number", shape_ok & born.is_null(),
              pl.format("身份证号中的出生日期 {} 无效", number.str.slice(6, 8)))
     today = dt.date.today()
-    chk.fail("id_number", shape_ok & born.is_not_null() & ((born < dt.date(1880, 1, 1)) | (born > today)),
+    in_range = chk.put("_idrange", (born >= dt.date(1880, 1, 1)) & (born <= today))
+    chk.fail("id_number", shape_ok & born.is_not_null() & ~in_range,
              pl.format("身份证号中的出生日期 {} 超出合理范围", number.str.slice(6, 8)))
-    chk.fail("id_number", shape_ok & born.is_not_null() & (number.str.slice(17, 1) != expected),
-             "身份证号校验位错误")
-    ok = shape_ok & born.is_not_null() & (born >= dt.date(1880, 1, 1)) & (born <= today) & (
-        number.str.slice(17, 1) == expected)
-    return pl.when(ok).then(number).otherwise(None), pl.when(ok).then(born).otherwise(None)
+    chk.fail("id_number", shape_ok & in_range & ~check_ok, "身份证号校验位错误")
+    ok = chk.put("_idok", (shape_ok & in_range & check_ok).fill_null(False))
+    return (chk.put("_id", pl.when(ok).then(number).otherwise(None)),
+            chk.put("_birth", pl.when(ok).then(born).otherwise(None)))
 
 
 def parse_date(expr: pl.Expr) -> pl.Expr:
@@ -169,13 +181,14 @@ def validate_chunk(df: pl.DataFrame, sheet: Sheet, ctx: Context) -> tuple[pl.Dat
     """(normalised rows, errors) of one chunk. Rows keep their file row number in `row`."""
     missing = [c.key for c in COLUMNS if c.key not in df.columns]
     df = df.with_columns(pl.lit(None, pl.String).alias(k) for k in missing)
-    cleaned = [pl.col(c.key).str.strip_chars().str.replace_all(r"\s+", " ") for c in COLUMNS]
+    cleaned = [pl.col(c.key).str.strip_chars() for c in COLUMNS]
+    cleaned = [e.str.replace_all(r"\s+", " ") if c.kind == "text" else e for e, c in zip(cleaned, COLUMNS, strict=True)]
     df = df.with_columns(pl.when(e == "").then(None).otherwise(e).alias(c.key)
                          for e, c in zip(cleaned, COLUMNS, strict=True))
     chk = ChunkCheck(df, sheet)
     out: dict[str, pl.Expr] = {}
     out["relation"] = _map_enum(chk, BY_KEY["relation"])
-    head = out["relation"] == "head"
+    head = chk.put("_head", (out["relation"] == "head").fill_null(False))
     for col in COLUMNS:
         key = col.key
         if key in ("relation", "id_number", "birth_date"):
@@ -185,15 +198,16 @@ def validate_chunk(df: pl.DataFrame, sheet: Sheet, ctx: Context) -> tuple[pl.Dat
             chk.fail(key, pl.col(key).str.len_chars() > col.max_length,
                      f"内容过长（最多 {col.max_length} 个字）")
         elif col.kind == "code":
-            code = _halfwidth(pl.col(key))
-            shape = code.str.contains(r"^\d{12}$")
-            known = code.is_in(ctx.villages.implode())
+            code = chk.put("_code", _halfwidth(pl.col(key)))
+            shape = chk.put("_codeshape", code.str.contains(r"^\d{12}$"))
+            known = chk.put("_codeknown", code.is_in(ctx.villages.implode()))
             chk.fail(key, pl.col(key).is_not_null() & ~shape, pl.format("村代码“{}”应为 12 位数字", pl.col(key)))
             chk.fail(key, shape & ~known, pl.format("未知的村级行政区划代码“{}”（须为第 5 级村级代码）", code))
             in_scope = pl.lit(True) if ctx.prefixes is None else pl.any_horizontal(
                 [code.str.starts_with(p) for p in ctx.prefixes] or [pl.lit(False)])
+            in_scope = chk.put("_codescope", in_scope)
             chk.fail(key, shape & known & ~in_scope, pl.format("村代码“{}”不在您的管辖范围内", code))
-            out[key] = pl.when(shape & known & in_scope).then(code).otherwise(None)
+            out[key] = chk.put(f"_{key}", pl.when(shape & known & in_scope).then(code).otherwise(None))
         elif col.kind == "enum":
             out[key] = _map_enum(chk, col)
         elif col.kind == "causes":
@@ -213,17 +227,19 @@ def validate_chunk(df: pl.DataFrame, sheet: Sheet, ctx: Context) -> tuple[pl.Dat
     number, born = _id_number(chk)
     chk.fail("id_number", pl.col("id_number").is_null(), "必填项“身份证号”为空")
     chk.fail("relation", pl.col("relation").is_null(), "必填项“与户主关系”为空")
-    id_sex = pl.when(number.str.slice(16, 1).cast(pl.Int32, strict=False) % 2 == 1).then(pl.lit("1")).otherwise(
-        pl.lit("2"))
-    chk.fail("sex", number.is_not_null() & out["sex"].is_not_null() & (out["sex"] != id_sex),
+    id_sex = chk.put("_idsex", pl.when(number.is_not_null()).then(
+        pl.when(number.str.slice(16, 1).cast(pl.Int32, strict=False) % 2 == 1).then(pl.lit("1")).otherwise(
+            pl.lit("2"))))
+    chk.fail("sex", id_sex.is_not_null() & out["sex"].is_not_null() & (out["sex"] != id_sex),
              "性别与身份证号不符（身份证号第 17 位奇数为男、偶数为女）")
-    given = parse_date(pl.col("birth_date"))
-    chk.fail("birth_date", pl.col("birth_date").is_not_null() & given.is_null(),
-             pl.format("出生日期“{}”无法识别，请写成 1980-05-01", pl.col("birth_date")))
-    chk.fail("birth_date", born.is_not_null() & given.is_not_null() & (given != born),
-             pl.format("出生日期 {} 与身份证号中的 {} 不符", given.cast(pl.String), born.cast(pl.String)))
-    out["id_number"], out["birth_date"], out["sex"] = number, born, pl.when(number.is_not_null()).then(id_sex)
-    clean = df.select(pl.col("row"), *[e.alias(k) for k, e in out.items()])
+    if chk.df["birth_date"].null_count() < chk.df.height:
+        given = chk.put("_given", parse_date(pl.col("birth_date")))
+        chk.fail("birth_date", pl.col("birth_date").is_not_null() & given.is_null(),
+                 pl.format("出生日期“{}”无法识别，请写成 1980-05-01", pl.col("birth_date")))
+        chk.fail("birth_date", born.is_not_null() & given.is_not_null() & (given != born),
+                 pl.format("出生日期 {} 与身份证号中的 {} 不符", given.cast(pl.String), born.cast(pl.String)))
+    out["id_number"], out["birth_date"], out["sex"] = number, born, id_sex
+    clean = chk.df.select(pl.col("row"), *[e.alias(k) for k, e in out.items()])
     return clean, chk.error_frame()
 
 
