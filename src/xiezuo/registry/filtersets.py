@@ -35,7 +35,7 @@ class RegionPrefix(django_filters.CharFilter):
 
 
 class HouseholdFilterSet(RecordFilterSet):
-    region = RegionPrefix(field_name="village_id", label=_("地区代码"))
+    region = RegionPrefix(field_name="village__code", label=_("地区代码"))
     attribute = django_filters.ChoiceFilter(choices=Attribute.choices, label=_("户属性"))
     main_cause = django_filters.ChoiceFilter(choices=Cause.choices, label=_("主要致贫原因"))
     monitoring = django_filters.ChoiceFilter(choices=Monitoring.choices, label=_("监测对象类别"))
@@ -55,7 +55,7 @@ class HouseholdFilterSet(RecordFilterSet):
 
 
 class MemberFilterSet(RecordFilterSet):
-    region = RegionPrefix(field_name="village_id", label=_("地区代码"))
+    region = RegionPrefix(field_name="village__code", label=_("地区代码"))
     household = django_filters.CharFilter(field_name="household__number", label=_("户编号"))
     relation = django_filters.ChoiceFilter(choices=Relation.choices, label=_("与户主关系"))
     health = django_filters.ChoiceFilter(choices=Health.choices, label=_("健康状况"))
@@ -68,7 +68,7 @@ class MemberFilterSet(RecordFilterSet):
 
 
 class ScreeningRoundFilterSet(RecordFilterSet):
-    region = RegionPrefix(field_name="region_id", label=_("地区代码"))
+    region = RegionPrefix(field_name="region__code", label=_("地区代码"))
     search_fields = ("name",)
 
     class Meta:
@@ -77,7 +77,7 @@ class ScreeningRoundFilterSet(RecordFilterSet):
 
 
 class ScreeningFilterSet(RecordFilterSet):
-    region = RegionPrefix(field_name="village_id", label=_("地区代码"))
+    region = RegionPrefix(field_name="village__code", label=_("地区代码"))
     search_fields = ("household__number", "household__head_name", "checker")
 
     class Meta:
@@ -86,7 +86,7 @@ class ScreeningFilterSet(RecordFilterSet):
 
 
 class GapFilterSet(RecordFilterSet):
-    region = RegionPrefix(field_name="village_id", label=_("地区代码"))
+    region = RegionPrefix(field_name="village__code", label=_("地区代码"))
     guarantee = django_filters.ChoiceFilter(choices=Guarantee.choices, label=_("未达标项目"))
     open = django_filters.BooleanFilter(field_name="resolved_on", lookup_expr="isnull", label=_("未整改完成"))
     search_fields = ("household__number", "household__head_name", "responsible")
@@ -97,7 +97,7 @@ class GapFilterSet(RecordFilterSet):
 
 
 class ExitProposalFilterSet(RecordFilterSet):
-    region = RegionPrefix(field_name="village_id", label=_("地区代码"))
+    region = RegionPrefix(field_name="village__code", label=_("地区代码"))
     stage = django_filters.ChoiceFilter(choices=ExitStage.choices, label=_("退出进度"))
     search_fields = ("household__number", "household__head_name")
 

@@ -45,7 +45,7 @@ def _default_region(user) -> str:
         return top or "520000000000"
     prefixes = sorted(scope.region_prefixes, key=len)
     for prefix in prefixes:
-        if SummaryFigure.objects.restrict(user).filter(region_id__startswith=prefix).exists():
+        if SummaryFigure.objects.restrict(user).filter(region__code__startswith=prefix).exists():
             return prefix.ljust(12, "0")
     return (prefixes[0] if prefixes else "52").ljust(12, "0")
 

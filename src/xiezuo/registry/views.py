@@ -154,7 +154,7 @@ def worklist(request):
     gaps = Gap.objects.restrict(request.user).filter(resolved_on__isnull=True)
     region = request.GET.get("region", "").strip()
     if region:
-        gaps = gaps.filter(village_id__startswith=region)
+        gaps = gaps.filter(village__code__startswith=region)
     villages = list(gaps.values("village_id").annotate(
         open=Count("pk"), overdue=Count("pk", filter=Q(deadline__lt=today)),
         no_remedy=Count("pk", filter=Q(remedy="")), nearest=Min("deadline"),
@@ -165,7 +165,7 @@ def worklist(request):
         v["name"] = names.get(v["village_id"], v["village_id"])
     monitored = Household.objects.restrict(request.user).exclude(monitoring="")
     if region:
-        monitored = monitored.filter(village_id__startswith=region)
+        monitored = monitored.filter(village__code__startswith=region)
     return render(request, "registry/worklist.html", {
         "villages": villages, "region": region, "today": today,
         "monitored": monitored.values("monitoring").annotate(n=Count("pk")).order_by("monitoring"),

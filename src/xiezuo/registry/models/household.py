@@ -156,10 +156,10 @@ class Member(Record):
     household = models.ForeignKey(Household, verbose_name=_("所在户"), on_delete=models.CASCADE,
                                   related_name="members")
     village = models.ForeignKey("geo.Region", verbose_name=_("所在村"), on_delete=models.PROTECT,
-                                related_name="+", editable=False)
+                                related_name="+", editable=False, blank=True)
     name = models.CharField(_("姓名"), max_length=50)
-    id_masked = models.CharField(_("身份证号（脱敏）"), max_length=18, editable=False)
-    sex = models.CharField(_("性别"), max_length=1, choices=Sex.choices, editable=False)
+    id_masked = models.CharField(_("身份证号（脱敏）"), max_length=18, editable=False, blank=True)
+    sex = models.CharField(_("性别"), max_length=1, choices=Sex.choices, editable=False, blank=True)
     relation = models.CharField(_("与户主关系"), max_length=14, choices=Relation.choices)
     ethnicity = models.CharField(_("民族"), max_length=20, blank=True)
     education = models.CharField(_("文化程度"), max_length=12, choices=Education.choices, blank=True)

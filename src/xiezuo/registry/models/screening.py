@@ -85,7 +85,7 @@ class Screening(Record):
     household = models.ForeignKey("registry.Household", verbose_name=_("建档立卡户"), on_delete=models.CASCADE,
                                   related_name="screenings")
     village = models.ForeignKey("geo.Region", verbose_name=_("所在村"), on_delete=models.PROTECT,
-                                related_name="+", editable=False)
+                                related_name="+", editable=False, blank=True)
     food = models.BooleanField(_("吃穿不愁"), default=True)
     education = models.BooleanField(_("义务教育有保障"), default=True)
     medical = models.BooleanField(_("基本医疗有保障"), default=True)
@@ -129,7 +129,7 @@ class Gap(Record):
     household = models.ForeignKey("registry.Household", verbose_name=_("建档立卡户"), on_delete=models.CASCADE,
                                   related_name="gaps")
     village = models.ForeignKey("geo.Region", verbose_name=_("所在村"), on_delete=models.PROTECT,
-                                related_name="+", editable=False)
+                                related_name="+", editable=False, blank=True)
     screening = models.ForeignKey(Screening, verbose_name=_("发现于筛查"), null=True, blank=True,
                                   on_delete=models.SET_NULL, related_name="gaps")
     guarantee = models.CharField(_("未达标项目"), max_length=10, choices=Guarantee.choices)
@@ -164,7 +164,7 @@ class ExitProposal(Record):
     household = models.ForeignKey("registry.Household", verbose_name=_("建档立卡户"), on_delete=models.CASCADE,
                                   related_name="exit_proposals")
     village = models.ForeignKey("geo.Region", verbose_name=_("所在村"), on_delete=models.PROTECT,
-                                related_name="+", editable=False)
+                                related_name="+", editable=False, blank=True)
     year = models.PositiveSmallIntegerField(_("退出年度"))
     income_per_head = models.DecimalField(_("人均纯收入（元）"), editable=False, default=0, **MONEY)
     exit_line = models.DecimalField(_("当年脱贫标准（元）"), editable=False, default=0, **MONEY)
