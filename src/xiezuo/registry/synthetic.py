@@ -41,15 +41,17 @@ def id_number(county: str, birth: dt.date, serial: int, male: bool) -> str:
 class Generator:
     """Households one after another, round-robin over the villages, with unique ID numbers."""
 
-    def __init__(self, villages: Sequence[str], seed: int = 2019, year_identified: int = 2016):
+    def __init__(self, villages: Sequence[str], seed: int = 2019, year_identified: int = 2016,
+                 first_person: int = 0, number_prefix: str = ""):
         self.villages = list(villages)
+        self.first_person, self.number_prefix = first_person, number_prefix
         self.random = random.Random(seed)
         self.year = year_identified
         self.per_county: dict[str, int] = {}
         self.per_village: dict[str, int] = {}
 
     def _person(self, county: str, age: int, male: bool) -> str:
-        k = self.per_county.get(county, 0)
+        k = self.per_county.get(county, self.first_person)
         self.per_county[county] = k + 1
         # k ↦ (day of the birth year, serial) is one-to-one up to 182,500 people per county and age.
         birth = dt.date(2020 - age, 1, 1) + dt.timedelta(days=(k * 7919) % 365)
@@ -60,7 +62,7 @@ class Generator:
         village = self.villages[index % len(self.villages)]
         seq = self.per_village.get(village, 0) + 1
         self.per_village[village] = seq
-        number = f"{village}{seq:04d}"
+        number = f"{self.number_prefix}{village}{seq:04d}"
         size = r.choice((1, 2, 3, 3, 4, 4, 4, 5, 5, 6))
         surname = r.choice(SURNAMES)
         wage, business = r.randrange(0, 30000), r.randrange(0, 12000)
