@@ -62,3 +62,10 @@ def test_an_english_browser_still_gets_chinese_by_default(login):
     assert 'lang="zh-hans"' in page
     page = client.get("/", HTTP_ACCEPT_LANGUAGE="zh-TW,zh;q=0.9").content.decode()
     assert 'lang="zh-hant"' in page
+
+
+def test_demo_users_sign_in_with_the_documented_password(client):
+    for username in ("gd_admin", "gz_sasac", "qiannan", "bijie_dafang", "leader"):
+        assert client.login(username=username, password="xiezuo2026"), username
+    response = client.post("/login/", {"username": "leader", "password": "wrong"})
+    assert "用户名或密码错误" in response.content.decode()
