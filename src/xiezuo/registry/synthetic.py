@@ -51,9 +51,10 @@ class Generator:
         self.per_village: dict[str, int] = {}
 
     def _person(self, county: str, age: int, male: bool) -> str:
-        k = self.per_county.get(county, self.first_person)
-        self.per_county[county] = k + 1
-        # k ↦ (day of the birth year, serial) is one-to-one up to 182,500 people per county and age.
+        key = f"{county}:{age}"
+        k = self.per_county.get(key, self.first_person)
+        self.per_county[key] = k + 1
+        # Per county and birth year, k ↦ (day of the year, serial) is one-to-one up to 182,500 people.
         birth = dt.date(2020 - age, 1, 1) + dt.timedelta(days=(k * 7919) % 365)
         return id_number(county, birth, (k // 365) % 500, male)
 

@@ -144,7 +144,7 @@ def _year(chk: ChunkCheck, col: Column, ctx: Context) -> pl.Expr:
 def _id_number(chk: ChunkCheck) -> tuple[pl.Expr, pl.Expr]:
     raw = pl.col("id_number")
     number = chk.put("_idn", _halfwidth(raw).str.to_uppercase())
-    shape_ok = chk.put("_idshape", number.str.contains(r"^\d{17}[\dX]$"))
+    shape_ok = chk.put("_idshape", number.str.contains(r"^[0-9]{17}[0-9X]$"))
     born = chk.put("_idborn", number.str.slice(6, 8).str.strptime(pl.Date, "%Y%m%d", strict=False))
     total = chk.put("_idsum", pl.sum_horizontal([number.str.slice(i, 1).cast(pl.Int32, strict=False) * w
                                                  for i, w in enumerate(WEIGHTS)]))
