@@ -51,7 +51,6 @@ def test_corrected_file_updates_by_id_number_and_records_what_changed(login):
     rows = registry_rows(30, seed=8)
     assert run(client, "a.csv", csv_bytes(rows)).state == Job.State.SUCCEEDED
     number = rows[0][COL["户编号"]]
-    household_rows = [r for r in rows if r[COL["户编号"]] == number]
     new_health = "患有大病" if rows[0][COL["健康状况"]] != "患有大病" else "健康"
     new_attribute = "低保贫困户" if rows[0][COL["户属性"]] != "低保贫困户" else "一般贫困户"
     fixed = [set_cell(r, "健康状况", new_health) if r is rows[0] else r for r in rows]

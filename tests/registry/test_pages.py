@@ -6,12 +6,21 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.base import RecordTypeTests, changes_for
 from xiezuo.core.models import ChangeRecord, Job
 from xiezuo.core.services import create_record
-from xiezuo.registry.models import ExitProposal, Gap, Household, Member, Screening, ScreeningRound, SummaryFigure
+from xiezuo.registry.models import (
+    ExitProposal,
+    Gap,
+    Household,
+    Member,
+    Screening,
+    ScreeningRound,
+    SummaryFigure,
+)
 from xiezuo.registry.services import advance_exit, clear_stable_risks, mark_monitoring
 
 from .helpers import COL, DAFANG, csv_bytes, registry_rows
@@ -132,7 +141,7 @@ def test_screening_opens_gaps_exit_goes_through_its_steps(login, user):
     gap = Gap.objects.get(household=household, guarantee="housing", resolved_on__isnull=True)
     assert household.village.name in login("bijie_dafang").get("/registry/worklist/").content.decode()
     Household.objects.filter(pk=household.pk).update(income_per_head=Decimal("9000"))
-    with pytest.raises(Exception, match="两不愁三保障"):
+    with pytest.raises(ValidationError, match="两不愁三保障"):
         create_record(ExitProposal, {"household": household, "year": 2024}, editor)
     round2 = create_record(ScreeningRound, {"name": "复查", "region_id": "520521000000", "year": 2024,
                                             "started_on": dt.date(2024, 4, 1)}, editor)
@@ -142,11 +151,11 @@ def test_screening_opens_gaps_exit_goes_through_its_steps(login, user):
     assert gap.resolved_on == dt.date(2024, 4, 2)
     household.refresh_from_db()
     proposal = create_record(ExitProposal, {"household": household, "year": 2024}, editor)
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         advance_exit(proposal, "county_approve", approver)  # steps keep their order
     advance_exit(proposal, "village_review", editor)
     advance_exit(proposal, "public_notice", editor)
-    with pytest.raises(Exception):
+    with pytest.raises(PermissionDenied):
         advance_exit(proposal, "county_approve", editor)  # an editor cannot approve
     advance_exit(proposal, "county_approve", approver)
     household.refresh_from_db()

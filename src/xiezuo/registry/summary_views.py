@@ -23,7 +23,7 @@ COLUMNS = [("households", "户数", "total", ""), ("members", "人数", "total",
     (f"attribute:{v}", str(lbl), "attribute", v) for v, lbl in Attribute.choices] + [
     ("exited", "已脱贫户", "exited", "1")] + [
     (f"g_{g.value}", f"{g.label}未达标", f"g_{g.value}", "unmet") for g in Guarantee] + [
-    (f"g_unknown", "未筛查户", "g_food", "unknown")] + [
+    ("g_unknown", "未筛查户", "g_food", "unknown")] + [
     (f"monitoring:{v}", str(lbl), "monitoring", v) for v, lbl in Monitoring.choices]
 
 

@@ -7,7 +7,16 @@ from dataclasses import dataclass, field
 from xiezuo.core.text import fold
 
 from ..choices import (
-    Attribute, Cause, Education, Health, HousingGrade, HousingStructure, Labour, Relation, Sex, StudentStatus,
+    Attribute,
+    Cause,
+    Education,
+    Health,
+    HousingGrade,
+    HousingStructure,
+    Labour,
+    Relation,
+    Sex,
+    StudentStatus,
     WorkStatus,
 )
 

@@ -66,16 +66,13 @@ class Stage:
             self.execute("SET LOCAL maintenance_work_mem = '256MB'")
         for name, cols in (("reg_stage_m", MEMBER_STAGE), ("reg_stage_h", HOUSEHOLD_STAGE)):
             body = ", ".join(f"{c} {t}" for c, t in cols)
-            if self.pg:
-                self.execute(f"CREATE TEMP TABLE {name} ({body}) ON COMMIT DROP")
-            else:
-                self.execute(f"DROP TABLE IF EXISTS temp.{name}")
-                self.execute(f"CREATE TEMP TABLE {name} ({body})")
+            # Dropped first: an earlier import in the same (outer) transaction may have left them.
+            self.execute(f"DROP TABLE IF EXISTS {name}")
+            self.execute(f"CREATE TEMP TABLE {name} ({body})" + (" ON COMMIT DROP" if self.pg else ""))
 
     def drop(self) -> None:
-        if not self.pg:
-            for name in ("reg_stage_m", "reg_stage_h"):
-                self.execute(f"DROP TABLE IF EXISTS temp.{name}")
+        for name in ("reg_stage_m", "reg_stage_h"):
+            self.execute(f"DROP TABLE IF EXISTS {name}")
 
     def load(self, rows: pl.DataFrame) -> None:
         """Append one chunk of finished rows (all columns) to both staging tables."""

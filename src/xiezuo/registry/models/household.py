@@ -14,8 +14,18 @@ from xiezuo.core.models import Record
 from xiezuo.core.scope import ScopeSpec
 
 from ..choices import (
-    Attribute, Cause, Education, Health, HousingGrade, HousingStructure, Labour, Monitoring, Relation, Sex,
-    StudentStatus, WorkStatus,
+    Attribute,
+    Cause,
+    Education,
+    Health,
+    HousingGrade,
+    HousingStructure,
+    Labour,
+    Monitoring,
+    Relation,
+    Sex,
+    StudentStatus,
+    WorkStatus,
 )
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
