@@ -19,8 +19,8 @@ def home(request):
     pending = []
     for rt in REGISTRY.values():
         qs = rt.model.objects.restrict(request.user)
-        cards.append({"rt": rt, "count": qs.count()})
-        if rt.lifecycle and can(request.user, "approve"):
+        cards.append({"rt": rt, "count": qs.count() if rt.home_count else None})
+        if rt.lifecycle and rt.home_count and can(request.user, "approve"):
             n = qs.filter(status=Status.SUBMITTED).count()
             if n:
                 pending.append({"rt": rt, "count": n})

@@ -34,6 +34,8 @@ class RecordType:
     menu_group: str = ""
     icon: str = "bi-table"
     menu: bool = True
+    # Count rows on the home page; off for very large tables (the registry keeps summary tables instead).
+    home_count: bool = True
 
     @property
     def key(self) -> str:

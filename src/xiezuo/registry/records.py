@@ -15,6 +15,7 @@ register(RecordType(
     model=Household, filterset=f.HouseholdFilterSet, form=forms.HouseholdForm, table=tables.HouseholdTable,
     serializer=serializers.HouseholdSerializer, import_key=("number",), menu_group=GROUP, icon="bi-house",
     detail_template="registry/household_extra.html", detail_context=household_context,
+    home_count=False,
 ))
 register(RecordType(
     model=Member, filterset=f.MemberFilterSet, form=forms.MemberForm, table=tables.MemberTable,
@@ -22,6 +23,7 @@ register(RecordType(
     import_fields=("household", "name", "id_masked", "relation", "ethnicity", "education", "student_status",
                    "health", "labour", "work_status", "medical_insurance", "pension_insurance"),
     detail_template="registry/member_extra.html", detail_context=member_context,
+    home_count=False,
 ))
 register(RecordType(
     model=ScreeningRound, filterset=f.ScreeningRoundFilterSet, form=forms.ScreeningRoundForm,
