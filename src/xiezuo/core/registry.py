@@ -27,15 +27,21 @@ class RecordType:
     import_fields: tuple[str, ...] | None = None
     # Header variants accepted on import, e.g. {"id_number": ["公民身份号码", "身份证号"]}.
     column_aliases: dict[str, list[str]] = field(default_factory=dict)
-    # Extra template included on the detail page (e.g. the cooperation summary of an organisation).
+    # Extra template included on the detail page, with its context (callable(request, obj) -> dict).
+    # Other apps add their own panels with `add_panel`, so a page may gather several.
     detail_template: str | None = None
-    detail_context: object = None  # callable(request, obj) -> dict
+    detail_context: object = None
     # Menu placement.
     menu_group: str = ""
     icon: str = "bi-table"
     menu: bool = True
     # Count rows on the home page; off for very large tables (the registry keeps summary tables instead).
     home_count: bool = True
+
+    def __post_init__(self) -> None:
+        self.panels: list[tuple[str, object]] = []
+        if self.detail_template:
+            self.panels.append((self.detail_template, self.detail_context))
 
     @property
     def key(self) -> str:
@@ -77,6 +83,11 @@ def register(record_type: RecordType) -> RecordType:
     REGISTRY[record_type.key] = record_type
     record_type.model.record_type = record_type
     return record_type
+
+
+def add_panel(model, template: str, context=None) -> None:
+    """Add a panel to a record type's detail page from another app, without editing that app."""
+    for_model(model).panels.append((template, context))
 
 
 def for_model(model) -> RecordType:

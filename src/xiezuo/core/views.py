@@ -83,7 +83,10 @@ class RecordDetailView(RecordView):
     def get(self, request, pk):
         rt = self.record_type
         obj = self.get_object(pk)
-        extra = rt.detail_context(request, obj) if rt.detail_context else {}
+        extra: dict = {}
+        for _template, panel_context in rt.panels:
+            if panel_context:
+                extra.update(panel_context(request, obj))
         return render(request, self.template_name, self.context(
             object=obj, fields=detail_fields(obj, rt), history=history(obj)[:100],
             can_change=can(request.user, "change", obj), can_delete=can(request.user, "delete", obj),

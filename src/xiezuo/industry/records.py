@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xiezuo.core.registry import RecordType, for_model, register
+from xiezuo.core.registry import RecordType, add_panel, register
 
 from .filtersets import FundAllocationFilterSet, FundDisbursementFilterSet, ProjectFilterSet
 from .forms import FundAllocationForm, FundDisbursementForm, ProjectForm
@@ -32,29 +32,8 @@ register(RecordType(
 ))
 
 
-def attach_panel(model, template: str, context) -> None:
-    """Add a panel to another app's detail page without editing that app, keeping any panel already there.
-
-    The registration has one `detail_template`; this wraps it so that several apps
-    can each add their own panel (`industry/panels.html` includes them in order).
-    """
-    rt = for_model(model)
-    before_template, before_context = rt.detail_template, rt.detail_context
-    panels = list(getattr(before_context, "ledger_panels", [] if before_template is None else [before_template]))
-
-    def combined(request, obj):
-        out = dict(before_context(request, obj)) if before_context else {}
-        out.update(context(request, obj))
-        out["ledger_panels"] = panels + [template]
-        return out
-
-    combined.ledger_panels = panels + [template]
-    rt.detail_template = "industry/panels.html"
-    rt.detail_context = combined
-
-
 def attach_panels() -> None:
     from xiezuo.partners.models import Organisation, Pairing
 
-    attach_panel(Organisation, "industry/ledger_panel.html", organisation_panel)
-    attach_panel(Pairing, "industry/ledger_panel.html", pairing_panel)
+    add_panel(Organisation, "industry/ledger_panel.html", organisation_panel)
+    add_panel(Pairing, "industry/ledger_panel.html", pairing_panel)
