@@ -53,6 +53,25 @@ def user():
     return lambda username: get_user_model().objects.get(username=username)
 
 
+@pytest.fixture
+def worker_env(tmp_path):
+    """Environment for a `xiezuo worker` subprocess that shares this test's database and media folder."""
+    import os
+
+    from django.db import connection
+
+    db = connection.settings_dict
+    env = {**os.environ, "XIEZUO_MEDIA_ROOT": str(tmp_path)}
+    if db["ENGINE"].endswith("sqlite3"):
+        if str(db["NAME"]).startswith("file:") or ":memory:" in str(db["NAME"]):
+            pytest.fail("the SQLite test database must be a file for a second process to see it")
+        env["XIEZUO_SQLITE_PATH"] = str(db["NAME"])
+    else:
+        env["XIEZUO_DATABASE_URL"] = (f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/"
+                                      f"{db['NAME']}")
+    return env
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests that commit (transaction=True) flush the database afterwards: run them last."""
     def flushes(item) -> bool:

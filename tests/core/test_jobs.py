@@ -87,22 +87,14 @@ def test_two_workers_never_take_the_same_job(django_user_model):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_worker_process_runs_an_export(django_user_model, tmp_path):
+def test_worker_process_runs_an_export(django_user_model, tmp_path, worker_env):
     """`xiezuo worker --once` in its own process picks up a queued export and writes the file."""
     from xiezuo.partners.demo import load as load_partners  # noqa: F401  (demo data is flushed in this test)
 
     owner = django_user_model.objects.create_superuser(username="export-owner", password="x" * 12)
     job = Job.objects.create(kind="export_records", title="导出", user=owner,
                              params={"record_type": "partners.organisation", "query": "", "format": "csv"})
-    env = {**os.environ, "XIEZUO_MEDIA_ROOT": str(tmp_path)}
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        env["XIEZUO_SQLITE_PATH"] = db["NAME"]
-    else:
-        env["XIEZUO_DATABASE_URL"] = (f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/"
-                                      f"{db['NAME']}")
-    if str(db["NAME"]).startswith("file:") or ":memory:" in str(db["NAME"]):
-        pytest.fail("the SQLite test database must be a file for a second process to see it")
+    env = worker_env
     started = time.monotonic()
     out = subprocess.run([sys.executable, "-m", "xiezuo.cli", "worker", "--once"], env=env,
                          capture_output=True, text=True, timeout=120)

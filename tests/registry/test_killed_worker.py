@@ -11,7 +11,6 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import connection
 from django.utils import timezone
 
 from xiezuo.core import jobs
@@ -22,7 +21,8 @@ from .helpers import COL, csv_bytes, registry_rows
 
 
 @pytest.mark.django_db(transaction=True)
-def test_killed_worker_leaves_no_partial_data_and_the_job_can_be_rerun(django_user_model, tmp_path, settings):
+def test_killed_worker_leaves_no_partial_data_and_the_job_can_be_rerun(django_user_model, tmp_path, settings,
+                                                                     worker_env):
     from xiezuo.core.management.commands.demo import load_demo
     from xiezuo.geo.loader import load_regions
 
@@ -35,15 +35,7 @@ def test_killed_worker_leaves_no_partial_data_and_the_job_can_be_rerun(django_us
     job = Job(kind="registry_import", user=owner, title="被终止的导入", input_name="big.csv")
     job.input_file.save("big.csv", ContentFile(csv_bytes(rows)), save=False)
     job.save()
-    env = {**os.environ, "XIEZUO_MEDIA_ROOT": str(tmp_path)}
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        env["XIEZUO_SQLITE_PATH"] = db["NAME"]
-    else:
-        env["XIEZUO_DATABASE_URL"] = (f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/"
-                                      f"{db['NAME']}")
-    if str(db["NAME"]).startswith("file:") or ":memory:" in str(db["NAME"]):
-        pytest.fail("the SQLite test database must be a file for a second process to see it")
+    env = worker_env
     worker = subprocess.Popen([sys.executable, "-m", "xiezuo.cli", "worker", "--once"], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 180
