@@ -3,7 +3,7 @@
 The session starts, once:
 
 1. a fresh database — SQLite in a temp dir, or, when ``XIEZUO_DATABASE_URL`` is set (CI's PostgreSQL run),
-   a PostgreSQL database ``xiezuo_e2e`` on the same server, dropped and recreated;
+   a PostgreSQL database ``xiezuo_e2e_<pid>`` on the same server, created and dropped;
 2. ``xiezuo demo --no-serve`` (migrate, regions, demo data) into it, with media files in the temp dir;
 3. ``xiezuo serve --port <free port>`` and ``xiezuo worker`` as subprocesses (jobs are *not* eager: the worker
    process runs imports exactly as in production);
@@ -19,7 +19,7 @@ under test runs in the subprocesses — and ``pytest_collection_modifyitems`` be
 Environment:
   XIEZUO_E2E_BASE_URL   test an already running site instead of starting one (it must hold the demo data)
   XIEZUO_E2E_CHROMIUM   the browser binary (default /usr/bin/chromium)
-  XIEZUO_E2E_DB_NAME    the PostgreSQL database to (re)create (default xiezuo_e2e)
+  XIEZUO_E2E_DB_NAME    the PostgreSQL database to (re)create (default xiezuo_e2e_<pid>)
   XIEZUO_E2E_KEEP=1     keep the temp dir (database, media, logs) and the PostgreSQL database afterwards
   XIEZUO_E2E_ARTIFACTS  where a failed test leaves a screenshot and the page's HTML (default: <temp>/xiezuo-e2e-artifacts)
   XIEZUO_E2E_HEADED=1   show the browser (needs a display)
@@ -168,7 +168,8 @@ def _site_env(workdir: Path) -> tuple[dict[str, str], str | None]:
     pg_url = None
     source = os.environ.get("XIEZUO_DATABASE_URL", "").strip()
     if source:
-        pg_url = _postgres_url(source, os.environ.get("XIEZUO_E2E_DB_NAME", "xiezuo_e2e"))
+        # One database per run, so two runs on one server (two checkouts, CI beside a developer) never collide.
+        pg_url = _postgres_url(source, os.environ.get("XIEZUO_E2E_DB_NAME", f"xiezuo_e2e_{os.getpid()}"))
         env["XIEZUO_DATABASE_URL"] = pg_url
     else:
         env.pop("XIEZUO_DATABASE_URL", None)
