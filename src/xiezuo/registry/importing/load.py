@@ -8,10 +8,13 @@ differ, so a re-import of the same file changes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import queue
+import threading
 
 import polars as pl
-from django.db import connection
+from django.db import connection, transaction
 
 from .columns import COLUMNS, HOUSEHOLD_KEYS
 
@@ -58,61 +61,120 @@ class Stage:
             return cur.fetchall()
 
     def create(self) -> None:
+        """Create the staging tables. They are temporary (private to this connection, gone when it closes, so a
+        killed worker leaves nothing) and are filled outside the writing transaction; `drop` removes them."""
+        connection.ensure_connection()
         if self.pg:
-            # Big hash joins and sorts in memory rather than in batches on disk; staging tables in local memory
-            # (temp_buffers only takes effect before a session's first temporary table).
+            # Staging tables in local memory (temp_buffers only takes effect before a session's first temporary table).
             self.execute("SET temp_buffers = '512MB'")
-            self.execute("SET LOCAL work_mem = '256MB'")
-            self.execute("SET LOCAL maintenance_work_mem = '256MB'")
         for name, cols in (("reg_stage_m", MEMBER_STAGE), ("reg_stage_h", HOUSEHOLD_STAGE)):
             body = ", ".join(f"{c} {t}" for c, t in cols)
-            # Dropped first: an earlier import in the same (outer) transaction may have left them.
+            # Dropped first: an earlier import on the same connection may have left them.
             self.execute(f"DROP TABLE IF EXISTS {name}")
-            self.execute(f"CREATE TEMP TABLE {name} ({body})" + (" ON COMMIT DROP" if self.pg else ""))
+            self.execute(f"CREATE TEMP TABLE {name} ({body})")
 
     def drop(self) -> None:
         for name in ("reg_stage_m", "reg_stage_h"):
             self.execute(f"DROP TABLE IF EXISTS {name}")
 
-    def load(self, rows: pl.DataFrame) -> None:
-        """Append one chunk of finished rows (all columns) to both staging tables."""
+    @contextlib.contextmanager
+    def loader(self):
+        """A function that appends one chunk of finished rows (all columns) to both staging tables.
+
+        PostgreSQL: the chunk is turned into CSV at once and COPYed by a background thread, so the server parses
+        it while the next chunk is validated (at most two chunks wait). SQLite: executemany in a short transaction.
+        """
+        if not self.pg:
+            yield self.load
+            return
+        raw = connection.connection
+        todo: queue.Queue = queue.Queue(maxsize=2)
+        failure: list[BaseException] = []
+
+        def work():
+            while (item := todo.get()) is not None:
+                if failure:
+                    continue
+                try:
+                    for table, data in item:
+                        with raw.cursor() as cur, cur.copy(f"COPY {table} FROM STDIN (FORMAT csv, NULL '\\N')") as cp:
+                            cp.write(data)
+                except BaseException as exc:  # noqa: BLE001 - handed to the main thread
+                    failure.append(exc)
+
+        thread = threading.Thread(target=work, name="registry-copy", daemon=True)
+        thread.start()
+
+        def put(rows: pl.DataFrame) -> None:
+            if failure:
+                raise failure[0]
+            todo.put([(t, _csv(f)) for t, f in self._parts(rows) if f.height])
+
+        try:
+            yield put
+        finally:
+            todo.put(None)
+            thread.join()
+        if failure:
+            raise failure[0]
+
+    @staticmethod
+    def _parts(rows: pl.DataFrame) -> list[tuple[str, pl.DataFrame]]:
         members = rows.select([c for c, _t in MEMBER_STAGE])
         heads = rows.filter(pl.col("relation") == "head").with_columns(head_name=pl.col("name")).select(
             [c for c, _t in HOUSEHOLD_STAGE])
-        self._put("reg_stage_m", members)
-        self._put("reg_stage_h", heads)
+        return [("reg_stage_m", members), ("reg_stage_h", heads)]
+
+    def load(self, rows: pl.DataFrame) -> None:
+        """Append one chunk of finished rows (all columns) to both staging tables."""
+        for table, frame in self._parts(rows):
+            self._put(table, frame)
 
     def _put(self, table: str, frame: pl.DataFrame) -> None:
         if not frame.height:
             return
         if self.pg:
-            buf = io.BytesIO()
-            frame.write_csv(buf, include_header=False, null_value="\\N")
             with connection.cursor() as cur:
                 with cur.cursor.copy(f"COPY {table} FROM STDIN (FORMAT csv, NULL '\\N')") as copy:
-                    copy.write(buf.getbuffer())
+                    copy.write(_csv(frame))
         else:
             frame = frame.with_columns(pl.col(pl.Date).cast(pl.String), pl.col(pl.Boolean).cast(pl.Int8))
             marks = ", ".join("?" * frame.width)
-            raw = connection.connection
-            raw.executemany(f"INSERT INTO {table} VALUES ({marks})", frame.iter_rows())
+            with transaction.atomic():
+                connection.connection.executemany(f"INSERT INTO {table} VALUES ({marks})", frame.iter_rows())
 
     def index(self) -> None:
-        """Indexes SQLite needs for its joins (PostgreSQL hash-joins without them), then derived columns."""
+        """Statistics (PostgreSQL) or indexes (SQLite) for the joins, then the household facts that follow from
+        the file's members: size and income per head. Runs inside the writing transaction."""
+        derived = """SELECT number, count(*) AS n FROM reg_stage_m GROUP BY number"""
+        per_head = "ROUND((h.income_wage + h.income_business + h.income_transfer + h.income_property - h.costs) / c.n, 2)"
         if self.pg:
-            self.execute("ANALYZE reg_stage_m")
-            self.execute("ANALYZE reg_stage_h")
-        else:
-            self.execute("CREATE INDEX temp.reg_stage_m_id ON reg_stage_m (id_number)")
-            self.execute("CREATE INDEX temp.reg_stage_m_number ON reg_stage_m (number)")
-            self.execute("CREATE UNIQUE INDEX temp.reg_stage_h_number ON reg_stage_h (number)")
-        # Household facts that follow from the file's members: size, income per head.
+            # Big hash joins and sorts in memory rather than in batches on disk.
+            self.execute("SET LOCAL work_mem = '256MB'")
+            self.execute("SET LOCAL maintenance_work_mem = '256MB'")
+            # A new table rather than an UPDATE of every staged household (which would write each row twice).
+            self.execute(f"""CREATE TEMP TABLE reg_stage_hc AS
+                             SELECT h.*, c.n::integer AS member_count, ({per_head})::numeric(12,2) AS income_per_head
+                               FROM reg_stage_h h JOIN ({derived}) c ON c.number = h.number""")
+            self.execute("DROP TABLE reg_stage_h")
+            self.execute("ALTER TABLE reg_stage_hc RENAME TO reg_stage_h")
+            # Row counts and the join keys only: statistics of every column cost more than the joins they steer.
+            self.execute("ANALYZE reg_stage_m (id_number, number)")
+            self.execute("ANALYZE reg_stage_h (number)")
+            return
+        self.execute("CREATE INDEX temp.reg_stage_m_id ON reg_stage_m (id_number)")
+        self.execute("CREATE INDEX temp.reg_stage_m_number ON reg_stage_m (number)")
+        self.execute("CREATE UNIQUE INDEX temp.reg_stage_h_number ON reg_stage_h (number)")
         self.execute("ALTER TABLE reg_stage_h ADD COLUMN member_count integer")
         self.execute("ALTER TABLE reg_stage_h ADD COLUMN income_per_head numeric(12,2)")
-        self.execute("""UPDATE reg_stage_h SET member_count = c.n, income_per_head = ROUND(
-                          (income_wage + income_business + income_transfer + income_property - costs) / c.n, 2)
-                          FROM (SELECT number, count(*) AS n FROM reg_stage_m GROUP BY number) c
-                         WHERE c.number = reg_stage_h.number""")
+        self.execute(f"""UPDATE reg_stage_h SET member_count = c.n, income_per_head = {per_head.replace("h.", "")}
+                          FROM ({derived}) c WHERE c.number = reg_stage_h.number""")
+
+    def no_overlap(self) -> bool:
+        """True when no staged person and no staged household number is registered yet (a first import)."""
+        return not self.fetch("""
+            SELECT 1 WHERE EXISTS (SELECT 1 FROM reg_stage_m s JOIN registry_person p ON p.id_number = s.id_number)
+                        OR EXISTS (SELECT 1 FROM reg_stage_h s JOIN registry_household h ON h.number = s.number)""")
 
     # --- bulk mode: constraints and indexes afterwards (PostgreSQL) ---------
 
@@ -124,27 +186,32 @@ class Stage:
         return self.fetch("SELECT count(*) FROM registry_member")[0][0]
 
     def suspend_constraints(self) -> list[str]:
-        """Drop foreign keys and plain indexes of the target tables; return the SQL that recreates them.
+        """Drop the constraints and indexes of the target tables; return the SQL that recreates them.
 
         Per-row foreign-key triggers and index maintenance cost more than building
-        the indexes once and validating each foreign key with one join. All of it
+        each index once and validating each foreign key with one join. Used for a
+        first import of a file large compared with the registry; the primary and
+        unique keys are rebuilt (and so checked) before the foreign keys. All of it
         is transactional: if the import fails, the drops are rolled back too.
         """
         names = ", ".join(f"'{t}'::regclass" for t in self.BULK_TABLES)
-        restore = []
-        for table, name, definition in self.fetch(f"""
-                SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint
-                 WHERE contype = 'f' AND conrelid IN ({names})"""):
+        keys, foreign = [], []
+        # Foreign keys of and to the three tables (other apps may point at a person), then their own keys.
+        for table, name, definition, kind in self.fetch(f"""
+                SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid), contype FROM pg_constraint
+                 WHERE (contype = 'f' AND (conrelid IN ({names}) OR confrelid IN ({names})))
+                    OR (contype IN ('p', 'u') AND conrelid IN ({names}))
+                 ORDER BY contype = 'f' DESC"""):
             self.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
-            restore.append(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+            (foreign if kind == "f" else keys).append(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
         tables = ", ".join(f"'{t}'" for t in self.BULK_TABLES)
+        indexes = []
         for name, definition in self.fetch(f"""
                 SELECT i.indexname, i.indexdef FROM pg_indexes i
-                 WHERE i.tablename IN ({tables})
-                   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)"""):
+                 WHERE i.tablename IN ({tables}) AND i.schemaname = current_schema()"""):
             self.execute(f'DROP INDEX "{name}"')
-            restore.append(definition)
-        return restore
+            indexes.append(definition)
+        return keys + indexes + foreign
 
     def restore_constraints(self, restore: list[str]) -> None:
         self.execute("SET LOCAL maintenance_work_mem = '256MB'")
@@ -182,7 +249,7 @@ class Stage:
         return self.fetch(f"""SELECT h.id, h.number, {cols} FROM registry_household h
                                JOIN reg_stage_h s ON s.number = h.number WHERE {differs}""")
 
-    def merge_households(self, changed: bool, record: dict) -> tuple[int, int]:
+    def merge_households(self, changed: bool, record: dict, fresh: bool = False) -> tuple[int, int]:
         updated = 0
         if changed:
             sets = ", ".join(f"{hh_column(k)} = s.{k}" for k in HH_WRITE)
@@ -195,12 +262,16 @@ class Stage:
             INSERT INTO registry_household (number, {cols}, status, return_reason, synthetic, source_document,
                    created_by_id, import_job_id, created_at, updated_at, monitoring)
             SELECT s.number, {", ".join(f"s.{k}" for k in HH_WRITE)}, 'draft', '', %s, %s, %s, %s, %s, %s, ''
-              FROM reg_stage_h s
-             WHERE NOT EXISTS (SELECT 1 FROM registry_household h WHERE h.number = s.number)""",
+              FROM reg_stage_h s""" + ("" if fresh else """
+             WHERE NOT EXISTS (SELECT 1 FROM registry_household h WHERE h.number = s.number)"""),
             [record["synthetic"], record["source"], record["user"], record["job"], record["now"], record["now"]])
         return created, updated
 
-    def merge_people(self, now) -> int:
+    def merge_people(self, now, fresh: bool = False) -> int:
+        if fresh:
+            return self.execute("""
+                INSERT INTO registry_person (id_number, name, sex, birth_date, created_at, updated_at)
+                SELECT s.id_number, s.name, s.sex, s.birth_date, %s, %s FROM reg_stage_m s""", [now, now])
         self.execute("""UPDATE registry_person SET name = s.name, updated_at = %s FROM reg_stage_m s
                          WHERE s.id_number = registry_person.id_number AND registry_person.name <> s.name""", [now])
         return self.execute("""
@@ -210,7 +281,7 @@ class Stage:
 
     _MEMBER_SOURCE = """SELECT p.id AS person_id, h.id AS household_id, h.village_id AS village_id, s.name,
                                s.relation, s.ethnicity, s.education, s.student_status, s.health, s.labour,
-                               s.work_status, s.medical_insurance, s.pension_insurance, s.id_number
+                               s.work_status, s.medical_insurance, s.pension_insurance, s.id_number, p.sex
                           FROM reg_stage_m s
                           JOIN registry_person p ON p.id_number = s.id_number
                           JOIN registry_household h ON h.number = s.number"""
@@ -221,7 +292,7 @@ class Stage:
         return self.fetch(f"""SELECT m.person_id, m.name, m.id_masked, {cols} FROM registry_member m
                                JOIN ({self._MEMBER_SOURCE}) n ON n.person_id = m.person_id WHERE {differs}""")
 
-    def merge_members(self, changed: bool, record: dict) -> tuple[int, int]:
+    def merge_members(self, changed: bool, record: dict, fresh: bool = False) -> tuple[int, int]:
         updated = 0
         if changed:
             sets = ", ".join(f"{k} = n.{k}" for k in MEMBER_WRITE)
@@ -235,10 +306,10 @@ class Stage:
             INSERT INTO registry_member (person_id, {", ".join(MEMBER_WRITE)},
                    id_masked, sex, status, return_reason, synthetic, source_document, created_by_id,
                    import_job_id, created_at, updated_at)
-            SELECT n.person_id, {", ".join(f"n.{k}" for k in MEMBER_WRITE)}, {masked}, p.sex, 'draft', '', %s, %s,
+            SELECT n.person_id, {", ".join(f"n.{k}" for k in MEMBER_WRITE)}, {masked}, n.sex, 'draft', '', %s, %s,
                    %s, %s, %s, %s
-              FROM ({self._MEMBER_SOURCE}) n JOIN registry_person p ON p.id = n.person_id
-             WHERE NOT EXISTS (SELECT 1 FROM registry_member m WHERE m.person_id = n.person_id)""",
+              FROM ({self._MEMBER_SOURCE}) n""" + ("" if fresh else """
+             WHERE NOT EXISTS (SELECT 1 FROM registry_member m WHERE m.person_id = n.person_id)"""),
             [record["synthetic"], record["source"], record["user"], record["job"], record["now"], record["now"]])
         return created, updated
 
@@ -261,3 +332,9 @@ class Stage:
 
     def villages(self) -> list[str]:
         return [r[0] for r in self.fetch("SELECT DISTINCT village FROM reg_stage_h")]
+
+
+def _csv(frame: pl.DataFrame) -> bytes:
+    buf = io.BytesIO()
+    frame.write_csv(buf, include_header=False, null_value="\\N")
+    return buf.getvalue()

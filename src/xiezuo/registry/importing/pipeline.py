@@ -86,38 +86,47 @@ def run_import(path: Path, filename: str, user, job=None, progress=None, chunk_r
     ctx = _context(user)
     size = max(1, Path(path).stat().st_size)
     with tempfile.TemporaryDirectory(prefix="registry-import-") as tmp:
-        spills: list[Path] = []
         slims: list[pl.DataFrame] = []
         errors: list[pl.DataFrame] = []
         sheets: dict[str, Sheet] = {}
-        progress(2, "正在读取并校验文件")
-        for sheet, chunk in read_chunks(Path(path), filename, chunk_rows, tmp=Path(tmp)):
-            sheets.setdefault(sheet.label, sheet)
-            clean, errs = validate_chunk(chunk, sheet, ctx)
-            result.rows += clean.height
-            if errs.height:
-                errors.append(errs)
-            rows = finish_rows(clean)
-            slims.append(rows.select("row", "number", "village", "id_number", "relation").with_columns(
-                pl.lit(sheet.label).alias("sheet")))
-            spill = Path(tmp) / f"chunk{len(spills)}.arrow"
-            rows.write_ipc(spill)
-            spills.append(spill)
-            progress(min(60, 2 + int(58 * result.rows * 120 / size)), f"已校验 {result.rows:,} 行")
-        result.seconds["validate"] = time.perf_counter() - clock
-        for sheet in sheets.values():
-            result.ignored_columns += [h for h in sheet.ignored if h not in result.ignored_columns]
-        slim = pl.concat(slims)
-        del slims
-        errors.append(_file_errors(slim, sheets))
-        if len(sheets) > 1:
-            errors.append(_across_sheets(slim, sheets))
-        progress(62, "正在与系统中已有数据比对")
+        stage = Stage()
+        stage.create()
         try:
-            with transaction.atomic():
-                _write(spills, slim, sheets, errors, ctx, user, job, result, progress, filename, synthetic)
-        except _Rollback:
-            pass
+            progress(2, "正在读取并校验文件")
+            # Each validated chunk goes straight to the staging tables (PostgreSQL: COPY from a background
+            # thread, while the next chunk is validated); only the slim key columns stay in memory.
+            with stage.loader() as load:
+                for sheet, chunk in read_chunks(Path(path), filename, chunk_rows, tmp=Path(tmp)):
+                    label = sheets.setdefault(sheet.label, sheet).label
+                    clean, errs = validate_chunk(chunk, sheet, ctx)
+                    del chunk
+                    result.rows += clean.height
+                    if errs.height:
+                        errors.append(errs)
+                    rows = finish_rows(clean)
+                    del clean
+                    slims.append(rows.select("row", "number", "village", "id_number", "relation").with_columns(
+                        pl.lit(label).cast(pl.Categorical).alias("sheet")))
+                    load(rows)
+                    del rows
+                    progress(min(60, 2 + int(58 * result.rows * 120 / size)), f"已校验 {result.rows:,} 行")
+            result.seconds["validate"] = time.perf_counter() - clock
+            for sheet in sheets.values():
+                result.ignored_columns += [h for h in sheet.ignored if h not in result.ignored_columns]
+            slim = pl.concat(slims)
+            del slims
+            errors.append(_file_errors(slim, sheets))
+            if len(sheets) > 1:
+                errors.append(_across_sheets(slim, sheets))
+            del slim
+            progress(62, "正在与系统中已有数据比对")
+            try:
+                with transaction.atomic():
+                    _write(stage, sheets, errors, ctx, user, job, result, progress, filename, synthetic)
+            except _Rollback:
+                pass
+        finally:
+            stage.drop()
         all_errors = pl.concat([e for e in errors if e.height] or [empty_errors()])
         if all_errors.height:
             raise ImportRejected(_sorted(all_errors))
@@ -155,17 +164,14 @@ def _across_sheets(slim: pl.DataFrame, sheets: dict[str, Sheet]) -> pl.DataFrame
     return pl.concat(frames)
 
 
-def _write(spills, slim, sheets, errors, ctx, user, job, result, progress, filename, synthetic) -> None:
+def _write(stage, sheets, errors, ctx, user, job, result, progress, filename, synthetic) -> None:
     clock = time.perf_counter()
-    stage = Stage()
-    stage.create()
-    # Row numbers must be unique across sheets for the database checks to point back at a row.
-    for i, spill in enumerate(spills):
-        stage.load(pl.read_ipc(spill))
-        progress(62 + int(18 * (i + 1) / len(spills)), "正在载入暂存表")
     stage.index()
     result.seconds["stage"] = time.perf_counter() - clock
-    clash = stage.conflicts(ctx.prefixes)
+    # Nothing registered yet that the file touches (no person, no household number): nothing can clash, no change
+    # to detect, no roster to compare; every row is new.
+    fresh = stage.no_overlap()
+    clash = [] if fresh else stage.conflicts(ctx.prefixes)
     if clash:
         sheet = next(iter(sheets.values()))
         errors.append(pl.DataFrame(
@@ -173,7 +179,6 @@ def _write(spills, slim, sheets, errors, ctx, user, job, result, progress, filen
             schema=["row", "column", "header", "message"], orient="row",
         ).cast({"row": pl.Int64}))
     if any(e.height for e in errors):
-        stage.drop()
         raise _Rollback
     progress(82, "校验通过，正在写入")
     now = timezone.now()
@@ -184,17 +189,17 @@ def _write(spills, slim, sheets, errors, ctx, user, job, result, progress, filen
               "source": filename[:300], "synthetic": synthetic}
     villages_before = set(stage.villages())
     restore = []
-    if stage.pg and result.rows >= BULK_MODE_ROWS and result.rows >= stage.existing_rows() / 4:
+    if stage.pg and fresh and result.rows >= BULK_MODE_ROWS and result.rows >= stage.existing_rows() / 4:
         restore = stage.suspend_constraints()
-    hh_changes = stage.households_changed()
+    hh_changes = [] if fresh else stage.households_changed()
     villages_before |= {row[2] for row in hh_changes}  # the old village of a household that moved
-    result.people_created = stage.merge_people(record["now"])
-    result.households_created, result.households_updated = stage.merge_households(bool(hh_changes), record)
-    gone = stage.members_gone()
-    m_changes = stage.members_changed()
+    result.people_created = stage.merge_people(record["now"], fresh)
+    result.households_created, result.households_updated = stage.merge_households(bool(hh_changes), record, fresh)
+    gone = [] if fresh else stage.members_gone()
+    m_changes = [] if fresh else stage.members_changed()
     if gone:
         result.members_removed = stage.delete_members([g[0] for g in gone])
-    result.members_created, result.members_updated = stage.merge_members(bool(m_changes), record)
+    result.members_created, result.members_updated = stage.merge_members(bool(m_changes), record, fresh)
     if restore:
         progress(88, "正在重建索引与外键")
         stage.restore_constraints(restore)
@@ -203,7 +208,6 @@ def _write(spills, slim, sheets, errors, ctx, user, job, result, progress, filen
     _audit(hh_changes, m_changes, gone, user, job, result)
     if result.changed:
         summary.refresh(villages_before)
-    stage.drop()
     result.seconds["write"] = time.perf_counter() - clock
 
 
