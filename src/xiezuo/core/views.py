@@ -65,7 +65,11 @@ class RecordListView(RecordView):
 def style_filter_form(form) -> None:
     from django import forms
 
+    from django_filters.widgets import BooleanWidget
+
     for f in form.fields.values():
+        if isinstance(f.widget, BooleanWidget):
+            f.widget.choices = (("", _("全部")), ("true", _("是")), ("false", _("否")))
         if isinstance(f.widget, forms.SelectMultiple):
             f.widget.attrs.update({"class": "form-select form-select-sm", "size": 3,
                                    "style": "min-width: 8rem"})
