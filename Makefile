@@ -35,7 +35,7 @@ test-postgres:
 	XIEZUO_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test $(MAKE) test
 
 bench: setup-test
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/registry_import.py $(ARGS)
 
 lint: setup-test
 	$(BIN)/ruff check .
