@@ -44,3 +44,11 @@ def test_region_api(login):
     assert data["count"] == 8
     everything = login("leader").get("/api/geo/region/", {"parent": "520500000000"}).json()
     assert everything["count"] == 9, "the retired code 520522 黔西县 stays listed"
+
+
+def test_region_page_links_to_the_channels_pages(login):
+    page = login("bijie_dafang").get("/geo/regions/520500000000/").content.decode()
+    assert "/industry/cooperation/region/520500000000/" in page
+    assert "/registry/summary/520500000000/" in page
+    village = login("bijie_dafang").get("/geo/regions/520521100201/").content.decode()
+    assert "/industry/cooperation/region/" not in village

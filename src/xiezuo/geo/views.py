@@ -11,6 +11,14 @@ from xiezuo.core.filtersets import text_query
 
 from .models import Region
 
+# Pages about a region that other apps offer (label, URL name taking `code`, lowest level it makes sense for).
+# Apps append to it from their AppConfig.ready(); geo knows none of them.
+REGION_PAGES: list[tuple[str, str, int]] = []
+
+
+def add_region_page(label, url_name: str, max_level: int = 5) -> None:
+    REGION_PAGES.append((label, url_name, max_level))
+
 
 def search_regions(query: str, level: int | None = None, limit: int | None = None):
     qs = Region.objects.filter(text_query(Region, query, ("name",))) if query else Region.objects.filter(level=1)
@@ -34,9 +42,13 @@ def region_list(request):
 def region_detail(request, code):
     region = get_object_or_404(Region.objects.select_related("parent", "successor"), code=code)
     children = Paginator(region.children.order_by("code"), 100).get_page(request.GET.get("page"))
+    from django.urls import reverse
+
+    pages = [(label, reverse(name, kwargs={"code": region.code}))
+             for label, name, max_level in REGION_PAGES if region.level <= max_level]
     return render(request, "geo/region_detail.html", {
         "region": region, "children": children, "ancestors": region.ancestors(),
-        "predecessors": region.predecessors.all(),
+        "predecessors": region.predecessors.all(), "region_pages": pages,
     })
 
 

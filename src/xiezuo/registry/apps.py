@@ -10,4 +10,8 @@ class RegistryConfig(AppConfig):
     verbose_name = _("建档立卡与筛查")
 
     def ready(self) -> None:
+        from xiezuo.geo.views import add_region_page
+
         from . import jobs, records, signals  # noqa: F401  (registers record types, the job kind, signals)
+
+        add_region_page(_("建档立卡汇总"), "registry:summary_region", max_level=3)
