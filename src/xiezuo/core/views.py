@@ -64,7 +64,6 @@ class RecordListView(RecordView):
 
 def style_filter_form(form) -> None:
     from django import forms
-
     from django_filters.widgets import BooleanWidget
 
     for f in form.fields.values():
