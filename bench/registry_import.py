@@ -172,6 +172,9 @@ def generate(members: int, kind: str) -> Path:
 def line(label: str, r: dict, target: str = "") -> None:
     print(f"{label:<44} {r['rows']:>10,} rows {r['seconds']:>8.1f} s {r['rows_per_s']:>10,.0f} rows/s "
           f"peak {r['peak_mb']:>6.0f} MB  {target}")
+    if r.get("phases"):
+        print(f"{'':<44} phases (s): " + ", ".join(f"{k} {v:.1f}" for k, v in r["phases"].items()) +
+              f"; load average {os.getloadavg()[0]:.1f}")
 
 
 def main() -> None:

@@ -30,7 +30,8 @@ def test_killed_worker_leaves_no_partial_data_and_the_job_can_be_rerun(django_us
         load_regions()
         load_demo()
     owner = django_user_model.objects.get(username="bijie_dafang")
-    rows = registry_rows(30_000, seed=21)
+    # Large enough that the writing transaction lasts well beyond the half second the test waits before the kill.
+    rows = registry_rows(100_000, seed=21)
     settings.MEDIA_ROOT = tmp_path
     job = Job(kind="registry_import", user=owner, title="被终止的导入", input_name="big.csv")
     job.input_file.save("big.csv", ContentFile(csv_bytes(rows)), save=False)

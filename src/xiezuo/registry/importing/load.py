@@ -194,6 +194,14 @@ class Stage:
         unique keys are rebuilt (and so checked) before the foreign keys. All of it
         is transactional: if the import fails, the drops are rolled back too.
         """
+        if not self.pg:
+            # SQLite: plain indexes only (keys and foreign keys belong to the table definitions).
+            marks = ", ".join(["%s"] * len(self.BULK_TABLES))
+            indexes = self.fetch(f"""SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+                                      AND tbl_name IN ({marks})""", list(self.BULK_TABLES))
+            for name, _sql in indexes:
+                self.execute(f'DROP INDEX "{name}"')
+            return [sql for _name, sql in indexes]
         names = ", ".join(f"'{t}'::regclass" for t in self.BULK_TABLES)
         keys, foreign = [], []
         # Foreign keys of and to the three tables (other apps may point at a person), then their own keys.
@@ -214,7 +222,8 @@ class Stage:
         return keys + indexes + foreign
 
     def restore_constraints(self, restore: list[str]) -> None:
-        self.execute("SET LOCAL maintenance_work_mem = '256MB'")
+        if self.pg:
+            self.execute("SET LOCAL maintenance_work_mem = '256MB'")
         for sql in restore:
             self.execute(sql)
 

@@ -31,7 +31,8 @@ from .reader import Sheet, read_chunks
 from .validate import Context, empty_errors, file_checks, finish_rows, validate_chunk
 
 MAX_ERRORS_KEPT = 1_000_000
-# From this many rows (and a quarter of the registry), PostgreSQL loads with indexes and foreign keys rebuilt after.
+# A first import of this many rows (and a quarter of the registry) loads with indexes (PostgreSQL: also keys and
+# foreign keys) rebuilt after.
 BULK_MODE_ROWS = 50_000
 
 
@@ -77,7 +78,7 @@ def _context(user) -> Context:
     return Context(villages=villages, prefixes=None if scope.everything else list(scope.region_prefixes))
 
 
-def run_import(path: Path, filename: str, user, job=None, progress=None, chunk_rows: int = 200_000,
+def run_import(path: Path, filename: str, user, job=None, progress=None, chunk_rows: int = 100_000,
                synthetic: bool = False) -> Result:
     """Import a registry file for `user`; raises ImportRejected (nothing written) or FileProblem."""
     progress = progress or (lambda *_a, **_k: None)
@@ -189,7 +190,7 @@ def _write(stage, sheets, errors, ctx, user, job, result, progress, filename, sy
               "source": filename[:300], "synthetic": synthetic}
     villages_before = set(stage.villages())
     restore = []
-    if stage.pg and fresh and result.rows >= BULK_MODE_ROWS and result.rows >= stage.existing_rows() / 4:
+    if fresh and result.rows >= BULK_MODE_ROWS and result.rows >= stage.existing_rows() / 4:
         restore = stage.suspend_constraints()
     hh_changes = [] if fresh else stage.households_changed()
     villages_before |= {row[2] for row in hh_changes}  # the old village of a household that moved

@@ -70,13 +70,6 @@ def check_columns(sheet: Sheet) -> None:
         raise FileProblem(f"{where}缺少必需的列：{'、'.join(missing)}（第 {sheet.header_row} 行为表头）。")
 
 
-def _frame(sheet: Sheet, data: dict[str, list], rows: list[int]) -> pl.DataFrame:
-    frame = {"row": pl.Series(rows, dtype=pl.Int64)}
-    for key in sheet.columns:
-        frame[key] = pl.Series(data[key], dtype=pl.String, strict=False)
-    return pl.DataFrame(frame)
-
-
 # --- CSV ---------------------------------------------------------------------
 
 def _utf8_copy(path: Path, encoding: str, skip: int, tmp: Path) -> Path:
@@ -125,20 +118,56 @@ def read_csv(path: Path, chunk_rows: int, tmp: Path) -> Iterator[tuple[Sheet, pl
     check_columns(sheet)
     width = max(len(r) for r in rows[index:index + 1]) if rows else 0
     names = [f"c{i}" for i in range(max(width, max(columns.values()) + 1))]
-    lf = pl.scan_csv(path, has_header=True, separator=separator, skip_rows=index, infer_schema=False,
-                     new_columns=names, row_index_name="row", row_index_offset=index + 2,
-                     truncate_ragged_lines=True, missing_columns="insert", encoding="utf8")
-    lf = lf.select(pl.col("row").cast(pl.Int64), *[pl.col(f"c{i}").alias(k) for k, i in columns.items()])
+    options = {"separator": separator, "infer_schema": False, "row_index_name": "row", "truncate_ragged_lines": True,
+               "missing_columns": "insert", "encoding": "utf8"}
+    # Blocks of whole records (about `chunk_rows` each), parsed one at a time: memory stays flat and bounded
+    # whatever the file size (a streaming scan reads ahead of a slow consumer).
+    line_bytes = max(16, len(head) // max(1, head.count(b"\n")))
     got_rows = False
+    next_row = index + 2
     try:
-        for batch in lf.collect_batches(chunk_size=chunk_rows):
+        for first, block in _blocks(path, max(1 << 20, chunk_rows * line_bytes)):
+            if first:
+                lf = pl.scan_csv(io.BytesIO(block), has_header=True, skip_rows=index, new_columns=names,
+                                 row_index_offset=next_row, **options)
+            else:
+                lf = pl.scan_csv(io.BytesIO(block), has_header=False, schema=dict.fromkeys(names, pl.String),
+                                 row_index_offset=next_row, **options)
+            del block
+            batch = lf.select(pl.col("row").cast(pl.Int64), *[pl.col(f"c{i}").alias(k) for k, i in columns.items()]
+                              ).collect()
+            next_row += batch.height
             if batch.height:
                 got_rows = True
                 yield sheet, batch
-    except pl.exceptions.ComputeError as exc:
+    except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as exc:
         raise FileProblem(f"CSV 文件格式有误，无法解析：{str(exc).splitlines()[0][:200]}") from None
     if not got_rows:
         raise FileProblem("文件只有表头，没有数据行。")
+
+
+def _blocks(path: Path, size: int) -> Iterator[tuple[bool, bytes]]:
+    """The file in blocks of about `size` bytes, each cut after a line end outside quotes."""
+    carry = b""
+    first = True
+    with open(path, "rb") as fh:
+        while True:
+            data = fh.read(size)
+            block = carry + data if carry else data
+            if not data:
+                if block.strip():
+                    yield first, block
+                return
+            cut = block.rfind(b"\n")
+            # A line end inside a quoted field does not end a record: an even number of quotes must precede the cut.
+            while cut >= 0 and block.count(b'"', 0, cut) % 2:
+                cut = block.rfind(b"\n", 0, cut)
+            if cut < 0:
+                carry = block
+                continue
+            carry = block[cut + 1:]
+            yield first, block[:cut + 1]
+            first = False
 
 
 # --- XLSX --------------------------------------------------------------------
@@ -176,27 +205,44 @@ def read_xlsx(path: Path, chunk_rows: int) -> Iterator[tuple[Sheet, pl.DataFrame
             yield from head[index + 1:]
             yield from rows
 
-        data: dict[str, list] = {k: [] for k in columns}
+        kept: list[list] = []
         numbers: list[int] = []
         row_no = index + 1
         for row in body():
             row_no += 1
-            if not any(v not in (None, "") for v in row):
+            # Skip blank rows: every cell None or "" (counted in C, not cell by cell).
+            if row.count(None) + row.count("") == len(row):
                 continue
             numbers.append(row_no)
-            for key, col in columns.items():
-                data[key].append(_text(row[col]) if col < len(row) else None)
+            kept.append(row)
             if len(numbers) >= chunk_rows:
                 data_rows += len(numbers)
-                yield sheet, _frame(sheet, data, numbers)
-                data, numbers = {k: [] for k in columns}, []
+                yield sheet, _rows_frame(sheet, kept, numbers)
+                kept, numbers = [], []
         if numbers:
             data_rows += len(numbers)
-            yield sheet, _frame(sheet, data, numbers)
+            yield sheet, _rows_frame(sheet, kept, numbers)
     if not used:
         raise FileProblem("未找到表头：各工作表前 20 行中都没有同时包含“身份证号”“姓名”等列名的一行。请使用导入模板。")
     if not data_rows:
         raise FileProblem("文件只有表头，没有数据行。")
+
+
+def _rows_frame(sheet: Sheet, rows: list[list], numbers: list[int]) -> pl.DataFrame:
+    """A chunk of worksheet rows as text columns. A column of text cells goes to polars as it is; only columns
+    holding numbers or dates go through `_text` cell by cell."""
+    frame = {"row": pl.Series(numbers, dtype=pl.Int64)}
+    widths = {len(r) for r in rows}
+    for key, col in sheet.columns.items():
+        if min(widths) > col:
+            values = [r[col] for r in rows]
+        else:
+            values = [r[col] if col < len(r) else None for r in rows]
+        try:
+            frame[key] = pl.Series(values, dtype=pl.String, strict=True)
+        except (TypeError, pl.exceptions.PolarsError):
+            frame[key] = pl.Series([_text(v) for v in values], dtype=pl.String, strict=False)
+    return pl.DataFrame(frame)
 
 
 def _text(value):
