@@ -141,6 +141,8 @@ def _sorted(errors: pl.DataFrame) -> pl.DataFrame:
 
 def _file_errors(slim: pl.DataFrame, sheets: dict[str, Sheet]) -> pl.DataFrame:
     """Whole-file checks; with several sheets the row numbers are per sheet, so check sheet by sheet."""
+    if len(sheets) == 1:
+        return file_checks(slim, next(iter(sheets.values())).where)
     out = []
     for label, sheet in sheets.items():
         part = slim.filter(pl.col("sheet") == label)
@@ -196,6 +198,8 @@ def _write(stage, sheets, errors, ctx, user, job, result, progress, filename, sy
     villages_before |= {row[2] for row in hh_changes}  # the old village of a household that moved
     result.people_created = stage.merge_people(record["now"], fresh)
     result.households_created, result.households_updated = stage.merge_households(bool(hh_changes), record, fresh)
+    if not fresh:
+        stage.materialise_members()
     gone = [] if fresh else stage.members_gone()
     m_changes = [] if fresh else stage.members_changed()
     if gone:

@@ -270,20 +270,25 @@ def file_checks(slim: pl.DataFrame, where) -> pl.DataFrame:
             found.append(frame.select(pl.col("row"), pl.lit(letter).alias("column"), pl.lit(header).alias("header"),
                                       message.alias("message")))
 
-    ids = slim.filter(pl.col("id_number").is_not_null()).with_columns(
-        first=pl.col("row").min().over("id_number"))
-    add(ids.filter(pl.col("row") != pl.col("first")), "id_number",
-        pl.format("身份证号与第 {} 行重复（同一人在文件中出现多次）", pl.col("first")))
+    # Windows and joins only over the few rows concerned, not over every row of the file (memory stays small).
+    ids = slim.filter(pl.col("id_number").is_not_null() & pl.col("id_number").is_duplicated())
+    if ids.height:
+        ids = ids.with_columns(first=pl.col("row").min().over("id_number"))
+        add(ids.filter(pl.col("row") != pl.col("first")), "id_number",
+            pl.format("身份证号与第 {} 行重复（同一人在文件中出现多次）", pl.col("first")))
     people = slim.filter(pl.col("number").is_not_null())
     heads = people.group_by("number").agg(
         heads=(pl.col("relation") == "head").sum(), first=pl.col("row").min(),
-        head_village=pl.col("village").filter(pl.col("relation") == "head").first())
+        head_village=pl.col("village").filter(pl.col("relation") == "head").first(),
+        villages=pl.col("village").drop_nulls().n_unique())
     no_head = heads.filter(pl.col("heads") == 0).select(pl.col("first").alias("row"), "number")
     add(no_head, "relation", pl.format("户 {} 没有户主行（与户主关系须有一人为“户主”）", pl.col("number")))
     many = people.filter(pl.col("relation") == "head").join(heads.filter(pl.col("heads") > 1), on="number")
     add(many.filter(pl.col("row") != pl.col("first")), "relation",
         pl.format("户 {} 有多个户主", pl.col("number")))
-    moved = people.join(heads.select("number", "head_village"), on="number").filter(
+    # Only a household whose rows name more than one village can have a member in another village than its head.
+    mixed = heads.filter(pl.col("villages") > 1).select("number", "head_village")
+    moved = people.join(mixed, on="number").filter(
         pl.col("village").is_not_null() & pl.col("head_village").is_not_null()
         & (pl.col("village") != pl.col("head_village")))
     add(moved, "village", pl.format("村代码与同户户主行的 {} 不一致", pl.col("head_village")))
