@@ -24,7 +24,7 @@ MEMBER_STAGE = [
     ("relation", "varchar(14)"), ("sex", "varchar(1)"), ("birth_date", "date"), ("ethnicity", "varchar(20)"),
     ("education", "varchar(12)"), ("student_status", "varchar(12)"), ("health", "varchar(10)"),
     ("labour", "varchar(10)"), ("work_status", "varchar(10)"), ("medical_insurance", "boolean"),
-    ("pension_insurance", "boolean"),
+    ("pension_insurance", "boolean"), ("seq", "bigint"),  # seq: 0, 1, 2 … in file order, across chunks and sheets
 ]
 _TYPES = {"text": "varchar(200)", "code": "varchar(12)", "enum": "varchar(16)", "causes": "varchar(200)",
           "money": "numeric(12,2)", "decimal": "numeric(8,2)", "year": "smallint", "bool": "boolean"}
@@ -46,6 +46,7 @@ class Stage:
     def __init__(self):
         self.vendor = connection.vendor
         self.pg = self.vendor == "postgresql"
+        self.staged = 0
 
     def ne(self, a: str, b: str) -> str:
         return f"{a} IS DISTINCT FROM {b}" if self.pg else f"{a} IS NOT {b}"
@@ -118,8 +119,9 @@ class Stage:
         if failure:
             raise failure[0]
 
-    @staticmethod
-    def _parts(rows: pl.DataFrame) -> list[tuple[str, pl.DataFrame]]:
+    def _parts(self, rows: pl.DataFrame) -> list[tuple[str, pl.DataFrame]]:
+        rows = rows.with_columns(seq=pl.int_range(self.staged, self.staged + rows.height, dtype=pl.Int64))
+        self.staged += rows.height
         members = rows.select([c for c, _t in MEMBER_STAGE])
         heads = rows.filter(pl.col("relation") == "head").with_columns(head_name=pl.col("name")).select(
             [c for c, _t in HOUSEHOLD_STAGE])
@@ -276,7 +278,21 @@ class Stage:
             [record["synthetic"], record["source"], record["user"], record["job"], record["now"], record["now"]])
         return created, updated
 
+    def reserve_people(self) -> None:
+        """Bulk first import (PostgreSQL, the table locked by the dropped keys): take a block of person ids from the
+        table's sequence, so a staged row's person is `base + seq` and members need no join to find it."""
+        seq = self.fetch("SELECT pg_get_serial_sequence('registry_person', 'id')")[0][0]
+        base = self.fetch("SELECT nextval(%s)", [seq])[0][0]
+        if self.staged > 1:
+            self.execute("SELECT setval(%s, %s)", [seq, base + self.staged - 1])
+        self.person_base = base
+
     def merge_people(self, now, fresh: bool = False) -> int:
+        if fresh and getattr(self, "person_base", None) is not None:
+            return self.execute("""
+                INSERT INTO registry_person (id, id_number, name, sex, birth_date, created_at, updated_at)
+                SELECT %s + s.seq, s.id_number, s.name, s.sex, s.birth_date, %s, %s FROM reg_stage_m s""",
+                                [self.person_base, now, now])
         if fresh:
             return self.execute("""
                 INSERT INTO registry_person (id_number, name, sex, birth_date, created_at, updated_at)
@@ -322,13 +338,19 @@ class Stage:
                                        WHERE n.person_id = registry_member.person_id AND ({differs})""",
                                    [record["now"]])
         masked = "substr(n.id_number, 1, 4) || '**********' || substr(n.id_number, 15, 4)"
+        if fresh and getattr(self, "person_base", None) is not None:
+            source = self._MEMBER_SOURCE.replace("p.id AS person_id", f"{int(self.person_base)} + s.seq AS person_id")
+            source = source.replace("p.sex", "s.sex").replace(
+                "JOIN registry_person p ON p.id_number = s.id_number", "")
+        else:
+            source = self._MEMBER_SOURCE
         created = self.execute(f"""
             INSERT INTO registry_member (person_id, {", ".join(MEMBER_WRITE)},
                    id_masked, sex, status, return_reason, synthetic, source_document, created_by_id,
                    import_job_id, created_at, updated_at)
             SELECT n.person_id, {", ".join(f"n.{k}" for k in MEMBER_WRITE)}, {masked}, n.sex, 'draft', '', %s, %s,
                    %s, %s, %s, %s
-              FROM ({self._MEMBER_SOURCE}) n""" + ("" if fresh else """
+              FROM ({source}) n""" + ("" if fresh else """
              WHERE NOT EXISTS (SELECT 1 FROM registry_member m WHERE m.person_id = n.person_id)"""),
             [record["synthetic"], record["source"], record["user"], record["job"], record["now"], record["now"]])
         return created, updated
