@@ -279,8 +279,15 @@ class Stage:
         return created, updated
 
     def reserve_people(self) -> None:
-        """Bulk first import (PostgreSQL, the table locked by the dropped keys): take a block of person ids from the
+        """Bulk first import (PostgreSQL: the table locked by the dropped keys): take a block of person ids from the
         table's sequence, so a staged row's person is `base + seq` and members need no join to find it."""
+        if not self.pg:
+            # SQLite: the writing transaction holds the database's write lock; explicit ids move the
+            # AUTOINCREMENT counter on by themselves.
+            self.person_base = self.fetch("""SELECT MAX(COALESCE((SELECT MAX(id) FROM registry_person), 0),
+                                                     COALESCE((SELECT seq FROM sqlite_sequence
+                                                                WHERE name = 'registry_person'), 0)) + 1""")[0][0]
+            return
         seq = self.fetch("SELECT pg_get_serial_sequence('registry_person', 'id')")[0][0]
         base = self.fetch("SELECT nextval(%s)", [seq])[0][0]
         if self.staged > 1:
@@ -291,7 +298,8 @@ class Stage:
         if fresh and getattr(self, "person_base", None) is not None:
             return self.execute("""
                 INSERT INTO registry_person (id, id_number, name, sex, birth_date, created_at, updated_at)
-                SELECT %s + s.seq, s.id_number, s.name, s.sex, s.birth_date, %s, %s FROM reg_stage_m s""",
+                SELECT %s + s.seq, s.id_number, s.name, s.sex, s.birth_date, %s, %s FROM reg_stage_m s
+                 ORDER BY s.seq""",
                                 [self.person_base, now, now])
         if fresh:
             return self.execute("""

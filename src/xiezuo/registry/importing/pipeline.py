@@ -194,8 +194,7 @@ def _write(stage, sheets, errors, ctx, user, job, result, progress, filename, sy
     restore = []
     if fresh and result.rows >= BULK_MODE_ROWS and result.rows >= stage.existing_rows() / 4:
         restore = stage.suspend_constraints()
-        if stage.pg:
-            stage.reserve_people()
+        stage.reserve_people()
     hh_changes = [] if fresh else stage.households_changed()
     villages_before |= {row[2] for row in hh_changes}  # the old village of a household that moved
     result.people_created = stage.merge_people(record["now"], fresh)
