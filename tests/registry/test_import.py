@@ -221,3 +221,13 @@ def test_the_command_line_import_uses_the_same_job(user, tmp_path):
     call_command("importfile", "registry_import", str(path), user=EDITOR)
     assert Member.objects.filter(person__id_number=rows[0][COL["身份证号"]]).exists()
     assert ContentType.objects.get_for_model(Household)
+
+
+def test_member_rows_may_leave_the_village_to_the_head_row(login):
+    rows = registry_rows(12, seed=31)
+    relation = COL["与户主关系"]
+    blanked = [set_cell(r, "村代码", "") if r[relation] != "户主" else r for r in rows]
+    assert any(r[COL["村代码"]] == "" for r in blanked)
+    job = run(login(EDITOR), "空村代码.csv", csv_bytes(blanked))
+    assert job.state == Job.State.SUCCEEDED, messages(job) or job.message
+    assert Member.objects.filter(person__id_number__in=[r[COL["身份证号"]] for r in rows]).count() == len(rows)

@@ -263,6 +263,8 @@ def file_checks(slim: pl.DataFrame, where) -> pl.DataFrame:
     `where(key)` gives (column letter, header) for a key.
     """
     found = []
+    # A member row may leave the village empty (the head's row carries it): empty is "not given", not a code.
+    slim = slim.with_columns(pl.when(pl.col("village") == "").then(None).otherwise(pl.col("village")).alias("village"))
 
     def add(frame: pl.DataFrame, key: str, message: pl.Expr) -> None:
         if frame.height:
