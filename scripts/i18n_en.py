@@ -310,4 +310,8 @@ EN = {
     "未整改问题": "Open issues", "已逾期": "Overdue", "未定整改措施": "No remedy set", "最近期限": "Next deadline",
     "没有未整改的问题。": "No open issues.", "防返贫监测对象": "Households under poverty-relapse monitoring",
     "暂无监测对象。": "No monitored households.", "按年度标准消除稳定户风险": "Clear risk for stable households by annual standard",
+    # cooperation pages: synthetic data
+    "排除合成演示数据": "Leave out synthetic demo data",
+    "统计含标记为合成演示数据的记录；勾选“排除合成演示数据”只统计真实记录。":
+        "Figures include records marked as synthetic demo data; tick “Leave out synthetic demo data” to count real records only.",
 }

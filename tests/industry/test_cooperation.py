@@ -105,3 +105,17 @@ def test_organisation_and_pairing_pages_carry_the_panel(login):
     pairing = Pairing.objects.get(helper_region="440100000000", helped_region="520500000000")
     html = login("leader").get(f"/partners/pairing/{pairing.pk}/").content.decode()
     assert 'id="ledger-panel"' in html and f"/industry/cooperation/pairing/{pairing.pk}/" in html
+
+
+def test_facts_only_leaves_out_synthetic_records(login):
+    pairing = Pairing.objects.get(helper_region="440100000000", helped_region="520500000000")
+    client = login("leader")
+    everything = client.get(f"/industry/cooperation/pairing/{pairing.pk}/").content.decode()
+    facts = client.get(f"/industry/cooperation/pairing/{pairing.pk}/?facts=1").content.decode()
+    assert "badge-synthetic" in everything and "badge-synthetic" not in facts
+    real = Project.objects.filter(region__code__startswith="5205", synthetic=False,
+                                  investors__region__code__startswith="4401").distinct().count()
+    shown, link = figure(facts, "projects")
+    assert shown == str(real) and int(figure(everything, "projects")[0]) > real
+    assert "synthetic=false" in link
+    assert figure(facts, "trips")[0] == "3", "the seed reports' visits are facts"

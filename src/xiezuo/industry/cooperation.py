@@ -55,12 +55,18 @@ def records(model, user, params: dict):
     return filterset.qs, f"{rt.url('list')}?{urlencode(params)}"
 
 
-def _period(since, until, status) -> dict:
-    return {"since": since, "until": until, "status": status}
+def _facts(facts_only: bool) -> dict:
+    # Synthetic demo records are left out when only facts should count.
+    return {"synthetic": "false"} if facts_only else {}
 
 
-def _years(since, until, status) -> dict:
-    return {"year_from": since.year if since else None, "year_to": until.year if until else None, "status": status}
+def _period(since, until, status, facts_only=False) -> dict:
+    return {"since": since, "until": until, "status": status, **_facts(facts_only)}
+
+
+def _years(since, until, status, facts_only=False) -> dict:
+    return {"year_from": since.year if since else None, "year_to": until.year if until else None, "status": status,
+            **_facts(facts_only)}
 
 
 def visit_figures(user, params: dict, org=None) -> tuple[list[Figure], object]:
@@ -146,9 +152,9 @@ def fund_figures(user, params: dict, disbursement_params: dict) -> tuple[list[Fi
     return figures, table
 
 
-def organisation_page(user, org, since=None, until=None, status=None) -> Page:
+def organisation_page(user, org, since=None, until=None, status=None, facts_only=False) -> Page:
     """A unit and everything it supervises: trips, enterprise-visits, agreements per enterprise, projects."""
-    period = _period(since, until, status)
+    period = _period(since, until, status, facts_only)
     page = Page(str(org))
     visits, _qs = visit_figures(user, {"organisation": org.pk, **period}, org=org)
     page.figures += visits
@@ -181,33 +187,33 @@ def region_sides(pairing) -> tuple[str, str]:
     return side("helper"), side("helped")
 
 
-def pairing_page(user, pairing, since=None, until=None, status=None) -> Page:
+def pairing_page(user, pairing, since=None, until=None, status=None, facts_only=False) -> Page:
     east, west = region_sides(pairing)
-    period = _period(since, until, status)
+    period = _period(since, until, status, facts_only)
     page = Page(str(pairing))
     visits, _qs = visit_figures(user, {"region": west, "east": east, **period})
     page.figures += visits
     page.figures += agreement_figures(user, {"region": west, "east": east, **period})
     projects, stages = project_figures(user, {"region": west, "east": east, **period})
     page.figures += projects
-    years = _years(since, until, status)
+    years = _years(since, until, status, facts_only)
     funds, per_year = fund_figures(user, {"pairing": pairing.pk, **years}, {"pairing": pairing.pk, **years})
     page.figures += funds
     page.tables += [stages, per_year]
     return page
 
 
-def region_page(user, region, since=None, until=None, status=None) -> Page:
+def region_page(user, region, since=None, until=None, status=None, facts_only=False) -> Page:
     from xiezuo.geo.models import Region
 
-    period = _period(since, until, status)
+    period = _period(since, until, status, facts_only)
     page = Page(region.name)
     visits, _qs = visit_figures(user, {"region": region.code, **period})
     page.figures += visits
     page.figures += agreement_figures(user, {"region": region.code, **period})
     projects, stages = project_figures(user, {"region": region.code, **period})
     page.figures += projects
-    years = _years(since, until, status)
+    years = _years(since, until, status, facts_only)
     funds, per_year = fund_figures(user, {"region": region.code, **years}, {"region": region.code, **years})
     page.figures += funds
     rows = []

@@ -24,14 +24,15 @@ def _date(value):
 def period(request) -> dict:
     """`?since=2016-09-01&until=2018-03-28&approved=1` — the period and whether only approved records count."""
     return {"since": _date(request.GET.get("since")), "until": _date(request.GET.get("until")),
-            "status": "approved" if request.GET.get("approved") else None}
+            "status": "approved" if request.GET.get("approved") else None,
+            "facts_only": bool(request.GET.get("facts"))}
 
 
 def _render(request, page, subject, kind, **extra):
     p = period(request)
     return render(request, "industry/cooperation.html", {
         "page": page, "subject": subject, "kind": kind, "since": p["since"], "until": p["until"],
-        "approved": bool(p["status"]), **extra})
+        "approved": bool(p["status"]), "facts_only": p["facts_only"], **extra})
 
 
 @login_required
