@@ -54,6 +54,12 @@ class Record(models.Model):
     class Meta:
         abstract = True
 
+    def get_absolute_url(self) -> str:
+        """Every registered record type's detail page follows the registry's URL names."""
+        from django.urls import reverse
+
+        return reverse(f"{self._meta.app_label}:{self._meta.model_name}_detail", kwargs={"pk": self.pk})
+
     @property
     def is_locked(self) -> bool:
         return self.status in (Status.SUBMITTED, Status.APPROVED) and type(self).lifecycle_enabled()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from xiezuo.core.models import Record
@@ -66,8 +65,6 @@ class Visit(Record):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("exchange:visit_detail", kwargs={"pk": self.pk})
 
     def clean(self) -> None:
         errors = {}
@@ -110,8 +107,6 @@ class Participant(Record):
     def __str__(self) -> str:
         return f"{self.name}（{self.position}）" if self.position else self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("exchange:participant_detail", kwargs={"pk": self.pk})
 
 
 class Meeting(Record):
@@ -136,8 +131,6 @@ class Meeting(Record):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("exchange:meeting_detail", kwargs={"pk": self.pk})
 
     def clean(self) -> None:
         visit = self.visit if self.visit_id else None
@@ -185,8 +178,6 @@ class Agreement(Record):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("exchange:agreement_detail", kwargs={"pk": self.pk})
 
     def clean(self) -> None:
         if self.item_count == 0:

@@ -9,7 +9,6 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Sum
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from xiezuo.core.models import Record
@@ -85,8 +84,6 @@ class Project(Record):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("industry:project_detail", kwargs={"pk": self.pk})
 
     def clean(self) -> None:
         errors: dict[str, object] = {}
@@ -148,8 +145,6 @@ class FundAllocation(Record):
     def __str__(self) -> str:
         return self.name or self.make_name()
 
-    def get_absolute_url(self) -> str:
-        return reverse("industry:fundallocation_detail", kwargs={"pk": self.pk})
 
     def make_name(self) -> str:
         if not self.pairing_id:
@@ -208,8 +203,6 @@ class FundDisbursement(Record):
     def __str__(self) -> str:
         return f"{self.project} {self.date} {yuan_to_wan(self.amount)}万元" if self.project_id else str(self.date)
 
-    def get_absolute_url(self) -> str:
-        return reverse("industry:funddisbursement_detail", kwargs={"pk": self.pk})
 
     def clean(self) -> None:
         errors = {}

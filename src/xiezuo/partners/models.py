@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from xiezuo.core.models import Record
@@ -47,8 +46,6 @@ class Organisation(Record):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("partners:organisation_detail", kwargs={"pk": self.pk})
 
     def clean(self) -> None:
         node, seen = self.parent, set()
@@ -105,8 +102,6 @@ class Pairing(Record):
     def __str__(self) -> str:
         return f"{self.helper} → {self.helped}（{self.get_kind_display()}）"
 
-    def get_absolute_url(self) -> str:
-        return reverse("partners:pairing_detail", kwargs={"pk": self.pk})
 
     @property
     def helper(self):

@@ -6,7 +6,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from xiezuo.core import idcard
@@ -110,8 +109,6 @@ class Household(Record):
     def __str__(self) -> str:
         return f"{self.number} {self.head_name}".strip()
 
-    def get_absolute_url(self) -> str:
-        return reverse("registry:household_detail", kwargs={"pk": self.pk})
 
     def clean(self) -> None:
         errors = {}
@@ -191,8 +188,6 @@ class Member(Record):
     def __str__(self) -> str:
         return f"{self.name}（{self.id_masked}）"
 
-    def get_absolute_url(self) -> str:
-        return reverse("registry:member_detail", kwargs={"pk": self.pk})
 
     # The forms and the API set `id_number`; it resolves (or creates) the person at once.
     @property

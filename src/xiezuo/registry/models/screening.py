@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from xiezuo.core.models import Record
@@ -43,8 +42,6 @@ class PovertyLine(Record):
     def __str__(self) -> str:
         return f"{self.year} 年 {self.region_id[:2]} 省标准"
 
-    def get_absolute_url(self) -> str:
-        return reverse("registry:povertyline_detail", kwargs={"pk": self.pk})
 
     @classmethod
     def for_village(cls, village_code: str, year: int) -> PovertyLine | None:
@@ -73,8 +70,6 @@ class ScreeningRound(Record):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("registry:screeninground_detail", kwargs={"pk": self.pk})
 
 
 class Screening(Record):
@@ -107,8 +102,6 @@ class Screening(Record):
     def __str__(self) -> str:
         return f"{self.household}·{self.round}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("registry:screening_detail", kwargs={"pk": self.pk})
 
     def clean(self) -> None:
         if self.round_id and self.household_id and not self.household.village_id.startswith(
@@ -150,8 +143,6 @@ class Gap(Record):
     def __str__(self) -> str:
         return f"{self.household}：{self.get_guarantee_display()}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("registry:gap_detail", kwargs={"pk": self.pk})
 
     def save(self, *args, **kwargs):
         self.village_id = self.household.village_id
@@ -185,8 +176,6 @@ class ExitProposal(Record):
     def __str__(self) -> str:
         return f"{self.household}·{self.year} 年退出"
 
-    def get_absolute_url(self) -> str:
-        return reverse("registry:exitproposal_detail", kwargs={"pk": self.pk})
 
     def clean(self) -> None:
         if not self._state.adding or not self.household_id or not self.year:
