@@ -55,6 +55,9 @@ def main() -> None:
             doc = " ".join((model.__doc__ or "").split())
             out += [f"### `{model._meta.db_table}` — {model._meta.verbose_name}{' (*record*)' if is_record else ''}",
                     "", doc, "", "| field | label | type | notes |", "|---|---|---|---|"]
+            # A field unique through a one-field UniqueConstraint (without condition) is as unique as `unique=True`.
+            unique_alone = {c.fields[0] for c in model._meta.constraints
+                            if getattr(c, "fields", None) and len(c.fields) == 1 and getattr(c, "condition", None) is None}
             for f in model._meta.get_fields():
                 if f.auto_created and not f.concrete:
                     continue
@@ -63,7 +66,7 @@ def main() -> None:
                 notes = []
                 if getattr(f, "primary_key", False):
                     notes.append("primary key")
-                if getattr(f, "unique", False) and not getattr(f, "primary_key", False):
+                if (getattr(f, "unique", False) or f.name in unique_alone) and not getattr(f, "primary_key", False):
                     notes.append("unique")
                 if getattr(f, "choices", None):
                     notes.append("、".join(f"{v}={label}" for v, label in f.flatchoices)[:300])

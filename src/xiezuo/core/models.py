@@ -69,6 +69,31 @@ class Record(models.Model):
         return getattr(cls, "lifecycle", True)
 
 
+class BulkRecord(Record):
+    """Base of record types held by the million and loaded in bulk (the registry's households and members).
+
+    Each index is rebuilt and each foreign key checked for every row of a bulk
+    load, so these tables keep only what pages look up: no index on the
+    lifecycle state or the provenance columns, and no database-level foreign
+    key to the shared tables (users, jobs, regions), which a bulk load must not
+    lock. Django still applies `on_delete` for them, and every write path
+    validates the references it sets.
+    """
+
+    status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("录入人"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+", db_index=False, db_constraint=False,
+    )
+    import_job = models.ForeignKey(
+        "core.Job", verbose_name=_("导入批次"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        db_index=False, db_constraint=False,
+    )
+
+    class Meta:
+        abstract = True
+
+
 class ChangeRecord(models.Model):
     """One row per write: who, when, what, and each field before and after."""
 

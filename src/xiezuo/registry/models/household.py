@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from xiezuo.core import idcard
-from xiezuo.core.models import Record
+from xiezuo.core.models import BulkRecord
 from xiezuo.core.scope import ScopeSpec
 
 from ..choices import (
@@ -30,6 +30,12 @@ from ..choices import (
 MONEY = {"max_digits": 12, "decimal_places": 2}
 
 
+def VILLAGE_INDEX(name: str) -> models.Index:  # noqa: N802 - reads as a declaration in Meta
+    """One index on the village code serves both equality and the area's prefix (`LIKE '5205%'`); PostgreSQL
+    needs the pattern operator class for the prefix, where Django would otherwise build two indexes."""
+    return models.Index(fields=["village"], name=name, opclasses=["varchar_pattern_ops"])
+
+
 class Person(models.Model):
     """One row per real person, keyed by the normalised resident ID number.
 
@@ -38,7 +44,9 @@ class Person(models.Model):
     number is kept whole so it can be matched, and shown masked.
     """
 
-    id_number = models.CharField(_("身份证号"), max_length=18, unique=True)
+    # Unique through a constraint, not `unique=True`: PostgreSQL would add a second (pattern) index that no
+    # lookup uses, and every bulk load would build it.
+    id_number = models.CharField(_("身份证号"), max_length=18)
     name = models.CharField(_("姓名"), max_length=50)
     sex = models.CharField(_("性别"), max_length=1, choices=Sex.choices)
     birth_date = models.DateField(_("出生日期"))
@@ -48,6 +56,7 @@ class Person(models.Model):
     class Meta:
         verbose_name = _("人员")
         verbose_name_plural = _("人员")
+        constraints = [models.UniqueConstraint(fields=["id_number"], name="registry_person_unique_id_number")]
 
     def __str__(self) -> str:
         # Never the whole number: this text ends up in change records and pages.
@@ -61,11 +70,12 @@ class Person(models.Model):
         return person
 
 
-class Household(Record):
+class Household(BulkRecord):
     """A registered poor household (建档立卡户) of one village."""
 
-    number = models.CharField(_("户编号"), max_length=30, unique=True)
-    village = models.ForeignKey("geo.Region", verbose_name=_("所在村"), on_delete=models.PROTECT, related_name="+")
+    number = models.CharField(_("户编号"), max_length=30)
+    village = models.ForeignKey("geo.Region", verbose_name=_("所在村"), on_delete=models.PROTECT, related_name="+",
+                                db_constraint=False, db_index=False)
     head_name = models.CharField(_("户主姓名"), max_length=50, blank=True)
     attribute = models.CharField(_("户属性"), max_length=10, choices=Attribute.choices)
     main_cause = models.CharField(_("主要致贫原因"), max_length=12, choices=Cause.choices)
@@ -105,6 +115,8 @@ class Household(Record):
         verbose_name = _("建档立卡户")
         verbose_name_plural = _("建档立卡户")
         ordering = ["number"]
+        constraints = [models.UniqueConstraint(fields=["number"], name="registry_household_unique_number")]
+        indexes = [VILLAGE_INDEX("registry_household_village")]
 
     def __str__(self) -> str:
         return f"{self.number} {self.head_name}".strip()
@@ -150,7 +162,7 @@ class Household(Record):
         return all(v is True for v in self.guarantees.values())
 
 
-class Member(Record):
+class Member(BulkRecord):
     """A person's membership of a registered household, with the registry's attributes.
 
     The primary key is the person: one person belongs to one household at most.
@@ -163,7 +175,7 @@ class Member(Record):
     household = models.ForeignKey(Household, verbose_name=_("所在户"), on_delete=models.CASCADE,
                                   related_name="members")
     village = models.ForeignKey("geo.Region", verbose_name=_("所在村"), on_delete=models.PROTECT,
-                                related_name="+", editable=False, blank=True)
+                                related_name="+", editable=False, blank=True, db_constraint=False, db_index=False)
     name = models.CharField(_("姓名"), max_length=50)
     id_masked = models.CharField(_("身份证号（脱敏）"), max_length=18, editable=False, blank=True)
     sex = models.CharField(_("性别"), max_length=1, choices=Sex.choices, editable=False, blank=True)
@@ -184,6 +196,7 @@ class Member(Record):
         verbose_name = _("家庭成员")
         verbose_name_plural = _("家庭成员")
         ordering = ["household_id", "person_id"]
+        indexes = [VILLAGE_INDEX("registry_member_village")]
 
     def __str__(self) -> str:
         return f"{self.name}（{self.id_masked}）"
