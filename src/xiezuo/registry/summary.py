@@ -49,9 +49,9 @@ def refresh(villages: Iterable[str] | None = None) -> None:
         if len(codes) <= 300:
             where = f"village_id IN ({', '.join(['%s'] * len(codes))})"
             params = codes
-        else:  # many villages: recount their whole counties, one range scan each
-            where = "(" + " OR ".join(["village_id LIKE %s"] * len(counties)) + ")"
-            params = [c + "%" for c in counties]
+        else:  # many villages: recount their whole counties (one set lookup per row, not a LIKE per county)
+            where = f"substr(village_id, 1, 6) IN ({', '.join(['%s'] * len(counties))})"
+            params = counties
         _run(f"DELETE FROM {TABLE} WHERE level = 5 AND {where.replace('village_id', 'region_id')}", params)
     # One scan of the households into their distinct combinations, then each dimension from that small set.
     keys = ", ".join(expr for dim, expr in DIMENSIONS if expr != "''")

@@ -14,7 +14,7 @@ import queue
 import threading
 
 import polars as pl
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 
 from .columns import COLUMNS, HOUSEHOLD_KEYS
 
@@ -65,14 +65,20 @@ class Stage:
         """Create the staging tables. They are temporary (private to this connection, gone when it closes, so a
         killed worker leaves nothing) and are filled outside the writing transaction; `drop` removes them."""
         connection.ensure_connection()
-        if self.pg:
-            # Staging tables in local memory (temp_buffers only takes effect before a session's first temporary table).
-            self.execute("SET temp_buffers = '512MB'")
+        self.temp_buffers()
         for name, cols in (("reg_stage_m", MEMBER_STAGE), ("reg_stage_h", HOUSEHOLD_STAGE)):
             body = ", ".join(f"{c} {t}" for c, t in cols)
             # Dropped first: an earlier import on the same connection may have left them.
             self.execute(f"DROP TABLE IF EXISTS {name}")
             self.execute(f"CREATE TEMP TABLE {name} ({body})")
+
+    def temp_buffers(self) -> None:
+        """PostgreSQL: temporary tables in local memory. The setting can only change before the session's first
+        temporary table; later (an earlier import on the same connection) the one already set stays."""
+        if not self.pg:
+            return
+        with contextlib.suppress(DatabaseError), transaction.atomic():
+            self.execute("SET temp_buffers = '512MB'")
 
     def drop(self) -> None:
         for name in ("reg_stage_m", "reg_stage_h", "reg_stage_n"):
@@ -187,7 +193,7 @@ class Stage:
             return int(self.fetch("SELECT GREATEST(reltuples, 0) FROM pg_class WHERE relname = 'registry_member'")[0][0])
         return self.fetch("SELECT count(*) FROM registry_member")[0][0]
 
-    def suspend_constraints(self) -> list[str]:
+    def suspend_constraints(self, only_keys: tuple[str, ...] | None = None) -> list[str]:
         """Drop the constraints and indexes of the target tables; return the SQL that recreates them.
 
         Per-row foreign-key triggers and index maintenance cost more than building
@@ -195,6 +201,9 @@ class Stage:
         first import of a file large compared with the registry; the primary and
         unique keys are rebuilt (and so checked) before the foreign keys. All of it
         is transactional: if the import fails, the drops are rolled back too.
+
+        PostgreSQL, `only_keys`: drop the tables' own foreign keys and only the named keys (those whose values
+        arrive in random order); the other keys and indexes are kept and filled as rows arrive.
         """
         if not self.pg:
             # SQLite: plain indexes only (keys and foreign keys belong to the table definitions).
@@ -205,15 +214,18 @@ class Stage:
                 self.execute(f'DROP INDEX "{name}"')
             return [sql for _name, sql in indexes]
         names = ", ".join(f"'{t}'::regclass" for t in self.BULK_TABLES)
+        everything = only_keys is None
         keys, foreign = [], []
         # Foreign keys of and to the three tables (other apps may point at a person), then their own keys.
         for table, name, definition, kind in self.fetch(f"""
                 SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid), contype FROM pg_constraint
-                 WHERE (contype = 'f' AND (conrelid IN ({names}) OR confrelid IN ({names})))
-                    OR (contype IN ('p', 'u') AND conrelid IN ({names}))
-                 ORDER BY contype = 'f' DESC"""):
+                 WHERE (contype = 'f' AND (conrelid IN ({names}) OR (confrelid IN ({names}) AND %s)))
+                    OR (contype IN ('p', 'u') AND conrelid IN ({names}) AND (%s OR conname = ANY(%s)))
+                 ORDER BY contype = 'f' DESC""", [everything, everything, list(only_keys or ())]):
             self.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
             (foreign if kind == "f" else keys).append(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+        if not everything:
+            return keys + foreign
         tables = ", ".join(f"'{t}'" for t in self.BULK_TABLES)
         indexes = []
         for name, definition in self.fetch(f"""

@@ -26,6 +26,8 @@ from xiezuo.geo.models import Region
 from .. import summary
 from ..models import Household, Member
 from .columns import BY_KEY
+from .firstload import TABLES as FIRST_LOAD_TABLES
+from .firstload import FirstLoad, registry_empty
 from .load import HH_WRITE, MEMBER_WRITE, Stage, hh_column
 from .reader import Sheet, read_chunks
 from .validate import Context, empty_errors, file_checks, finish_rows, validate_chunk
@@ -85,54 +87,135 @@ def run_import(path: Path, filename: str, user, job=None, progress=None, chunk_r
     result = Result()
     clock = time.perf_counter()
     ctx = _context(user)
-    size = max(1, Path(path).stat().st_size)
+    errors: list[pl.DataFrame] = []
     with tempfile.TemporaryDirectory(prefix="registry-import-") as tmp:
-        slims: list[pl.DataFrame] = []
-        errors: list[pl.DataFrame] = []
-        sheets: dict[str, Sheet] = {}
-        stage = Stage()
-        stage.create()
-        try:
-            progress(2, "正在读取并校验文件")
-            # Each validated chunk goes straight to the staging tables (PostgreSQL: COPY from a background
-            # thread, while the next chunk is validated); only the slim key columns stay in memory.
-            with stage.loader() as load:
-                for sheet, chunk in read_chunks(Path(path), filename, chunk_rows, tmp=Path(tmp)):
-                    label = sheets.setdefault(sheet.label, sheet).label
-                    clean, errs = validate_chunk(chunk, sheet, ctx)
-                    del chunk
-                    result.rows += clean.height
-                    if errs.height:
-                        errors.append(errs)
-                    rows = finish_rows(clean)
-                    del clean
-                    slims.append(rows.select("row", "number", "village", "id_number", "relation").with_columns(
-                        pl.lit(label).cast(pl.Categorical).alias("sheet")))
-                    load(rows)
-                    del rows
-                    progress(min(60, 2 + int(58 * result.rows * 120 / size)), f"已校验 {result.rows:,} 行")
-            result.seconds["validate"] = time.perf_counter() - clock
-            for sheet in sheets.values():
-                result.ignored_columns += [h for h in sheet.ignored if h not in result.ignored_columns]
-            slim = pl.concat(slims)
-            del slims
-            errors.append(_file_errors(slim, sheets))
-            if len(sheets) > 1:
-                errors.append(_across_sheets(slim, sheets))
-            del slim
-            progress(62, "正在与系统中已有数据比对")
-            try:
-                with transaction.atomic():
-                    _write(stage, sheets, errors, ctx, user, job, result, progress, filename, synthetic)
-            except _Rollback:
-                pass
-        finally:
-            stage.drop()
-        all_errors = pl.concat([e for e in errors if e.height] or [empty_errors()])
-        if all_errors.height:
-            raise ImportRejected(_sorted(all_errors))
+        reading = _Reading(Path(path), filename, chunk_rows, Path(tmp), ctx, errors, result, progress)
+        if not (registry_empty() and _first_load(reading, user, job, filename, synthetic)):
+            _staged_import(reading, user, job, filename, synthetic)
+    all_errors = pl.concat([e for e in errors if e.height] or [empty_errors()])
+    if all_errors.height:
+        raise ImportRejected(_sorted(all_errors))
     result.seconds["total"] = time.perf_counter() - clock
     return result
+
+
+@dataclass
+class _Reading:
+    """One pass over the file: validate every chunk, hand the clean rows to `load`, keep the key columns."""
+
+    path: Path
+    filename: str
+    chunk_rows: int
+    tmp: Path
+    ctx: Context
+    errors: list
+    result: Result
+    progress: object
+    sheets: dict = field(default_factory=dict)
+
+    def run(self, load) -> pl.DataFrame:
+        """The slim frame (row, number, village, id_number, relation, sheet) of every row; whole-file errors
+        are added to `errors`."""
+        clock = time.perf_counter()
+        result, size = self.result, max(1, self.path.stat().st_size)
+        slims: list[pl.DataFrame] = []
+        self.progress(2, "正在读取并校验文件")
+        for sheet, chunk in read_chunks(self.path, self.filename, self.chunk_rows, tmp=self.tmp):
+            label = self.sheets.setdefault(sheet.label, sheet).label
+            clean, errs = validate_chunk(chunk, sheet, self.ctx)
+            del chunk
+            result.rows += clean.height
+            if errs.height:
+                self.errors.append(errs)
+            rows = finish_rows(clean)
+            del clean
+            slims.append(rows.select("row", "number", "village", "id_number", "relation").with_columns(
+                pl.lit(label).cast(pl.Categorical).alias("sheet")))
+            load(rows)
+            del rows
+            self.progress(min(60, 2 + int(58 * result.rows * 120 / size)), f"已校验 {result.rows:,} 行")
+        result.seconds["validate"] = time.perf_counter() - clock
+        for sheet in self.sheets.values():
+            result.ignored_columns += [h for h in sheet.ignored if h not in result.ignored_columns]
+        slim = pl.concat(slims)
+        del slims
+        self.errors.append(_file_errors(slim, self.sheets))
+        if len(self.sheets) > 1:
+            self.errors.append(_across_sheets(slim, self.sheets))
+        return slim
+
+    @property
+    def failed(self) -> bool:
+        return any(e.height for e in self.errors)
+
+
+def _record(user, job, filename: str, synthetic: bool) -> dict:
+    """The values every row written by this import shares."""
+    from django.db import connection
+
+    return {"now": connection.ops.adapt_datetimefield_value(timezone.now()), "user": getattr(user, "pk", None),
+            "job": Job._meta.pk.get_db_prep_value(job.pk, connection) if job is not None else None,
+            "source": filename[:300], "synthetic": synthetic}
+
+
+def _first_load(reading: _Reading, user, job, filename, synthetic) -> bool:
+    """An empty registry: validate and write in one pass and one transaction. False when the registry turned out
+    not to be empty once locked (nothing done; the staged import follows)."""
+    from django.db import connection
+
+    load = FirstLoad(_record(user, job, filename, synthetic))
+    result = reading.result
+    # SQLite checks foreign keys row by row (and, for a parent written after its children, by scanning the child
+    # table); they are switched off for the load and checked once at the end. Inside an outer transaction the
+    # switch does nothing and the checks stay on.
+    unchecked = connection.vendor == "sqlite" and connection.disable_constraint_checking()
+    try:
+        with transaction.atomic():
+            if not load.begin():
+                return False
+            with load.writer() as put:
+                slim = reading.run(lambda rows: load.stop() if reading.failed else put(rows))
+            if reading.failed:
+                raise _Rollback
+            clock = time.perf_counter()
+            reading.progress(70, "校验通过，正在建立索引")
+            result.households_created, result.members_created = load.finish(slim)
+            result.people_created = result.members_created
+            if unchecked:
+                connection.check_constraints(table_names=list(FIRST_LOAD_TABLES))
+            result.seconds.update(load.seconds)
+            reading.progress(92, "正在记录变更并更新汇总")
+            _audit([], [], [], user, job, result)
+            clock = time.perf_counter()
+            summary.refresh(None)  # the registry was empty: its whole summary is this file's
+            result.seconds["summary"] = time.perf_counter() - clock
+    except _Rollback:
+        pass
+    finally:
+        if unchecked:
+            connection.enable_constraint_checking()
+    return True
+
+
+def _staged_import(reading: _Reading, user, job, filename, synthetic) -> None:
+    """A registry that already holds data: stage the file, check it against the database, merge what differs."""
+    stage = Stage()
+    stage.create()
+    try:
+        # Each validated chunk goes straight to the staging tables (PostgreSQL: COPY from a background
+        # thread, while the next chunk is validated); only the slim key columns stay in memory.
+        with stage.loader() as load:
+            slim = reading.run(load)
+        del slim
+        reading.progress(62, "正在与系统中已有数据比对")
+        try:
+            with transaction.atomic():
+                _write(stage, reading.sheets, reading.errors, reading.ctx, user, job, reading.result,
+                       reading.progress, filename, synthetic)
+        except _Rollback:
+            pass
+    finally:
+        stage.drop()
 
 
 def _sorted(errors: pl.DataFrame) -> pl.DataFrame:
@@ -184,12 +267,7 @@ def _write(stage, sheets, errors, ctx, user, job, result, progress, filename, sy
     if any(e.height for e in errors):
         raise _Rollback
     progress(82, "校验通过，正在写入")
-    now = timezone.now()
-    from django.db import connection
-
-    record = {"now": connection.ops.adapt_datetimefield_value(now), "user": getattr(user, "pk", None),
-              "job": Job._meta.pk.get_db_prep_value(job.pk, connection) if job is not None else None,
-              "source": filename[:300], "synthetic": synthetic}
+    record = _record(user, job, filename, synthetic)
     villages_before = set(stage.villages())
     restore = []
     if fresh and result.rows >= BULK_MODE_ROWS and result.rows >= stage.existing_rows() / 4:
