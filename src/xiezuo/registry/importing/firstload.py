@@ -17,15 +17,13 @@ load and rebuilt once at the end, in the same transaction.
 from __future__ import annotations
 
 import contextlib
-import queue
-import threading
 import time
 
 import polars as pl
 from django.db import connection
 
 from .columns import HOUSEHOLD_KEYS
-from .load import HOUSEHOLD_STAGE, Stage, _csv
+from .load import HOUSEHOLD_STAGE, Stage, _csv, in_background
 
 PERSON_COLUMNS = ["id", "id_number", "name", "sex", "birth_date"]
 MEMBER_COLUMNS = ["person_id", "household_id", "village_id", "name", "id_masked", "sex", "relation", "ethnicity",
@@ -91,8 +89,8 @@ class FirstLoad:
         # against 17.2 s of COPY and 11.1 s of the rest when ascending keys are kept); a foreign key checked per row
         # costs more still.
         self.restore = self.stage.suspend_constraints()
-        self.person_base = self._reserve("registry_person")
-        self.household_base = self._reserve("registry_household")
+        self.person_base = self.stage.reserve_ids("registry_person")
+        self.household_base = self.stage.reserve_ids("registry_household")
         cols = ", ".join(f"{c} {'bigint' if c == 'hid' else t}" for c, t in
                          [("hid", "")] + [(c, t) for c, t in HOUSEHOLD_STAGE if c != "row"])
         self.stage.temp_buffers()
@@ -109,16 +107,6 @@ class FirstLoad:
             self._defaults("registry_member", self.constants)
             self._defaults("registry_person", {k: self.constants[k] for k in ("created_at", "updated_at")})
         return True
-
-    def _reserve(self, table: str) -> int:
-        """The first id of a block for this load (the tables are locked, so no one else takes ids meanwhile);
-        the sequence is moved past the block in `finish`."""
-        if self.pg:
-            seq = self.stage.fetch("SELECT pg_get_serial_sequence(%s, 'id')", [table])[0][0]
-            return self.stage.fetch("SELECT nextval(%s)", [seq])[0][0]
-        return self.stage.fetch(f"""SELECT MAX(COALESCE((SELECT MAX(id) FROM {table}), 0),
-                                            COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0)) + 1""",
-                                [table])[0][0]
 
     def _defaults(self, table: str, values: dict[str, str], drop: bool = False) -> None:
         action = (lambda _v: "DROP DEFAULT") if drop else (lambda v: f"SET DEFAULT {v}")
@@ -161,39 +149,17 @@ class FirstLoad:
 
     @contextlib.contextmanager
     def writer(self):
-        """`put(rows)` hands a chunk to a background thread that writes it while the next chunk is validated
-        (at most one chunk waits). `stop()` after the first error: nothing more is written."""
-        todo: queue.Queue = queue.Queue(maxsize=1)
-        failure: list[BaseException] = []
+        """`put(rows)` hands a chunk to a background thread that writes it while the next chunk is validated.
+        `stop()` after the first error: nothing more is written."""
         raw = connection.connection
 
-        def work():
-            while (item := todo.get()) is not None:
-                if failure:
-                    continue
-                try:
-                    for table, columns, data in item:
-                        self._write(raw, table, columns, data)
-                except BaseException as exc:  # noqa: BLE001 - handed to the main thread
-                    failure.append(exc)
+        def write(item) -> None:
+            for table, columns, data in item:
+                self._write(raw, table, columns, data)
 
-        thread = threading.Thread(target=work, name="registry-first-load", daemon=True)
-        thread.start()
-
-        def put(rows: pl.DataFrame) -> None:
-            if failure:
-                raise failure[0]
-            if self.stopped:
-                return
-            todo.put([(t, c, self._encode(f)) for t, c, f in self.frames(rows) if f.height])
-
-        try:
-            yield put
-        finally:
-            todo.put(None)
-            thread.join()
-        if failure:
-            raise failure[0]
+        with in_background(write, "registry-first-load") as hand_over:
+            yield lambda rows: None if self.stopped else hand_over(
+                [(t, c, self._encode(f)) for t, c, f in self.frames(rows) if f.height])
 
     def stop(self) -> None:
         self.stopped = True
@@ -250,7 +216,8 @@ class FirstLoad:
         self._lap("households")
         for table, base, count in (("registry_person", self.person_base, self.seq),
                                    ("registry_household", self.household_base, self.known.height)):
-            self._advance(table, base + count - 1 if count else None)
+            if count:
+                self.stage.advance_ids(table, base + count - 1)
         if self.pg:
             self._defaults("registry_member", self.constants, drop=True)
             self._defaults("registry_person", {"created_at": "", "updated_at": ""}, drop=True)
@@ -271,15 +238,3 @@ class FirstLoad:
         now = time.perf_counter()
         self.seconds[name] = now - getattr(self, "_clock", now)
         self._clock = now
-
-    def _advance(self, table: str, last: int | None) -> None:
-        if last is None:
-            return
-        if self.pg:
-            seq = self.stage.fetch("SELECT pg_get_serial_sequence(%s, 'id')", [table])[0][0]
-            self.stage.execute("SELECT setval(%s, GREATEST(%s, (SELECT last_value FROM " + seq + ")))",
-                               [seq, last])
-        # SQLite: explicit ids move the AUTOINCREMENT counter on by themselves.
-
-    def villages(self) -> list[str]:
-        return self.known["village"].drop_nulls().unique().to_list()

@@ -95,35 +95,14 @@ class Stage:
             yield self.load
             return
         raw = connection.connection
-        todo: queue.Queue = queue.Queue(maxsize=1)
-        failure: list[BaseException] = []
 
-        def work():
-            while (item := todo.get()) is not None:
-                if failure:
-                    continue
-                try:
-                    for table, data in item:
-                        with raw.cursor() as cur, cur.copy(f"COPY {table} FROM STDIN (FORMAT csv, NULL '\\N')") as cp:
-                            cp.write(data)
-                except BaseException as exc:  # noqa: BLE001 - handed to the main thread
-                    failure.append(exc)
+        def copy(item) -> None:
+            for table, data in item:
+                with raw.cursor() as cur, cur.copy(f"COPY {table} FROM STDIN (FORMAT csv, NULL '\\N')") as cp:
+                    cp.write(data)
 
-        thread = threading.Thread(target=work, name="registry-copy", daemon=True)
-        thread.start()
-
-        def put(rows: pl.DataFrame) -> None:
-            if failure:
-                raise failure[0]
-            todo.put([(t, _csv(f)) for t, f in self._parts(rows) if f.height])
-
-        try:
-            yield put
-        finally:
-            todo.put(None)
-            thread.join()
-        if failure:
-            raise failure[0]
+        with in_background(copy, "registry-copy") as hand_over:
+            yield lambda rows: hand_over([(t, _csv(f)) for t, f in self._parts(rows) if f.height])
 
     def _parts(self, rows: pl.DataFrame) -> list[tuple[str, pl.DataFrame]]:
         rows = rows.with_columns(seq=pl.int_range(self.staged, self.staged + rows.height, dtype=pl.Int64))
@@ -291,20 +270,27 @@ class Stage:
         return created, updated
 
     def reserve_people(self) -> None:
-        """Bulk first import (PostgreSQL: the table locked by the dropped keys): take a block of person ids from the
-        table's sequence, so a staged row's person is `base + seq` and members need no join to find it."""
-        if not self.pg:
-            # SQLite: the writing transaction holds the database's write lock; explicit ids move the
-            # AUTOINCREMENT counter on by themselves.
-            self.person_base = self.fetch("""SELECT MAX(COALESCE((SELECT MAX(id) FROM registry_person), 0),
-                                                     COALESCE((SELECT seq FROM sqlite_sequence
-                                                                WHERE name = 'registry_person'), 0)) + 1""")[0][0]
-            return
-        seq = self.fetch("SELECT pg_get_serial_sequence('registry_person', 'id')")[0][0]
-        base = self.fetch("SELECT nextval(%s)", [seq])[0][0]
-        if self.staged > 1:
-            self.execute("SELECT setval(%s, %s)", [seq, base + self.staged - 1])
-        self.person_base = base
+        """Bulk first import (the table locked by the dropped keys): take a block of person ids, so a staged row's
+        person is `base + seq` and members need no join to find it."""
+        self.person_base = self.reserve_ids("registry_person")
+        self.advance_ids("registry_person", self.person_base + self.staged - 1)
+
+    def reserve_ids(self, table: str) -> int:
+        """The first id of a block for a bulk load; the caller holds the table locked (PostgreSQL) or the database's
+        write lock (SQLite), so no one else takes ids meanwhile. `advance_ids` moves the sequence past the block."""
+        if self.pg:
+            seq = self.fetch("SELECT pg_get_serial_sequence(%s, 'id')", [table])[0][0]
+            return self.fetch("SELECT nextval(%s)", [seq])[0][0]
+        return self.fetch(f"""SELECT MAX(COALESCE((SELECT MAX(id) FROM {table}), 0),
+                                      COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0)) + 1""",
+                          [table])[0][0]
+
+    def advance_ids(self, table: str, last: int) -> None:
+        """PostgreSQL: the sequence continues after `last`. SQLite: explicit ids move the AUTOINCREMENT counter on
+        by themselves."""
+        if self.pg:
+            seq = self.fetch("SELECT pg_get_serial_sequence(%s, 'id')", [table])[0][0]
+            self.execute(f"SELECT setval(%s, GREATEST(%s, (SELECT last_value FROM {seq})))", [seq, last])
 
     def merge_people(self, now, fresh: bool = False) -> int:
         if fresh and getattr(self, "person_base", None) is not None:
@@ -394,6 +380,40 @@ class Stage:
 
     def villages(self) -> list[str]:
         return [r[0] for r in self.fetch("SELECT DISTINCT village FROM reg_stage_h")]
+
+
+@contextlib.contextmanager
+def in_background(write, name: str):
+    """`hand_over(item)` passes an item to `write` on a background thread, so the database takes one chunk while the
+    next is validated; at most one item waits. A failure of `write` is raised in the caller at the next hand-over
+    or at the end."""
+    todo: queue.Queue = queue.Queue(maxsize=1)
+    failure: list[BaseException] = []
+
+    def work():
+        while (item := todo.get()) is not None:
+            if failure:
+                continue
+            try:
+                write(item)
+            except BaseException as exc:  # noqa: BLE001 - handed to the main thread
+                failure.append(exc)
+
+    thread = threading.Thread(target=work, name=name, daemon=True)
+    thread.start()
+
+    def hand_over(item) -> None:
+        if failure:
+            raise failure[0]
+        todo.put(item)
+
+    try:
+        yield hand_over
+    finally:
+        todo.put(None)
+        thread.join()
+    if failure:
+        raise failure[0]
 
 
 def _csv(frame: pl.DataFrame) -> bytes:
