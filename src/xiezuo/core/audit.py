@@ -10,7 +10,8 @@ from django.db import models
 
 from .models import ChangeRecord
 
-SKIP = {"created_at", "updated_at", "search_key", "path"}
+# row_digest: the registry import's fingerprint of a member's file row, not a fact of the record.
+SKIP = {"created_at", "updated_at", "search_key", "path", "row_digest"}
 
 
 def _display(value) -> str | None:

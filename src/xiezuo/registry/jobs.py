@@ -41,11 +41,13 @@ def registry_import(job: Job, progress) -> dict:
         write_error_file(job, exc.errors)
         raise JobError(f"发现 {exc.errors.height:,} 处错误，未导入任何记录。请下载错误清单，修改后重新上传。") from None
     if not result.changed:
-        message = f"已校验 {result.rows:,} 行，与系统中的数据完全一致，没有任何改动。"
+        message = f"已核对 {result.rows:,} 行，与系统中的数据完全一致，没有任何改动。"
     else:
         message = (f"已导入 {result.rows:,} 行：新增 {result.households_created:,} 户、"
                    f"{result.members_created:,} 人；更新 {result.households_updated:,} 户、"
                    f"{result.members_updated:,} 人；移出 {result.members_removed:,} 人。")
+    if result.rows_unchanged:
+        message += f"其中 {result.rows_unchanged:,} 行与上次导入的内容完全相同，未重复校验。"
     if result.ignored_columns:
         message += f"已忽略的列：{'、'.join(result.ignored_columns)}。"
     progress(100, message)

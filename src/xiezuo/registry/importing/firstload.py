@@ -28,7 +28,7 @@ from .load import HOUSEHOLD_STAGE, Stage, _csv, in_background
 PERSON_COLUMNS = ["id", "id_number", "name", "sex", "birth_date"]
 MEMBER_COLUMNS = ["person_id", "household_id", "village_id", "name", "id_masked", "sex", "relation", "ethnicity",
                   "education", "student_status", "health", "labour", "work_status", "medical_insurance",
-                  "pension_insurance"]
+                  "pension_insurance", "row_digest"]
 HEAD_COLUMNS = ["hid"] + [c for c, _t in HOUSEHOLD_STAGE if c != "row"]
 TABLES = Stage.BULK_TABLES
 

@@ -24,7 +24,7 @@ MEMBER_STAGE = [
     ("relation", "varchar(14)"), ("sex", "varchar(1)"), ("birth_date", "date"), ("ethnicity", "varchar(20)"),
     ("education", "varchar(12)"), ("student_status", "varchar(12)"), ("health", "varchar(10)"),
     ("labour", "varchar(10)"), ("work_status", "varchar(10)"), ("medical_insurance", "boolean"),
-    ("pension_insurance", "boolean"), ("seq", "bigint"),  # seq: 0, 1, 2 … in file order, across chunks and sheets
+    ("pension_insurance", "boolean"), ("row_digest", "bigint"), ("seq", "bigint"),  # seq: 0, 1, 2 … in file order, across chunks and sheets
 ]
 _TYPES = {"text": "varchar(200)", "code": "varchar(12)", "enum": "varchar(16)", "causes": "varchar(200)",
           "money": "numeric(12,2)", "decimal": "numeric(8,2)", "year": "smallint", "bool": "boolean"}
@@ -312,7 +312,8 @@ class Stage:
 
     _MEMBER_SOURCE = """SELECT p.id AS person_id, h.id AS household_id, h.village_id AS village_id, s.name,
                                s.relation, s.ethnicity, s.education, s.student_status, s.health, s.labour,
-                               s.work_status, s.medical_insurance, s.pension_insurance, s.id_number, p.sex
+                               s.work_status, s.medical_insurance, s.pension_insurance, s.id_number, p.sex,
+                               s.row_digest
                           FROM reg_stage_m s
                           JOIN registry_person p ON p.id_number = s.id_number
                           JOIN registry_household h ON h.number = s.number"""
@@ -352,13 +353,18 @@ class Stage:
             source = self._MEMBER_SOURCE
         created = self.execute(f"""
             INSERT INTO registry_member (person_id, {", ".join(MEMBER_WRITE)},
-                   id_masked, sex, status, return_reason, synthetic, source_document, created_by_id,
+                   id_masked, sex, row_digest, status, return_reason, synthetic, source_document, created_by_id,
                    import_job_id, created_at, updated_at)
-            SELECT n.person_id, {", ".join(f"n.{k}" for k in MEMBER_WRITE)}, {masked}, n.sex, 'draft', '', %s, %s,
-                   %s, %s, %s, %s
+            SELECT n.person_id, {", ".join(f"n.{k}" for k in MEMBER_WRITE)}, {masked}, n.sex, n.row_digest, 'draft',
+                   '', %s, %s, %s, %s, %s, %s
               FROM ({source}) n""" + ("" if fresh else """
              WHERE NOT EXISTS (SELECT 1 FROM registry_member m WHERE m.person_id = n.person_id)"""),
             [record["synthetic"], record["source"], record["user"], record["job"], record["now"], record["now"]])
+        if not fresh:
+            # The rows' fingerprints, for the next import (not a change of the record: no timestamp, no audit).
+            self.execute(f"""UPDATE registry_member SET row_digest = n.row_digest FROM ({self._MEMBER_SOURCE}) n
+                              WHERE n.person_id = registry_member.person_id
+                                AND {self.ne("registry_member.row_digest", "n.row_digest")}""")
         return created, updated
 
     _GONE = """FROM registry_member m JOIN registry_household h ON h.id = m.household_id

@@ -30,6 +30,7 @@ from .firstload import TABLES as FIRST_LOAD_TABLES
 from .firstload import FirstLoad, registry_empty
 from .load import HH_WRITE, MEMBER_WRITE, Stage, hh_column
 from .reader import Sheet, read_chunks
+from .unchanged import Unchanged, row_digest
 from .validate import Context, empty_errors, file_checks, finish_rows, validate_chunk
 
 MAX_ERRORS_KEPT = 1_000_000
@@ -59,6 +60,7 @@ class Result:
     members_updated: int = 0
     members_removed: int = 0
     people_created: int = 0
+    rows_unchanged: int = 0  # rows of a re-import identical to the rows last imported: set aside, not validated
     ignored_columns: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -70,7 +72,7 @@ class Result:
     def as_dict(self) -> dict:
         return {k: getattr(self, k) for k in ("rows", "households_created", "households_updated", "members_created",
                                               "members_updated", "members_removed", "people_created",
-                                              "ignored_columns", "seconds")}
+                                              "rows_unchanged", "ignored_columns", "seconds")}
 
 
 def _context(user) -> Context:
@@ -112,28 +114,31 @@ class _Reading:
     result: Result
     progress: object
     sheets: dict = field(default_factory=dict)
+    unchanged: Unchanged | None = None
 
     def run(self, load) -> pl.DataFrame:
         """The slim frame (row, number, village, id_number, relation, sheet) of every row; whole-file errors
-        are added to `errors`."""
+        are added to `errors`. With `unchanged` (a re-import), rows loaded before are set aside unvalidated."""
         clock = time.perf_counter()
         result, size = self.result, max(1, self.path.stat().st_size)
         slims: list[pl.DataFrame] = []
         self.progress(2, "正在读取并校验文件")
         for sheet, chunk in read_chunks(self.path, self.filename, self.chunk_rows, tmp=self.tmp):
             label = self.sheets.setdefault(sheet.label, sheet).label
-            clean, errs = validate_chunk(chunk, sheet, self.ctx)
+            chunk = chunk.with_columns(row_digest(chunk))
+            if self.unchanged is not None:
+                chunk = self.unchanged.split(chunk, label)
+            self._take(chunk, sheet, label, load, slims)
             del chunk
-            result.rows += clean.height
-            if errs.height:
-                self.errors.append(errs)
-            rows = finish_rows(clean)
-            del clean
-            slims.append(rows.select("row", "number", "village", "id_number", "relation").with_columns(
-                pl.lit(label).cast(pl.Categorical).alias("sheet")))
-            load(rows)
-            del rows
-            self.progress(min(60, 2 + int(58 * result.rows * 120 / size)), f"已校验 {result.rows:,} 行")
+            seen = result.rows + (self.unchanged.rows if self.unchanged is not None else 0)
+            same = f"（其中 {self.unchanged.rows:,} 行与上次导入相同）" if self.unchanged is not None else ""
+            self.progress(min(60, 2 + int(58 * seen * 120 / size)), f"已校验 {seen:,} 行{same}")
+        if self.unchanged is not None:
+            self._second_pass(load)
+            result.rows += self.unchanged.rows
+            result.rows_unchanged = self.unchanged.rows - self.unchanged.revisited
+            if (aside := self.unchanged.slim()) is not None:
+                slims.append(aside.with_columns(pl.col("sheet").cast(pl.Categorical)))
         result.seconds["validate"] = time.perf_counter() - clock
         for sheet in self.sheets.values():
             result.ignored_columns += [h for h in sheet.ignored if h not in result.ignored_columns]
@@ -143,6 +148,34 @@ class _Reading:
         if len(self.sheets) > 1:
             self.errors.append(_across_sheets(slim, self.sheets))
         return slim
+
+    def _take(self, chunk: pl.DataFrame, sheet: Sheet, label: str, load, slims: list | None) -> None:
+        """Validate rows and hand the clean ones to `load`; their key columns go to `slims`."""
+        if not chunk.height:
+            return
+        clean, errs = validate_chunk(chunk.drop("row_digest"), sheet, self.ctx)
+        if slims is not None:
+            self.result.rows += clean.height
+        if errs.height:
+            self.errors.append(errs)
+        rows = finish_rows(clean).with_columns(chunk["row_digest"])
+        del clean
+        if slims is not None:
+            slims.append(rows.select("row", "number", "village", "id_number", "relation").with_columns(
+                pl.lit(label).cast(pl.Categorical).alias("sheet")))
+        load(rows)
+
+    def _second_pass(self, load) -> None:
+        """Rows set aside whose household turned out to differ after all: read the file again for them only."""
+        again = self.unchanged.second_pass()
+        if not again:
+            return
+        self.progress(60, f"正在复核 {sum(s.len() for s in again.values()):,} 行")
+        for sheet, chunk in read_chunks(self.path, self.filename, self.chunk_rows, tmp=self.tmp):
+            rows = again.get(sheet.label)
+            if rows is not None:
+                part = chunk.filter(pl.col("row").is_in(rows.implode()))
+                self._take(part.with_columns(row_digest(part)), sheet, sheet.label, load, None)
 
     @property
     def failed(self) -> bool:
@@ -201,12 +234,15 @@ def _staged_import(reading: _Reading, user, job, filename, synthetic) -> None:
     """A registry that already holds data: stage the file, check it against the database, merge what differs."""
     stage = Stage()
     stage.create()
+    reading.unchanged = Unchanged.load(reading.ctx)
     try:
         # Each validated chunk goes straight to the staging tables (PostgreSQL: COPY from a background
         # thread, while the next chunk is validated); only the slim key columns stay in memory.
         with stage.loader() as load:
             slim = reading.run(load)
         del slim
+        if not stage.staged:  # every row as loaded before: nothing to compare, nothing to write
+            return
         reading.progress(62, "正在与系统中已有数据比对")
         try:
             with transaction.atomic():
@@ -270,7 +306,7 @@ def _write(stage, sheets, errors, ctx, user, job, result, progress, filename, sy
     record = _record(user, job, filename, synthetic)
     villages_before = set(stage.villages())
     restore = []
-    if fresh and result.rows >= BULK_MODE_ROWS and result.rows >= stage.existing_rows() / 4:
+    if fresh and stage.staged >= BULK_MODE_ROWS and stage.staged >= stage.existing_rows() / 4:
         restore = stage.suspend_constraints()
         stage.reserve_people()
     hh_changes = [] if fresh else stage.households_changed()

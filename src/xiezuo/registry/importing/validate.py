@@ -189,14 +189,22 @@ def parse_date(expr: pl.Expr) -> pl.Expr:
     return pl.coalesce(serial.otherwise(None), pl.when(text.str.len_chars() == 8).then(compact), dashed)
 
 
+def tidy(columns: list[Column]) -> list[pl.Expr]:
+    """Spaces around values go, runs of spaces inside text become one, and an empty cell is no value."""
+    out = []
+    for c in columns:
+        e = pl.col(c.key).str.strip_chars()
+        if c.kind == "text":
+            e = e.str.replace_all(r"\s+", " ")
+        out.append(pl.when(e == "").then(None).otherwise(e).alias(c.key))
+    return out
+
+
 def validate_chunk(df: pl.DataFrame, sheet: Sheet, ctx: Context) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(normalised rows, errors) of one chunk. Rows keep their file row number in `row`."""
     missing = [c.key for c in COLUMNS if c.key not in df.columns]
     df = df.with_columns(pl.lit(None, pl.String).alias(k) for k in missing)
-    cleaned = [pl.col(c.key).str.strip_chars() for c in COLUMNS]
-    cleaned = [e.str.replace_all(r"\s+", " ") if c.kind == "text" else e for e, c in zip(cleaned, COLUMNS, strict=True)]
-    df = df.with_columns(pl.when(e == "").then(None).otherwise(e).alias(c.key)
-                         for e, c in zip(cleaned, COLUMNS, strict=True))
+    df = df.with_columns(tidy(COLUMNS))
     chk = ChunkCheck(df, sheet)
     out: dict[str, pl.Expr] = {}
     out["relation"] = _map_enum(chk, BY_KEY["relation"])

@@ -36,6 +36,11 @@ def VILLAGE_INDEX(name: str) -> models.Index:  # noqa: N802 - reads as a declara
     return models.Index(fields=["village"], name=name, opclasses=["varchar_pattern_ops"])
 
 
+def forget_rows(members) -> None:
+    """A write outside the import: the next import compares these members' rows again (see Member.row_digest)."""
+    members.exclude(row_digest=None).update(row_digest=None)
+
+
 class Person(models.Model):
     """One row per real person, keyed by the normalised resident ID number.
 
@@ -61,6 +66,10 @@ class Person(models.Model):
     def __str__(self) -> str:
         # Never the whole number: this text ends up in change records and pages.
         return f"{self.name}（{idcard.mask(self.id_number)}）"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        forget_rows(Member.objects.filter(person_id=self.pk))
 
     @classmethod
     def for_id_number(cls, raw: str, name: str = "") -> Person:
@@ -152,6 +161,7 @@ class Household(BulkRecord):
     def save(self, *args, **kwargs):
         self.income_per_head = self.compute_income_per_head()
         super().save(*args, **kwargs)
+        forget_rows(Member.objects.filter(household_id=self.pk))
 
     @property
     def guarantees(self) -> dict[str, bool | None]:
@@ -188,6 +198,10 @@ class Member(BulkRecord):
     work_status = models.CharField(_("务工状况"), max_length=10, choices=WorkStatus.choices, blank=True)
     medical_insurance = models.BooleanField(_("参加基本医疗保险"), null=True, blank=True)
     pension_insurance = models.BooleanField(_("参加基本养老保险"), null=True, blank=True)
+    # Fingerprint of the file row this member was last imported from (its cells, its household's cells on the same
+    # row). A re-import skips rows whose fingerprint is stored; any other write to the member, its person or its
+    # household clears it, so that the next import compares that household field by field again.
+    row_digest = models.BigIntegerField(_("导入行指纹"), null=True, blank=True, editable=False)
 
     lifecycle = False
     scope = ScopeSpec(regions=("village",))
@@ -227,4 +241,7 @@ class Member(BulkRecord):
         self.village_id = self.household.village_id
         if self.name and self.person.name != self.name:
             Person.objects.filter(pk=self.person_id).update(name=self.name)
+        self.row_digest = None
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "row_digest"}
         super().save(*args, **kwargs)

@@ -1,0 +1,149 @@
+"""A re-import sets aside the rows it has already loaded.
+
+Every member keeps the fingerprint of the file row it was last imported from
+(`Member.row_digest`: a 64-bit hash of the row's cells, its household's cells
+included). Any other write to the member, its person or its household clears
+it. When a file is imported again, a row whose fingerprint is stored (for a
+member in the user's area) is the very row that was validated and written
+before: it is set aside, neither validated again nor staged.
+
+A household is compared field by field as before when any of its rows is new
+or different, or when the file gives it another number of members than the
+registry holds; its set-aside rows are then read again in a second pass (only
+when the household's rows straddle chunks). The whole-file checks (duplicate
+ID numbers, heads, villages) still see every row, with the key columns in
+normal form.
+
+The fingerprint is polars' hash with a fixed seed. Polars does not promise the
+same hash across its versions: after an upgrade that changes it, the next
+import finds no row set aside and compares every household, and stores the
+new fingerprints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polars as pl
+from django.db import connection
+
+from .columns import BY_KEY, COLUMNS, enum_lookup
+from .validate import FULLWIDTH, Context, _mapping, tidy
+
+# Part of every fingerprint: change it when validation or the meaning of a cell changes, so that every row is
+# validated and compared again at the next import.
+DIGEST_SEED = 2026_12_01
+KEYS = ("number", "village", "id_number", "relation")
+
+
+def row_digest(chunk: pl.DataFrame) -> pl.Series:
+    """The fingerprint of each row: its cells as read, in the canonical column order."""
+    keys = [c.key for c in COLUMNS if c.key in chunk.columns]
+    return chunk.select(pl.struct(keys).hash(DIGEST_SEED).reinterpret(signed=True).alias("row_digest")).to_series()
+
+
+def stored_rows(prefixes: list[str] | None) -> tuple[pl.Series, pl.DataFrame]:
+    """(fingerprints of the members, (number, member_count) of the households) in the user's area."""
+    where = "" if prefixes is None else "WHERE " + (" OR ".join(["village_id LIKE %s"] * len(prefixes)) or "1=0")
+    params = [p + "%" for p in prefixes or ()]
+    digests = _column(f"SELECT row_digest FROM registry_member {where}"
+                      f"{' AND' if where else ' WHERE'} row_digest IS NOT NULL", params,
+                      {"row_digest": pl.Int64})
+    counts = _column(f"SELECT number, member_count FROM registry_household {where}", params,
+                     {"number": pl.String, "member_count": pl.Int64})
+    return digests["row_digest"], counts
+
+
+def _column(sql: str, params: list, schema: dict) -> pl.DataFrame:
+    """A query's rows as a frame. PostgreSQL: COPY out as CSV, parsed by polars (no Python object per row)."""
+    if connection.vendor == "postgresql":
+        connection.ensure_connection()
+        with connection.cursor() as cur:
+            query = cur.mogrify(sql, params) if params else sql
+            with cur.cursor.copy(f"COPY ({query}) TO STDOUT (FORMAT csv)") as copy:
+                data = b"".join(bytes(block) for block in copy)
+        if not data:
+            return pl.DataFrame(schema=schema)
+        return pl.read_csv(data, has_header=False, new_columns=list(schema), schema_overrides=schema)
+    with connection.cursor() as cur:
+        cur.execute(sql, params)
+        parts = []
+        while batch := cur.fetchmany(200_000):
+            parts.append(pl.DataFrame(batch, schema=schema, orient="row"))
+    return pl.concat(parts) if parts else pl.DataFrame(schema=schema)
+
+
+def key_columns(frame: pl.DataFrame, ctx: Context) -> tuple[pl.DataFrame, pl.Series]:
+    """The slim columns (row, number, village, id_number, relation) in the normal form validation gives them,
+    and whether each row's keys are still acceptable (its village exists and is in the user's area)."""
+    frame = frame.select("row", *[pl.col(k) if k in frame.columns else pl.lit(None, pl.String).alias(k)
+                                  for k in KEYS])
+    frame = frame.with_columns(tidy([BY_KEY[k] for k in KEYS]))
+    half = list(FULLWIDTH), list(FULLWIDTH.values())
+    relation = _mapping(frame["relation"], enum_lookup(BY_KEY["relation"]))
+    frame = frame.with_columns(
+        pl.col("number").fill_null(""),
+        pl.col("village").str.replace_many(*half).fill_null(""),
+        pl.col("id_number").str.replace_many(*half).str.to_uppercase(),
+        pl.col("relation").replace_strict(relation, default=None, return_dtype=pl.String))
+    village = pl.col("village")
+    in_scope = pl.lit(True) if ctx.prefixes is None else pl.any_horizontal(
+        [village.str.starts_with(p) for p in ctx.prefixes] or [pl.lit(False)])
+    ok = frame.select(((village == "") | (village.is_in(ctx.villages.implode()) & in_scope))
+                      & pl.col("relation").is_not_null()
+                      & pl.col("id_number").str.contains(r"^[0-9]{17}[0-9X]$").fill_null(False)).to_series()
+    return frame, ok
+
+
+@dataclass
+class Unchanged:
+    """What a re-import knows of the registry, and the rows it has set aside so far."""
+
+    digests: pl.Series
+    counts: pl.DataFrame
+    ctx: Context
+    dirty: pl.Series = field(default_factory=lambda: pl.Series("number", [], dtype=pl.String))
+    aside: list[pl.DataFrame] = field(default_factory=list)
+    rows: int = 0  # rows set aside
+    revisited: int = 0  # of which validated in the second pass after all
+
+    @classmethod
+    def load(cls, ctx: Context) -> Unchanged:
+        digests, counts = stored_rows(ctx.prefixes)
+        return cls(digests.unique(), counts, ctx)
+
+    def split(self, chunk: pl.DataFrame, label: str) -> pl.DataFrame:
+        """The rows of a chunk (with its `row_digest` column) that must be validated; the others are set aside,
+        their key columns kept for the whole-file checks."""
+        same = chunk["row_digest"].is_in(self.digests.implode())
+        if not same.any():
+            return chunk
+        keys, ok = key_columns(chunk, self.ctx)
+        same = same & ok
+        changed = keys.filter(~same)["number"].unique()
+        if changed.len():
+            self.dirty = pl.concat([self.dirty, changed]).unique()
+        keep = ~same | keys["number"].is_in(self.dirty.implode())
+        aside = keys.filter(~keep).with_columns(pl.lit(label).alias("sheet"))
+        if aside.height:
+            self.aside.append(aside)
+            self.rows += aside.height
+        return chunk.filter(keep)
+
+    def second_pass(self) -> dict[str, pl.Series]:
+        """Rows set aside that must be validated after all, by sheet: those of a household found different after
+        they were set aside, or whose number of members differs from the registry's."""
+        if not self.aside:
+            return {}
+        aside = pl.concat(self.aside)
+        self.aside = [aside]
+        whole = aside.filter(~pl.col("number").is_in(self.dirty.implode()))
+        sizes = whole.group_by("number").len("n").join(self.counts, on="number", how="left")
+        resized = sizes.filter(pl.col("member_count").is_null() | (pl.col("member_count") != pl.col("n")))["number"]
+        again = aside.filter(pl.col("number").is_in(pl.concat([self.dirty, resized]).implode()))
+        self.revisited = again.height
+        return {label: part["row"] for (label,), part in again.group_by("sheet")}
+
+    def slim(self) -> pl.DataFrame | None:
+        """Key columns of every row set aside (those validated in the second pass included: same values)."""
+        return pl.concat(self.aside).drop("row_digest", strict=False) if self.aside else None
