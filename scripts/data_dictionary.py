@@ -19,6 +19,7 @@ django.setup()
 
 from django.apps import apps  # noqa: E402
 from django.db import models  # noqa: E402
+from django.db.models import F  # noqa: E402
 
 from xiezuo.core.models import Record  # noqa: E402
 
@@ -56,8 +57,12 @@ def main() -> None:
             out += [f"### `{model._meta.db_table}` — {model._meta.verbose_name}{' (*record*)' if is_record else ''}",
                     "", doc, "", "| field | label | type | notes |", "|---|---|---|---|"]
             # A field unique through a one-field UniqueConstraint (without condition) is as unique as `unique=True`.
-            unique_alone = {c.fields[0] for c in model._meta.constraints
-                            if getattr(c, "fields", None) and len(c.fields) == 1 and getattr(c, "condition", None) is None}
+            # (Or over one plain column expression, F("field"), which SQLite builds as a separate index.)
+            unique_alone = {c.fields[0] if c.fields else c.expressions[0].name for c in model._meta.constraints
+                            if getattr(c, "condition", None) is None and (
+                                len(getattr(c, "fields", ()) or ()) == 1 or (
+                                    len(getattr(c, "expressions", ()) or ()) == 1
+                                    and isinstance(c.expressions[0], F)))}
             for f in model._meta.get_fields():
                 if f.auto_created and not f.concrete:
                     continue

@@ -231,3 +231,55 @@ def test_member_rows_may_leave_the_village_to_the_head_row(login):
     job = run(login(EDITOR), "空村代码.csv", csv_bytes(blanked))
     assert job.state == Job.State.SUCCEEDED, messages(job) or job.message
     assert Member.objects.filter(person__id_number__in=[r[COL["身份证号"]] for r in rows]).count() == len(rows)
+
+
+def _offset_workbook(rows, number_id_row: int | None = None, blank_after: int = 3) -> bytes:
+    """A title row merged across the columns, a blank row, the header on row 3 starting at column B, a blank row
+    among the data; optionally one ID number written as a number, as Excel does when the column is not text."""
+    import io
+
+    import xlsxwriter
+
+    from .helpers import HEADERS
+
+    buffer = io.BytesIO()
+    wb = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    ws = wb.add_worksheet("花名册")
+    ws.merge_range(0, 1, 0, len(HEADERS), "大方县建档立卡户花名册")
+    ws.write_row(2, 1, HEADERS)
+    sheet_row = 3
+    for i, row in enumerate(rows):
+        if i == blank_after:
+            sheet_row += 1  # a blank line in the middle
+        for c, value in enumerate(row):
+            if i == number_id_row and HEADERS[c] == "身份证号":
+                ws.write_number(sheet_row, c + 1, float(value[:17] + "0"))
+            elif value not in (None, ""):
+                ws.write_string(sheet_row, c + 1, str(value))
+        sheet_row += 1
+    wb.close()
+    return buffer.getvalue()
+
+
+def test_workbook_rows_and_columns_are_named_as_excel_shows_them(login):
+    from xiezuo.core.tabular import column_letter
+
+    from .helpers import HEADERS
+
+    client = login(EDITOR)
+    rows = registry_rows(12, seed=12)
+    id_letter = column_letter(HEADERS.index("身份证号") + 1)  # column A is empty
+    relation_letter = column_letter(HEADERS.index("与户主关系") + 1)
+    # Row 5 of the list: sheet row 3 (header) + 5, plus the blank line after the 3rd → sheet row 9.
+    bad = [set_cell(r, "与户主关系", "邻居") if i == 4 else r for i, r in enumerate(rows)]
+    job = run(client, "花名册.xlsx", _offset_workbook(bad))
+    assert job.state == Job.State.FAILED
+    assert [(e[0], e[1]) for e in job.errors] == [(9, relation_letter)], messages(job)
+    # An ID number stored as a number: the sheet is read cell by cell, reported where it is.
+    job = run(client, "花名册.xlsx", _offset_workbook(rows, number_id_row=6))
+    assert job.state == Job.State.FAILED
+    assert [(e[0], e[1]) for e in job.errors] == [(11, id_letter)], messages(job)
+    assert "科学计数法" in job.errors[0][3]
+    job = run(client, "花名册.xlsx", _offset_workbook(rows))
+    assert job.state == Job.State.SUCCEEDED, messages(job)
+    assert Member.objects.filter(person__id_number__in=[r[COL["身份证号"]] for r in rows]).count() == len(rows)

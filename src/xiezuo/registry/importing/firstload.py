@@ -17,7 +17,9 @@ load and rebuilt once at the end, in the same transaction.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import time
+from pathlib import Path
 
 import polars as pl
 from django.db import connection
@@ -54,8 +56,9 @@ def literal(value) -> str:
 class FirstLoad:
     """The first load of an empty registry, inside the caller's transaction."""
 
-    def __init__(self, record: dict):
+    def __init__(self, record: dict, tmp: Path):
         self.pg = connection.vendor == "postgresql"
+        self.lite = None if self.pg else LiteStage(tmp / "first-load.sqlite3")
         self.stage = Stage()
         self.record = record
         self.seq = 0  # rows written so far: person id = person_base + seq
@@ -93,9 +96,12 @@ class FirstLoad:
         self.household_base = self.stage.reserve_ids("registry_household")
         cols = ", ".join(f"{c} {'bigint' if c == 'hid' else t}" for c, t in
                          [("hid", "")] + [(c, t) for c, t in HOUSEHOLD_STAGE if c != "row"])
-        self.stage.temp_buffers()
-        self.stage.execute("DROP TABLE IF EXISTS reg_first_h")
-        self.stage.execute(f"CREATE TEMP TABLE reg_first_h ({cols})")
+        if self.pg:
+            self.stage.temp_buffers()
+            self.stage.execute("DROP TABLE IF EXISTS reg_first_h")
+            self.stage.execute(f"CREATE TEMP TABLE reg_first_h ({cols})")
+        else:
+            self.lite.open()
         r = self.record
         self.constants = {  # columns every new member and household row shares
             "status": literal("draft"), "return_reason": literal(""), "synthetic": literal(bool(r["synthetic"])),
@@ -165,12 +171,10 @@ class FirstLoad:
         self.stopped = True
 
     def _encode(self, frame: pl.DataFrame):
-        """The chunk as the database takes it in bulk: CSV for COPY; for SQLite the frame with its dates as text
-        (a JSON array unpacked by `json_each` was measured slower: SQLite 3.40 parses each row's text once per
-        column)."""
+        """The chunk as the database takes it in bulk: CSV for COPY; Arrow for the SQLite stage file."""
         if self.pg:
             return _csv(frame)
-        return frame.with_columns(pl.col(pl.Date).cast(pl.String), pl.col(pl.Boolean).cast(pl.Int8))
+        return frame.to_arrow(compat_level=pl.CompatLevel.oldest())
 
     def _write(self, raw, table: str, columns: list[str], data) -> None:
         if self.pg:
@@ -178,12 +182,13 @@ class FirstLoad:
                     f"COPY {table} ({', '.join(columns)}) FROM STDIN (FORMAT csv, NULL '\\N')") as cp:
                 cp.write(data)
             return
-        shared = {} if table.startswith("reg_") else (
-            {k: self.constants[k] for k in ("created_at", "updated_at")} if table == "registry_person"
-            else self.constants)
-        names = ", ".join([*columns, *shared])
-        values = ", ".join(["?"] * len(columns) + list(shared.values()))
-        raw.executemany(f"INSERT INTO {table} ({names}) VALUES ({values})", data.iter_rows())
+        self.lite.put(table, data)
+
+    def _shared(self, table: str) -> dict[str, str]:
+        """The constant columns of a table's new rows."""
+        if table == "registry_person":
+            return {k: self.constants[k] for k in ("created_at", "updated_at")}
+        return self.constants
 
     # --- the end --------------------------------------------------------------
 
@@ -192,8 +197,9 @@ class FirstLoad:
         Returns (households, members)."""
         self._clock = time.perf_counter()
         counts = slim.group_by("number").len("n").join(self.known, on="number").select("hid", "n")
-        self.stage.execute("DROP TABLE IF EXISTS reg_first_c")
-        self.stage.execute("CREATE TEMP TABLE reg_first_c (hid bigint, n integer)")
+        if self.pg:
+            self.stage.execute("DROP TABLE IF EXISTS reg_first_c")
+            self.stage.execute("CREATE TEMP TABLE reg_first_c (hid bigint, n integer)")
         raw = connection.connection
         self._write(raw, "reg_first_c", ["hid", "n"], self._encode(counts))
         if self.pending:
@@ -203,6 +209,15 @@ class FirstLoad:
         if self.pg:
             self.stage.execute("ANALYZE reg_first_h (hid)")
             self.stage.execute("ANALYZE reg_first_c")
+            heads = "reg_first_h h JOIN reg_first_c c ON c.hid = h.hid"
+        else:
+            # The stage file is complete: copy people and members into the tables, each in one statement.
+            schema = self.lite.attach()
+            for table, columns in (("registry_person", PERSON_COLUMNS), ("registry_member", MEMBER_COLUMNS)):
+                shared = self._shared(table)
+                self.stage.execute(f"""INSERT INTO main.{table} ({", ".join([*columns, *shared])})
+                                       SELECT {", ".join([*columns, *shared.values()])} FROM {schema}.{table}""")
+            heads = f"{schema}.reg_first_h h JOIN {schema}.reg_first_c c ON c.hid = h.hid"
         keys = [k for k in HOUSEHOLD_KEYS if k not in ("number", "village")]
         per_head = "ROUND((h.income_wage + h.income_business + h.income_transfer + h.income_property - h.costs) / c.n, 2)"
         consts = ", ".join(self.constants)
@@ -212,7 +227,7 @@ class FirstLoad:
                    income_per_head, monitoring, {consts})
             SELECT h.hid, h.number, h.village, {", ".join(f"h.{k}" for k in keys)}, h.head_name, c.n, {per_head},
                    '', {", ".join(self.constants.values())}
-              FROM reg_first_h h JOIN reg_first_c c ON c.hid = h.hid""")
+              FROM {heads}""")
         self._lap("households")
         for table, base, count in (("registry_person", self.person_base, self.seq),
                                    ("registry_household", self.household_base, self.known.height)):
@@ -223,18 +238,103 @@ class FirstLoad:
             self._defaults("registry_person", {"created_at": "", "updated_at": ""}, drop=True)
         self.stage.restore_constraints(self.restore)
         self._lap("keys")
-        for name in ("reg_first_h", "reg_first_c"):
-            self.stage.execute(f"DROP TABLE IF EXISTS {name}")
+        if self.pg:
+            for name in ("reg_first_h", "reg_first_c"):
+                self.stage.execute(f"DROP TABLE IF EXISTS {name}")
         # Fresh statistics, so that the first pages and the summary query are planned for millions of rows.
         if self.pg:
             # The households, for the summary recount that follows; autovacuum analyses the other two soon after.
             self.stage.execute("ANALYZE registry_household")
         else:
-            self.stage.execute("ANALYZE")
+            self.stage.execute("ANALYZE main")  # not the attached stage files
         self._lap("analyze")
         return households, self.seq
+
+    def close(self) -> None:
+        """After the transaction (committed or rolled back): let go of the SQLite stage file."""
+        if self.lite is not None:
+            self.lite.close()
 
     def _lap(self, name: str) -> None:
         now = time.perf_counter()
         self.seconds[name] = now - getattr(self, "_clock", now)
         self._clock = now
+
+
+_ALIASES = itertools.count(1)
+
+
+def _attached() -> list[str]:
+    """Stage files still attached to this thread's SQLite connection (see LiteStage.close)."""
+    if not hasattr(connection, "registry_attached"):
+        connection.registry_attached = []
+    return connection.registry_attached
+
+
+class LiteStage:
+    """SQLite: the chunks of a first load go to a stage file of their own, written through ADBC from Arrow (no Python
+    object per row, so the writer thread leaves the validating one the interpreter), and are copied into the tables
+    at the end with one INSERT … SELECT per table, inside the load's transaction.
+
+    Only one SQLite library may have the file open at a time (ADBC brings its own, and two in one process do not
+    see each other's locks): ADBC writes it and closes it before the connection attaches it.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.conn = self.cursor = None
+        self.created: set[str] = set()
+        self.alias: str | None = None
+
+    def open(self) -> None:
+        import adbc_driver_sqlite.dbapi as adbc
+
+        _detach_stale()
+        self.path.unlink(missing_ok=True)
+        self.conn = adbc.connect(str(self.path), autocommit=True)
+        self.cursor = self.conn.cursor()
+        for pragma in ("journal_mode = OFF", "synchronous = OFF"):  # a scratch file: no journal, no fsync
+            self.cursor.execute(f"PRAGMA {pragma}")
+            self.cursor.fetchall()
+
+    def put(self, table: str, data) -> None:
+        """Append Arrow data to a table of the stage file (created from the first batch's schema)."""
+        self.cursor.adbc_ingest(table, data, mode="append" if table in self.created else "create")
+        self.created.add(table)
+
+    def attach(self) -> str:
+        """Close ADBC's connection and attach the file to Django's; the schema name to read it under."""
+        self._close_writer()
+        self.alias = f"reg_first_{next(_ALIASES)}"
+        with connection.cursor() as cur:
+            cur.execute(f"ATTACH DATABASE %s AS {self.alias}", [str(self.path)])
+        return self.alias
+
+    def _close_writer(self) -> None:
+        if self.conn is not None:
+            self.cursor.close()
+            self.conn.close()
+            self.conn = self.cursor = None
+
+    def close(self) -> None:
+        self._close_writer()
+        if self.alias is not None:
+            _attached().append(self.alias)
+            self.alias = None
+            _detach_stale()
+
+
+def _detach_stale() -> None:
+    """Detach stage files of earlier loads. SQLite refuses while a transaction that read one is open (an enclosing
+    transaction, as in tests): it is then tried again at the next load."""
+    from django.db import OperationalError
+
+    attached = _attached()
+    for alias in list(attached):
+        try:
+            with connection.cursor() as cur:
+                cur.execute(f"DETACH DATABASE {alias}")
+        except OperationalError as exc:
+            if "no such database" not in str(exc):
+                continue
+        attached.remove(alias)

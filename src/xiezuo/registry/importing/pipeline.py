@@ -31,7 +31,7 @@ from .firstload import FirstLoad, registry_empty
 from .load import HH_WRITE, MEMBER_WRITE, Stage, hh_column
 from .reader import Sheet, read_chunks
 from .unchanged import Unchanged, row_digest
-from .validate import Context, empty_errors, file_checks, finish_rows, validate_chunk
+from .validate import Context, empty_errors, file_checks, finish_rows, slim_rows, validate_chunk
 
 MAX_ERRORS_KEPT = 1_000_000
 # A first import of this many rows (and a quarter of the registry) loads with indexes (PostgreSQL: also keys and
@@ -138,7 +138,7 @@ class _Reading:
             result.rows += self.unchanged.rows
             result.rows_unchanged = self.unchanged.rows - self.unchanged.revisited
             if (aside := self.unchanged.slim()) is not None:
-                slims.append(aside.with_columns(pl.col("sheet").cast(pl.Categorical)))
+                slims.append(aside)
         result.seconds["validate"] = time.perf_counter() - clock
         for sheet in self.sheets.values():
             result.ignored_columns += [h for h in sheet.ignored if h not in result.ignored_columns]
@@ -161,8 +161,7 @@ class _Reading:
         rows = finish_rows(clean).with_columns(chunk["row_digest"])
         del clean
         if slims is not None:
-            slims.append(rows.select("row", "number", "village", "id_number", "relation").with_columns(
-                pl.lit(label).cast(pl.Categorical).alias("sheet")))
+            slims.append(slim_rows(rows, label))
         load(rows)
 
     def _second_pass(self, load) -> None:
@@ -196,7 +195,7 @@ def _first_load(reading: _Reading, user, job, filename, synthetic) -> bool:
     not to be empty once locked (nothing done; the staged import follows)."""
     from django.db import connection
 
-    load = FirstLoad(_record(user, job, filename, synthetic))
+    load = FirstLoad(_record(user, job, filename, synthetic), reading.tmp)
     result = reading.result
     # SQLite checks foreign keys row by row (and, for a parent written after its children, by scanning the child
     # table); they are switched off for the load and checked once at the end. Inside an outer transaction the
@@ -225,6 +224,7 @@ def _first_load(reading: _Reading, user, job, filename, synthetic) -> bool:
     except _Rollback:
         pass
     finally:
+        load.close()
         if unchecked:
             connection.enable_constraint_checking()
     return True

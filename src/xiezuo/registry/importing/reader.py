@@ -11,10 +11,13 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree import ElementTree
 
 import polars as pl
 
@@ -170,62 +173,170 @@ def _blocks(path: Path, size: int) -> Iterator[tuple[bool, bytes]]:
             first = False
 
 
-# --- XLSX --------------------------------------------------------------------
+# --- XLSX ---------------------------------------------------------------------
+
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+
+
+def _column_index(letters: str) -> int:
+    index = 0
+    for ch in letters:
+        index = index * 26 + ord(ch) - 64
+    return index - 1
+
+
+def xlsx_heads(path: Path, rows: int = HEADER_SEARCH_ROWS) -> list[tuple[str, int, list[list]]]:
+    """(sheet name, first row holding a value, the first `rows` rows as text) of every sheet, read from the start
+    of each sheet's XML only: the header is found without parsing the whole workbook."""
+    with zipfile.ZipFile(path) as zf:
+        book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+        rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+        targets = {r.get("Id"): r.get("Target") for r in rels}
+        sheets, wanted = [], set()
+        for node in book.iter(f"{_NS}sheet"):
+            target = targets.get(node.get(_REL), "")
+            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            cells, first = [], None
+            with zf.open(part) as fh:
+                for _event, el in ElementTree.iterparse(fh):
+                    if el.tag != f"{_NS}row":
+                        continue
+                    number = int(el.get("r") or len(cells) + 1)
+                    if number > rows:
+                        break
+                    for c in el.iter(f"{_NS}c"):
+                        v, kind = c.find(f"{_NS}v"), c.get("t", "n")
+                        text = "".join(t.text or "" for t in c.iter(f"{_NS}t")) if kind == "inlineStr" else (
+                            v.text if v is not None else None)
+                        if text in (None, ""):
+                            continue
+                        match = _CELL_REF.match(c.get("r") or "")
+                        col = _column_index(match.group(1)) if match else len(cells)
+                        if kind == "s":
+                            wanted.add(int(text))
+                        elif kind == "n":
+                            text = _text(float(text))
+                        cells.append((number, col, kind, text))
+                        first = number if first is None else min(first, number)
+                    el.clear()
+            sheets.append((node.get("name"), first, cells))
+        strings = _shared_strings(zf, max(wanted) if wanted else -1)
+    out = []
+    for name, first, cells in sheets:
+        width = max((c[1] for c in cells), default=-1) + 1
+        grid = [[None] * width for _ in range(rows)]
+        for number, col, kind, text in cells:
+            grid[number - 1][col] = strings.get(int(text)) if kind == "s" else text
+        out.append((name, first, grid))
+    return out
+
+
+def _shared_strings(zf: zipfile.ZipFile, last: int) -> dict[int, str]:
+    """The first `last + 1` shared strings (phonetic runs left out)."""
+    out: dict[int, str] = {}
+    if last < 0 or "xl/sharedStrings.xml" not in zf.namelist():
+        return out
+    with zf.open("xl/sharedStrings.xml") as fh:
+        for _event, el in ElementTree.iterparse(fh):
+            if el.tag != f"{_NS}si":
+                continue
+            out[len(out)] = "".join(t.text or "" for child in el if child.tag != f"{_NS}rPh"
+                                    for t in ([child] if child.tag == f"{_NS}t" else child.iter(f"{_NS}t")))
+            el.clear()
+            if len(out) > last:
+                break
+    return out
+
 
 def read_xlsx(path: Path, chunk_rows: int) -> Iterator[tuple[Sheet, pl.DataFrame]]:
-    from python_calamine import CalamineWorkbook
-
     check_xlsx(path)
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
-        names = workbook.sheet_names
-    except Exception as exc:  # calamine raises its own error types for broken parts
+        heads = xlsx_heads(path)
+    except (KeyError, ValueError, ElementTree.ParseError, zipfile.BadZipFile) as exc:
         raise FileProblem(f"无法读取 .xlsx 文件：{exc.__class__.__name__}，文件可能已损坏。") from None
     used = 0
     data_rows = 0
-    for name in names:
-        try:
-            rows = workbook.get_sheet_by_name(name).iter_rows()
-        except Exception as exc:
-            raise FileProblem(f"无法读取工作表“{name}”：{exc.__class__.__name__}。") from None
-        head = []
-        for row in rows:
-            head.append(row)
-            if len(head) >= HEADER_SEARCH_ROWS:
-                break
-        found = find_header([[_text(v) for v in r] for r in head])
+    for name, first, head in heads:
+        found = find_header(head)
         if found is None:
             continue  # an instructions sheet or a blank one
         index, columns, headers, ignored = found
         used += 1
-        sheet = Sheet(name if len(names) > 1 else "", index + 1, columns, headers, ignored)
+        sheet = Sheet(name if len(heads) > 1 else "", index + 1, columns, headers, ignored)
         check_columns(sheet)
-
-        def body(head=head, index=index, rows=rows):
-            yield from head[index + 1:]
-            yield from rows
-
-        kept: list[list] = []
-        numbers: list[int] = []
-        row_no = index + 1
-        for row in body():
-            row_no += 1
-            # Skip blank rows: every cell None or "" (counted in C, not cell by cell).
-            if row.count(None) + row.count("") == len(row):
-                continue
-            numbers.append(row_no)
-            kept.append(row)
-            if len(numbers) >= chunk_rows:
-                data_rows += len(numbers)
-                yield sheet, _rows_frame(sheet, kept, numbers)
-                kept, numbers = [], []
-        if numbers:
-            data_rows += len(numbers)
-            yield sheet, _rows_frame(sheet, kept, numbers)
+        raw = {key: head[index][col] for key, col in columns.items()}  # header cells as written
+        frame = _fast_sheet(path, name, sheet, first, raw)
+        chunks = _calamine_sheet(path, name, sheet, chunk_rows) if frame is None else _frame_chunks(frame, chunk_rows)
+        for chunk in chunks:
+            data_rows += chunk.height
+            yield sheet, chunk
     if not used:
         raise FileProblem("未找到表头：各工作表前 20 行中都没有同时包含“身份证号”“姓名”等列名的一行。请使用导入模板。")
     if not data_rows:
         raise FileProblem("文件只有表头，没有数据行。")
+
+
+def _fast_sheet(path: Path, name: str, sheet: Sheet, first: int, names: dict[str, str]) -> pl.DataFrame | None:
+    """The sheet's data rows as text columns, read by fastexcel into Arrow in one pass. None when a cell of the ID
+    number column holds a number (Excel has cut it to 15 digits) or the columns cannot be told apart by their
+    header: the cell-by-cell reader then takes the sheet."""
+    import fastexcel
+
+    if len(set(names.values())) < len(names):
+        return None
+    try:
+        data = fastexcel.read_excel(str(path)).load_sheet(
+            name, header_row=sheet.header_row - first, use_columns=list(names.values()),
+            dtypes={h: "string" for k, h in names.items() if k != "id_number"}, dtype_coercion="strict",
+            schema_sample_rows=None)
+        frame = data.to_polars()
+    except fastexcel.FastExcelError:
+        return None
+    if frame.schema.get(names["id_number"]) != pl.String:
+        return None
+    frame = frame.select(pl.int_range(sheet.header_row + 1, sheet.header_row + 1 + frame.height, dtype=pl.Int64)
+                         .alias("row"), *[pl.col(h).alias(k) for k, h in names.items()])
+    # Blank rows (every cell empty) are skipped; their numbers are not reused.
+    return frame.filter(pl.any_horizontal(pl.col(k).is_not_null() & (pl.col(k) != "") for k in names))
+
+
+def _frame_chunks(frame: pl.DataFrame, chunk_rows: int) -> Iterator[pl.DataFrame]:
+    for start in range(0, frame.height, chunk_rows):
+        yield frame.slice(start, chunk_rows)
+
+
+def _calamine_sheet(path: Path, name: str, sheet: Sheet, chunk_rows: int) -> Iterator[pl.DataFrame]:
+    """The sheet read cell by cell (numbers and dates turned to text one by one)."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(name).iter_rows()
+    except Exception as exc:  # calamine raises its own error types for broken parts
+        raise FileProblem(f"无法读取工作表“{name}”：{exc.__class__.__name__}。") from None
+    kept: list[list] = []
+    numbers: list[int] = []
+    shift = 0
+    for row_no, row in enumerate(rows, start=1):
+        if row_no == sheet.header_row:
+            # calamine's rows start at the first column holding a value: where the header cells are tells how far.
+            written = [_text(v) for v in row]
+            col = sheet.columns["id_number"]
+            shift = col - next((i for i, v in enumerate(written) if str(v or "").strip() == sheet.headers["id_number"]),
+                               col)
+        # Skip the header and what is above it, and blank rows (every cell None or "", counted in C).
+        if row_no <= sheet.header_row or row.count(None) + row.count("") == len(row):
+            continue
+        if shift:
+            row = [None] * shift + list(row) if shift > 0 else list(row)[-shift:]
+        numbers.append(row_no)
+        kept.append(row)
+        if len(numbers) >= chunk_rows:
+            yield _rows_frame(sheet, kept, numbers)
+            kept, numbers = [], []
+    if numbers:
+        yield _rows_frame(sheet, kept, numbers)
 
 
 def _rows_frame(sheet: Sheet, rows: list[list], numbers: list[int]) -> pl.DataFrame:

@@ -28,7 +28,7 @@ import polars as pl
 from django.db import connection
 
 from .columns import BY_KEY, COLUMNS, enum_lookup
-from .validate import FULLWIDTH, Context, _mapping, tidy
+from .validate import FULLWIDTH, Context, _mapping, slim_rows, tidy
 
 # Part of every fingerprint: change it when validation or the meaning of a cell changes, so that every row is
 # validated and compared again at the next import.
@@ -124,7 +124,7 @@ class Unchanged:
         if changed.len():
             self.dirty = pl.concat([self.dirty, changed]).unique()
         keep = ~same | keys["number"].is_in(self.dirty.implode())
-        aside = keys.filter(~keep).with_columns(pl.lit(label).alias("sheet"))
+        aside = slim_rows(keys.filter(~keep), label)
         if aside.height:
             self.aside.append(aside)
             self.rows += aside.height
@@ -142,8 +142,8 @@ class Unchanged:
         resized = sizes.filter(pl.col("member_count").is_null() | (pl.col("member_count") != pl.col("n")))["number"]
         again = aside.filter(pl.col("number").is_in(pl.concat([self.dirty, resized]).implode()))
         self.revisited = again.height
-        return {label: part["row"] for (label,), part in again.group_by("sheet")}
+        return {str(label): part["row"] for (label,), part in again.group_by("sheet")}
 
     def slim(self) -> pl.DataFrame | None:
         """Key columns of every row set aside (those validated in the second pass included: same values)."""
-        return pl.concat(self.aside).drop("row_digest", strict=False) if self.aside else None
+        return pl.concat(self.aside) if self.aside else None

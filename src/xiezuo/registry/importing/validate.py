@@ -277,6 +277,16 @@ def finish_rows(clean: pl.DataFrame) -> pl.DataFrame:
     return clean.select(exprs)
 
 
+SLIM = ("row", "number", "village", "id_number", "relation")
+
+
+def slim_rows(rows: pl.DataFrame, label: str) -> pl.DataFrame:
+    """The key columns of rows in normal form, kept for the whole-file checks; the few distinct villages,
+    relations and sheets as categories (two million rows of them stay in memory until the end)."""
+    return rows.select(*SLIM).with_columns(pl.col("village", "relation").cast(pl.Categorical),
+                                           pl.lit(label).cast(pl.Categorical).alias("sheet"))
+
+
 def file_checks(slim: pl.DataFrame, where) -> pl.DataFrame:
     """Checks across the whole file on (row, number, village, id_number, relation) of every row.
 

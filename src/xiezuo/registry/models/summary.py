@@ -19,8 +19,9 @@ class SummaryFigure(models.Model):
     """
 
     level = models.PositiveSmallIntegerField(_("级别"))
+    # No index of its own: (region, dimension) serves lookups by region; each import rewrites thousands of rows.
     region = models.ForeignKey("geo.Region", verbose_name=_("地区"), on_delete=models.CASCADE, related_name="+",
-                               db_constraint=False)
+                               db_constraint=False, db_index=False)
     parent = models.CharField(_("上级代码"), max_length=12)
     dimension = models.CharField(_("维度"), max_length=20)
     value = models.CharField(_("取值"), max_length=20, blank=True)
