@@ -283,3 +283,23 @@ def test_workbook_rows_and_columns_are_named_as_excel_shows_them(login):
     job = run(client, "花名册.xlsx", _offset_workbook(rows))
     assert job.state == Job.State.SUCCEEDED, messages(job)
     assert Member.objects.filter(person__id_number__in=[r[COL["身份证号"]] for r in rows]).count() == len(rows)
+
+
+@pytest.mark.parametrize("shared_strings", [False, True])
+def test_a_plain_workbook_is_read_in_one_pass(tmp_path, monkeypatch, shared_strings):
+    """Inline strings (a constant-memory writer) or shared strings (as Excel saves): fastexcel reads the sheet;
+    the cell-by-cell reader is not needed."""
+    from xiezuo.registry.importing import reader
+
+    def cell_by_cell(*_a, **_k):
+        raise AssertionError("read cell by cell")
+
+    monkeypatch.setattr(reader, "_calamine_sheet", cell_by_cell)
+    rows = registry_rows(9, seed=13)
+    path = tmp_path / "plain.xlsx"
+    path.write_bytes(xlsx_bytes({"一组": rows}) if shared_strings else single_sheet_xlsx(rows))
+    chunks = list(reader.read_chunks(path, path.name, 4))
+    frame = __import__("polars").concat([c for _s, c in chunks])
+    assert frame["row"].to_list() == list(range(2, 2 + len(rows)))
+    assert frame["id_number"].to_list() == [r[COL["身份证号"]] for r in rows]
+    assert [len(c) for _s, c in chunks] == [4, 4, 1]
