@@ -100,6 +100,31 @@ def test_first_load_with_an_error_in_a_late_chunk_leaves_nothing(empty_registry,
     assert _import(tmp_path, rows, user).members_created == len(rows)
 
 
+def test_first_load_household_written_before_its_last_members(empty_registry, tmp_path, user):
+    """The head's row first, the other members chunks later: the household row is written with the size known
+    then and corrected at the end; income per head rounds half away from zero, below zero too."""
+    rows = registry_rows(40, seed=44)
+    number = _household_with_members(rows)
+    ours = [r for r in rows if r[COL["户编号"]] == number]
+    head = next(r for r in ours if r[COL["与户主关系"]] == "户主")
+    for header, value in (("工资性收入", "100.01"), ("生产经营性收入", "0"), ("转移性收入", "0"), ("财产性收入", "0"),
+                          ("生产经营性支出", "300.5")):
+        head = set_cell(head, header, value)
+    rows = [head] + [r for r in rows if r[COL["户编号"]] != number] + [r for r in ours if r[COL["与户主关系"]] != "户主"]
+
+    result = _import(tmp_path, rows, user)
+
+    assert result.households_created == len({r[COL["户编号"]] for r in rows})
+    household = Household.objects.get(number=number)
+    assert household.member_count == len(ours) == Member.objects.filter(household=household).count()
+    expected = (Decimal("-200.49") / len(ours)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    assert household.income_per_head == expected == household.compute_income_per_head()
+    # Every other household's size and income per head agree with its members and its head's row.
+    for other in Household.objects.exclude(pk=household.pk):
+        assert other.member_count == Member.objects.filter(household=other).count()
+        assert other.income_per_head == other.compute_income_per_head()
+
+
 def _new_id_number() -> str:
     body = "52052119850607" + "321"
     return body + idcard.check_char(body)

@@ -25,13 +25,15 @@ import polars as pl
 from django.db import connection
 
 from .columns import HOUSEHOLD_KEYS
-from .load import HOUSEHOLD_STAGE, Stage, _csv, in_background
+from .load import Stage, _csv, in_background
 
 PERSON_COLUMNS = ["id", "id_number", "name", "sex", "birth_date"]
 MEMBER_COLUMNS = ["person_id", "household_id", "village_id", "name", "id_masked", "sex", "relation", "ethnicity",
                   "education", "student_status", "health", "labour", "work_status", "medical_insurance",
                   "pension_insurance", "row_digest"]
-HEAD_COLUMNS = ["hid"] + [c for c, _t in HOUSEHOLD_STAGE if c != "row"]
+MONEY = ["income_wage", "income_business", "income_transfer", "income_property"]
+HOUSEHOLD_COLUMNS = (["id", "number", "village_id"] + [k for k in HOUSEHOLD_KEYS if k not in ("number", "village")]
+                     + ["head_name", "member_count", "income_per_head"])
 TABLES = Stage.BULK_TABLES
 
 
@@ -64,7 +66,9 @@ class FirstLoad:
         self.seq = 0  # rows written so far: person id = person_base + seq
         # number → (hid, village): ids in order of first appearance; the village of the household (a member row
         # may leave it empty and follow the head's row, which may come later).
-        self.known = pl.DataFrame(schema={"number": pl.String, "hid": pl.Int64, "village": pl.String})
+        # n: the household's rows read so far.
+        self.known = pl.DataFrame(schema={"number": pl.String, "hid": pl.Int64, "village": pl.String, "n": pl.Int64})
+        self.written: list[pl.DataFrame] = []  # (hid, n) of each household row written: its size as then known
         self.pending: list[pl.DataFrame] = []  # member rows whose village is not known yet
         self.stopped = False
         self.restore: list[str] = []
@@ -94,12 +98,8 @@ class FirstLoad:
         self.restore = self.stage.suspend_constraints()
         self.person_base = self.stage.reserve_ids("registry_person")
         self.household_base = self.stage.reserve_ids("registry_household")
-        cols = ", ".join(f"{c} {'bigint' if c == 'hid' else t}" for c, t in
-                         [("hid", "")] + [(c, t) for c, t in HOUSEHOLD_STAGE if c != "row"])
         if self.pg:
             self.stage.temp_buffers()
-            self.stage.execute("DROP TABLE IF EXISTS reg_first_h")
-            self.stage.execute(f"CREATE TEMP TABLE reg_first_h ({cols})")
         else:
             self.lite.open()
         r = self.record
@@ -112,6 +112,7 @@ class FirstLoad:
             # COPY sends the data columns only; the shared values come from column defaults set for the load.
             self._defaults("registry_member", self.constants)
             self._defaults("registry_person", {k: self.constants[k] for k in ("created_at", "updated_at")})
+            self._defaults("registry_household", self._shared("registry_household"))
         return True
 
     def _defaults(self, table: str, values: dict[str, str], drop: bool = False) -> None:
@@ -129,29 +130,52 @@ class FirstLoad:
         # Households: ids in order of first appearance; the village from any row that gives one. Only the chunk's
         # own households are looked up in (and added to) the ones seen so far.
         given = rows.select("number", pl.when(pl.col("village") != "").then(pl.col("village")).alias("village"))
-        seen = given.group_by("number", maintain_order=True).agg(pl.col("village").drop_nulls().first())
+        seen = given.group_by("number", maintain_order=True).agg(pl.col("village").drop_nulls().first(),
+                                                                 pl.len().cast(pl.Int64).alias("c"))
         seen = seen.join(self.known, on="number", how="left", suffix="_k", maintain_order="left")
         fresh = seen["hid"].is_null()
         start = self.household_base + self.known.height
         seen = seen.with_columns(hid=pl.when(fresh).then(fresh.cast(pl.Int64).cum_sum() + (start - 1))
                                  .otherwise(pl.col("hid")),
-                                 village=pl.coalesce("village_k", "village")).select("number", "hid", "village")
+                                 village=pl.coalesce("village_k", "village"),
+                                 n=pl.col("n").fill_null(0) + pl.col("c")).select("number", "hid", "village", "n")
+        again = seen.filter(~fresh)
         self.known = pl.concat([self.known, seen.filter(fresh)])
-        if self.known["village"].null_count():  # a household seen first on rows without a village
-            self.known = self.known.update(seen.filter(pl.col("village").is_not_null()), on="number", how="left")
+        if again.height or self.known["village"].null_count():
+            # Households met in earlier chunks: their size so far, and a village first given now.
+            self.known = self.known.update(again.select("number", "n"), on="number", how="left")
+            if self.known["village"].null_count():
+                self.known = self.known.update(seen.filter(pl.col("village").is_not_null()).select(
+                    "number", "village"), on="number", how="left")
         rows = rows.join(seen, on="number", how="left", suffix="_h", maintain_order="left").with_columns(
             village_id=pl.when(pl.col("village") != "").then(pl.col("village")).otherwise(pl.col("village_h")),
             household_id=pl.col("hid"),
             id_masked=pl.col("id_number").str.slice(0, 4) + "**********" + pl.col("id_number").str.slice(14, 4))
         people = rows.select(pl.col("person_id").alias("id"), *PERSON_COLUMNS[1:])
-        heads = rows.filter(pl.col("relation") == "head").with_columns(head_name=pl.col("name")).select(HEAD_COLUMNS)
+        heads = self._households(rows.filter(pl.col("relation") == "head"))
         members = rows.select(MEMBER_COLUMNS)
         if members["village_id"].null_count():
             late = pl.col("village_id").is_null()
             self.pending.append(rows.filter(late).select("number", *MEMBER_COLUMNS))
             members = members.filter(~late)
         return [("registry_person", PERSON_COLUMNS, people), ("registry_member", MEMBER_COLUMNS, members),
-                ("reg_first_h", HEAD_COLUMNS, heads)]
+                ("registry_household", HOUSEHOLD_COLUMNS, heads)]
+
+    def _households(self, heads: pl.DataFrame) -> pl.DataFrame:
+        """Household rows from the head rows, with the size known so far (the rest of a household may come in a
+        later chunk: `finish` corrects those) and the income per head, rounded half away from zero as
+        PostgreSQL's ROUND does, on whole fen."""
+        n = pl.col("member_count")
+        fen = sum((pl.col(k).cast(pl.Float64) * 100).round().cast(pl.Int64) for k in MONEY) - (
+            pl.col("costs").cast(pl.Float64) * 100).round().cast(pl.Int64)
+        per_head = (2 * pl.col("_fen").abs() + n) // (2 * n)
+        heads = heads.with_columns(id=pl.col("hid"), village_id=pl.col("village"), head_name=pl.col("name"),
+                                   member_count=pl.col("n"), _fen=fen).with_columns(
+            income_per_head=pl.format("{}{}.{}", pl.when((pl.col("_fen") < 0) & (per_head > 0)).then(pl.lit("-"))
+                                      .otherwise(pl.lit("")), per_head // 100,
+                                      (per_head % 100).cast(pl.String).str.zfill(2)))
+        self.written.append(heads.select("hid", "n"))
+        return heads.select(HOUSEHOLD_COLUMNS)
 
     @contextlib.contextmanager
     def writer(self):
@@ -188,46 +212,43 @@ class FirstLoad:
         """The constant columns of a table's new rows."""
         if table == "registry_person":
             return {k: self.constants[k] for k in ("created_at", "updated_at")}
+        if table == "registry_household":
+            return {**self.constants, "monitoring": literal("")}
         return self.constants
 
     # --- the end --------------------------------------------------------------
 
     def finish(self, slim: pl.DataFrame) -> tuple[int, int]:
-        """Households (with size and income per head), members whose village came late, ids, keys and indexes.
-        Returns (households, members)."""
+        """Members whose village came late, households whose size grew after their row was written, ids, keys and
+        indexes. Returns (households, members)."""
         self._clock = time.perf_counter()
-        counts = slim.group_by("number").len("n").join(self.known, on="number").select("hid", "n")
+        sizes = self.known.select("hid", "n").join(pl.concat(self.written).rename({"n": "written"}), on="hid")
+        grown = sizes.filter(pl.col("n") != pl.col("written")).select("hid", "n")
         if self.pg:
             self.stage.execute("DROP TABLE IF EXISTS reg_first_c")
             self.stage.execute("CREATE TEMP TABLE reg_first_c (hid bigint, n integer)")
         raw = connection.connection
-        self._write(raw, "reg_first_c", ["hid", "n"], self._encode(counts))
+        self._write(raw, "reg_first_c", ["hid", "n"], self._encode(grown))
         if self.pending:
             late = pl.concat(self.pending).drop("village_id").join(
                 self.known.select("number", pl.col("village").alias("village_id")), on="number").select(MEMBER_COLUMNS)
             self._write(raw, "registry_member", MEMBER_COLUMNS, self._encode(late))
-        if self.pg:
-            self.stage.execute("ANALYZE reg_first_h (hid)")
-            self.stage.execute("ANALYZE reg_first_c")
-            heads = "reg_first_h h JOIN reg_first_c c ON c.hid = h.hid"
-        else:
-            # The stage file is complete: copy people and members into the tables, each in one statement.
+        grown_table = "reg_first_c"
+        if not self.pg:
+            # The stage file is complete: copy people, members and households into the tables, one statement each.
             schema = self.lite.attach()
-            for table, columns in (("registry_person", PERSON_COLUMNS), ("registry_member", MEMBER_COLUMNS)):
+            for table, columns in (("registry_person", PERSON_COLUMNS), ("registry_member", MEMBER_COLUMNS),
+                                   ("registry_household", HOUSEHOLD_COLUMNS)):
                 shared = self._shared(table)
                 self.stage.execute(f"""INSERT INTO main.{table} ({", ".join([*columns, *shared])})
                                        SELECT {", ".join([*columns, *shared.values()])} FROM {schema}.{table}""")
-            heads = f"{schema}.reg_first_h h JOIN {schema}.reg_first_c c ON c.hid = h.hid"
-        keys = [k for k in HOUSEHOLD_KEYS if k not in ("number", "village")]
-        per_head = "ROUND((h.income_wage + h.income_business + h.income_transfer + h.income_property - h.costs) / c.n, 2)"
-        consts = ", ".join(self.constants)
+            grown_table = f"{schema}.reg_first_c"
         self._lap("counts")
-        households = self.stage.execute(f"""
-            INSERT INTO registry_household (id, number, village_id, {", ".join(keys)}, head_name, member_count,
-                   income_per_head, monitoring, {consts})
-            SELECT h.hid, h.number, h.village, {", ".join(f"h.{k}" for k in keys)}, h.head_name, c.n, {per_head},
-                   '', {", ".join(self.constants.values())}
-              FROM {heads}""")
+        if grown.height:
+            per_head = "ROUND((income_wage + income_business + income_transfer + income_property - costs) / c.n, 2)"
+            self.stage.execute(f"""UPDATE registry_household SET member_count = c.n, income_per_head = {per_head}
+                                     FROM {grown_table} c WHERE registry_household.id = c.hid""")
+        households = sizes.height
         self._lap("households")
         for table, base, count in (("registry_person", self.person_base, self.seq),
                                    ("registry_household", self.household_base, self.known.height)):
@@ -236,11 +257,11 @@ class FirstLoad:
         if self.pg:
             self._defaults("registry_member", self.constants, drop=True)
             self._defaults("registry_person", {"created_at": "", "updated_at": ""}, drop=True)
+            self._defaults("registry_household", self._shared("registry_household"), drop=True)
         self.stage.restore_constraints(self.restore)
         self._lap("keys")
         if self.pg:
-            for name in ("reg_first_h", "reg_first_c"):
-                self.stage.execute(f"DROP TABLE IF EXISTS {name}")
+            self.stage.execute("DROP TABLE IF EXISTS reg_first_c")
         # Fresh statistics, so that the first pages and the summary query are planned for millions of rows.
         if self.pg:
             # The households, for the summary recount that follows; autovacuum analyses the other two soon after.
