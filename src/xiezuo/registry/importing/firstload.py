@@ -262,11 +262,9 @@ class FirstLoad:
         self._lap("keys")
         if self.pg:
             self.stage.execute("DROP TABLE IF EXISTS reg_first_c")
-        # Fresh statistics, so that the first pages and the summary query are planned for millions of rows.
-        if self.pg:
-            # The households, for the summary recount that follows; autovacuum analyses the other two soon after.
-            self.stage.execute("ANALYZE registry_household")
-        else:
+        # Fresh statistics, so that the first pages are planned for millions of rows. PostgreSQL: building the
+        # indexes has set each table's size; autovacuum gathers the column statistics soon after the commit.
+        if not self.pg:
             self.stage.execute("ANALYZE main")  # not the attached stage files
         self._lap("analyze")
         return households, self.seq
