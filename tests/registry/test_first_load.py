@@ -125,6 +125,24 @@ def test_first_load_household_written_before_its_last_members(empty_registry, tm
         assert other.income_per_head == other.compute_income_per_head()
 
 
+def test_first_load_whole_file_errors_are_reported_not_the_database_s(empty_registry, tmp_path, user):
+    """The same person twice and a household with two heads: the keys built at the end would refuse them first; the
+    user is shown the file's errors by row, and nothing remains."""
+    rows = registry_rows(30, seed=45)
+    twice = set_cell(rows[5], "户编号", rows[20][COL["户编号"]])
+    second_head = next(i for i, r in enumerate(rows) if i > 10 and r[COL["与户主关系"]] == "户主")
+    number = rows[second_head][COL["户编号"]]
+    other = next(i for i, r in enumerate(rows) if r[COL["户编号"]] != number and r[COL["与户主关系"]] == "户主")
+    rows[other] = set_cell(rows[other], "户编号", number)
+    rows.append(twice)
+    with pytest.raises(ImportRejected) as caught:
+        _import(tmp_path, rows, user)
+    messages = {(row, message) for row, _c, _h, message in caught.value.errors.rows()}
+    assert any(row == len(rows) + 1 and "重复" in m for row, m in messages), messages
+    assert any("多个户主" in m for _row, m in messages), messages
+    assert not Person.objects.exists() and not Household.objects.exists() and not Member.objects.exists()
+
+
 def _new_id_number() -> str:
     body = "52052119850607" + "321"
     return body + idcard.check_char(body)
