@@ -120,3 +120,27 @@ def test_rows_set_aside_are_checked_against_the_users_area(tmp_path, user):
     with pytest.raises(ImportRejected) as caught:
         run_import(path, path.name, user("qiannan"))
     assert any("管辖范围" in m for *_x, m in caught.value.errors.rows())
+
+
+def test_an_edit_made_while_the_file_is_read_is_compared(tmp_path, user):
+    """Someone saves a member after the first chunk has been set aside: the fingerprints are read again at the end
+    of reading, so that household is compared and the file's value written back, with its change record."""
+    rows = registry_rows(30, seed=67)
+    _import(tmp_path, rows, user)
+    first = rows[0]
+    edited = []
+
+    def progress(_percent, _message):
+        if not edited and Member.objects.filter(person__id_number=first[COL["身份证号"]]).exists():
+            member = _member(first)
+            member.ethnicity = "导入期间改的"
+            member.save()
+            edited.append(member.pk)
+
+    path = tmp_path / "during.csv"
+    path.write_bytes(csv_bytes(rows))
+    result = run_import(path, path.name, user(EDITOR), chunk_rows=10, progress=progress)
+    assert edited and result.members_updated == 1
+    assert _member(first).ethnicity == first[COL["民族"]]
+    assert ChangeRecord.objects.filter(action="update", object_id=str(edited[0]),
+                                       changes__has_key="ethnicity").exists()

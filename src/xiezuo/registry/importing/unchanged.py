@@ -8,9 +8,10 @@ member in the user's area) is the very row that was validated and written
 before: it is set aside, neither validated again nor staged.
 
 A household is compared field by field as before when any of its rows is new
-or different, or when the file gives it another number of members than the
-registry holds; its set-aside rows are then read again in a second pass (only
-when the household's rows straddle chunks). The whole-file checks (duplicate
+or different, when the file gives it another number of members than the
+registry holds, or when one of its members was edited while the file was read
+(the fingerprints are read again at the end of reading); its set-aside rows are
+then read again in a second pass. The whole-file checks (duplicate
 ID numbers, heads, villages) still see every row, with the key columns in
 normal form.
 
@@ -42,35 +43,27 @@ def row_digest(chunk: pl.DataFrame) -> pl.Series:
     return chunk.select(pl.struct(keys).hash(DIGEST_SEED).reinterpret(signed=True).alias("row_digest")).to_series()
 
 
-def stored_rows(prefixes: list[str] | None) -> tuple[pl.Series, pl.DataFrame]:
+def stored_rows(prefixes: list[str] | None, counts: bool = True) -> tuple[pl.Series, pl.DataFrame | None]:
     """(fingerprints of the members, (number, member_count) of the households) in the user's area."""
     where = "" if prefixes is None else "WHERE " + (" OR ".join(["village_id LIKE %s"] * len(prefixes)) or "1=0")
     params = [p + "%" for p in prefixes or ()]
-    digests = _column(f"SELECT row_digest FROM registry_member {where}"
-                      f"{' AND' if where else ' WHERE'} row_digest IS NOT NULL", params,
-                      {"row_digest": pl.Int64})
-    counts = _column(f"SELECT number, member_count FROM registry_household {where}", params,
-                     {"number": pl.String, "member_count": pl.Int64})
-    return digests["row_digest"], counts
-
-
-def _column(sql: str, params: list, schema: dict) -> pl.DataFrame:
-    """A query's rows as a frame. PostgreSQL: COPY out as CSV, parsed by polars (no Python object per row)."""
-    if connection.vendor == "postgresql":
-        connection.ensure_connection()
-        with connection.cursor() as cur:
-            query = cur.mogrify(sql, params) if params else sql
-            with cur.cursor.copy(f"COPY ({query}) TO STDOUT (FORMAT csv)") as copy:
-                data = b"".join(bytes(block) for block in copy)
-        if not data:
-            return pl.DataFrame(schema=schema)
-        return pl.read_csv(data, has_header=False, new_columns=list(schema), schema_overrides=schema)
+    # Millions of numbers as one text value joined by the server, parsed by polars: no Python object, and no
+    # protocol message, per row.
+    joined = ("string_agg(row_digest::text, E'\\n')" if connection.vendor == "postgresql"
+              else "group_concat(row_digest, char(10))")
     with connection.cursor() as cur:
-        cur.execute(sql, params)
-        parts = []
-        while batch := cur.fetchmany(200_000):
-            parts.append(pl.DataFrame(batch, schema=schema, orient="row"))
-    return pl.concat(parts) if parts else pl.DataFrame(schema=schema)
+        cur.execute(f"SELECT {joined} FROM registry_member {where}"
+                    f"{' AND' if where else ' WHERE'} row_digest IS NOT NULL", params)
+        text = cur.fetchone()[0] or ""
+    digests = (pl.read_csv(text.encode(), has_header=False, new_columns=["row_digest"],
+                           schema_overrides={"row_digest": pl.Int64})["row_digest"] if text
+               else pl.Series("row_digest", [], dtype=pl.Int64))
+    if not counts:
+        return digests, None
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT number, member_count FROM registry_household {where}", params)
+        sizes = pl.DataFrame(cur.fetchall(), schema={"number": pl.String, "member_count": pl.Int64}, orient="row")
+    return digests, sizes
 
 
 def key_columns(frame: pl.DataFrame, ctx: Context) -> tuple[pl.DataFrame, pl.Series]:
@@ -100,7 +93,6 @@ class Unchanged:
     """What a re-import knows of the registry, and the rows it has set aside so far."""
 
     digests: pl.Series
-    counts: pl.DataFrame
     ctx: Context
     dirty: pl.Series = field(default_factory=lambda: pl.Series("number", [], dtype=pl.String))
     aside: list[pl.DataFrame] = field(default_factory=list)
@@ -109,8 +101,8 @@ class Unchanged:
 
     @classmethod
     def load(cls, ctx: Context) -> Unchanged:
-        digests, counts = stored_rows(ctx.prefixes)
-        return cls(digests.unique(), counts, ctx)
+        digests, _counts = stored_rows(ctx.prefixes, counts=False)
+        return cls(digests.unique(), ctx)
 
     def split(self, chunk: pl.DataFrame, label: str) -> pl.DataFrame:
         """The rows of a chunk (with its `row_digest` column) that must be validated; the others are set aside,
@@ -124,7 +116,7 @@ class Unchanged:
         if changed.len():
             self.dirty = pl.concat([self.dirty, changed]).unique()
         keep = ~same | keys["number"].is_in(self.dirty.implode())
-        aside = slim_rows(keys.filter(~keep), label)
+        aside = slim_rows(keys.filter(~keep), label).with_columns(chunk["row_digest"].filter(~keep))
         if aside.height:
             self.aside.append(aside)
             self.rows += aside.height
@@ -132,18 +124,23 @@ class Unchanged:
 
     def second_pass(self) -> dict[str, pl.Series]:
         """Rows set aside that must be validated after all, by sheet: those of a household found different after
-        they were set aside, or whose number of members differs from the registry's."""
+        they were set aside, whose number of members differs from the registry's, or that someone edited while the
+        file was read (the fingerprints and sizes are read again now, so the file is compared with the registry as
+        it is at the end of reading)."""
         if not self.aside:
             return {}
         aside = pl.concat(self.aside)
         self.aside = [aside]
-        whole = aside.filter(~pl.col("number").is_in(self.dirty.implode()))
-        sizes = whole.group_by("number").len("n").join(self.counts, on="number", how="left")
+        digests, counts = stored_rows(self.ctx.prefixes)
+        edited = aside.filter(~pl.col("row_digest").is_in(digests.implode()))["number"]
+        dirty = pl.concat([self.dirty, edited.unique()]).unique()
+        whole = aside.filter(~pl.col("number").is_in(dirty.implode()))
+        sizes = whole.group_by("number").len("n").join(counts, on="number", how="left")
         resized = sizes.filter(pl.col("member_count").is_null() | (pl.col("member_count") != pl.col("n")))["number"]
-        again = aside.filter(pl.col("number").is_in(pl.concat([self.dirty, resized]).implode()))
+        again = aside.filter(pl.col("number").is_in(pl.concat([dirty, resized]).implode()))
         self.revisited = again.height
         return {str(label): part["row"] for (label,), part in again.group_by("sheet")}
 
     def slim(self) -> pl.DataFrame | None:
         """Key columns of every row set aside (those validated in the second pass included: same values)."""
-        return pl.concat(self.aside) if self.aside else None
+        return pl.concat(self.aside).drop("row_digest") if self.aside else None
