@@ -24,6 +24,14 @@ class FileProblem(Exception):
 ENCODINGS = ("utf-8", "gb18030")
 
 
+def column_index(letters: str) -> int:
+    """A → 0, Z → 25, AA → 26: the inverse of `column_letter`."""
+    index = 0
+    for ch in letters:
+        index = index * 26 + ord(ch) - 64
+    return index - 1
+
+
 def column_letter(index: int) -> str:
     """0 → A, 25 → Z, 26 → AA."""
     letters = ""

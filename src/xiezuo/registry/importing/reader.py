@@ -21,7 +21,7 @@ from xml.etree import ElementTree
 
 import polars as pl
 
-from xiezuo.core.tabular import FileProblem, check_xlsx, column_letter, detect_encoding
+from xiezuo.core.tabular import FileProblem, check_xlsx, column_index, column_letter, detect_encoding
 
 from .columns import BY_KEY, ESSENTIAL, match_header
 
@@ -180,13 +180,6 @@ _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
 
 
-def _column_index(letters: str) -> int:
-    index = 0
-    for ch in letters:
-        index = index * 26 + ord(ch) - 64
-    return index - 1
-
-
 def xlsx_heads(path: Path, rows: int = HEADER_SEARCH_ROWS) -> list[tuple[str, int, list[list]]]:
     """(sheet name, first row holding a value, the first `rows` rows as text) of every sheet, read from the start
     of each sheet's XML only: the header is found without parsing the whole workbook."""
@@ -213,7 +206,7 @@ def xlsx_heads(path: Path, rows: int = HEADER_SEARCH_ROWS) -> list[tuple[str, in
                         if text in (None, ""):
                             continue
                         match = _CELL_REF.match(c.get("r") or "")
-                        col = _column_index(match.group(1)) if match else len(cells)
+                        col = column_index(match.group(1)) if match else len(cells)
                         if kind == "s":
                             wanted.add(int(text))
                         elif kind == "n":

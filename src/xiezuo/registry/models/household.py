@@ -73,8 +73,10 @@ class Person(models.Model):
         return f"{self.name}（{idcard.mask(self.id_number)}）"
 
     def save(self, *args, **kwargs):
+        adding = self._state.adding
         super().save(*args, **kwargs)
-        forget_rows(Member.objects.filter(person_id=self.pk))
+        if not adding:  # a new person has no membership yet
+            forget_rows(Member.objects.filter(person_id=self.pk))
 
     @classmethod
     def for_id_number(cls, raw: str, name: str = "") -> Person:
@@ -165,8 +167,10 @@ class Household(BulkRecord):
 
     def save(self, *args, **kwargs):
         self.income_per_head = self.compute_income_per_head()
+        adding = self._state.adding
         super().save(*args, **kwargs)
-        forget_rows(Member.objects.filter(household_id=self.pk))
+        if not adding:  # a new household has no members yet
+            forget_rows(Member.objects.filter(household_id=self.pk))
 
     @property
     def guarantees(self) -> dict[str, bool | None]:
