@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from .registry import RecordType
@@ -108,8 +109,9 @@ def _to_form_value(field: forms.Field, value):
             return "、".join(items)
         return [_lookup(field, item) for item in items]
     if isinstance(field, forms.ModelChoiceField):
-        if field.queryset.model._meta.model_name == "region":
-            return str(value)
+        meta = field.queryset.model._meta
+        if meta.model_name == "region" or field.to_field_name not in (None, meta.pk.name):
+            return str(value)  # the field finds the object by the key as typed (a code, a household number)
         return _lookup(field, str(value))
     if isinstance(field, forms.BooleanField):
         text = fold(str(value))
@@ -247,7 +249,22 @@ def import_file(rt: RecordType, user, path: Path, filename: str, job=None, progr
         return {"created": 0, "errors": errors, "ignored_columns": unknown}
     if progress:
         progress(90, f"校验通过，正在写入 {len(good)} 条记录")
-    with transaction.atomic():
-        for _row_no, plain, m2m in good:
-            create_record(rt.model, plain, user, m2m=m2m, job=job, note="批量导入")
+    current = 0
+    try:
+        with transaction.atomic():
+            for row_no, plain, m2m in good:
+                current = row_no
+                create_record(rt.model, plain, user, m2m=m2m, job=job, note="批量导入")
+    except ValidationError as exc:
+        # A rule between rows of the file (e.g. one open case per household) shows only once the row before is
+        # written: nothing is kept, and the row is reported like any other error.
+        by_field = exc.message_dict if hasattr(exc, "error_dict") else {"-": exc.messages}
+        errors = [RowError(current, "-", form_label(rt, user, name), message)
+                  for name, messages in by_field.items() for message in messages]
+        return {"created": 0, "errors": errors, "ignored_columns": unknown}
     return {"created": len(good), "errors": [], "ignored_columns": unknown}
+
+
+def form_label(rt: RecordType, user, name: str) -> str:
+    f = form_for(rt, user).fields.get(name)
+    return str(f.label) if f is not None and f.label else "-"

@@ -124,6 +124,8 @@ class Household(BulkRecord):
 
     lifecycle = False
     scope = ScopeSpec(regions=("village",))
+    # How imports and exports of other record types name a household (e.g. a monitoring case's).
+    lookup_field = "number"
 
     GUARANTEE_FIELDS = ("g_food", "g_education", "g_medical", "g_housing", "g_water")
 
