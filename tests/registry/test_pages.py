@@ -1,4 +1,4 @@
-"""Record pages, scope, masking, screening → gaps → exit, monitoring and summaries."""
+"""Record pages, scope, masking, screening → gaps → exit and summaries (monitoring: test_monitoring.py)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from xiezuo.registry.models import (
     ScreeningRound,
     SummaryFigure,
 )
-from xiezuo.registry.services import advance_exit, clear_stable_risks, mark_monitoring
+from xiezuo.registry.services import advance_exit
 
 from .helpers import COL, DAFANG, csv_bytes, registry_rows
 
@@ -162,16 +162,3 @@ def test_screening_opens_gaps_exit_goes_through_its_steps(login, user):
     assert household.year_exited == 2024
     assert changes_for(proposal, "update").count() == 3
 
-
-def test_monitoring_risk_is_cleared_after_the_stable_period(user):
-    household = Household.objects.filter(village__code__startswith="520521").first()
-    Household.objects.filter(pk=household.pk).update(
-        income_wage=Decimal("200000"), g_food=True, g_education=True, g_medical=True, g_housing=True, g_water=True)
-    household.refresh_from_db()
-    mark_monitoring(household, "marginal", user("bijie_dafang"), since=dt.date(2024, 1, 10))
-    assert clear_stable_risks(user("admin"), today=dt.date(2024, 5, 1),
-                              households=Household.objects.filter(pk=household.pk)) == 0
-    assert clear_stable_risks(user("admin"), today=dt.date(2024, 7, 20),
-                              households=Household.objects.filter(pk=household.pk)) == 1
-    household.refresh_from_db()
-    assert household.monitoring == "" and household.monitoring_cleared_on == dt.date(2024, 7, 20)

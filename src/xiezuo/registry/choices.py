@@ -127,12 +127,35 @@ class ExitStage(models.TextChoices):
     REJECTED = "rejected", _("未通过")
 
 
-# The order of the exit procedure: each step may only follow the one before it.
-EXIT_STEPS = {
-    "village_review": (ExitStage.PROPOSED, ExitStage.VILLAGE_REVIEWED),
-    "public_notice": (ExitStage.VILLAGE_REVIEWED, ExitStage.NOTICED),
-    "county_approve": (ExitStage.NOTICED, ExitStage.APPROVED),
-}
+class MonitoringTrigger(models.TextChoices):
+    """Where the warning of a monitoring case came from."""
+
+    APPLICATION = "application", _("农户申请")
+    CADRE = "cadre", _("干部排查")
+    DEPARTMENT = "department", _("部门筛查预警")
+    OTHER = "other", _("其他")
+
+
+class MonitoringStage(models.TextChoices):
+    """Progress of a monitoring case: the steps of 防止返贫动态监测, then its end."""
+
+    WARNED = "warned", _("已预警")
+    VISITED = "visited", _("已入户核实")
+    CONSENTED = "consented", _("已承诺授权")
+    MATCHED = "matched", _("已数据比对")
+    VILLAGE_REVIEWED = "village", _("村级评议通过")
+    NOTICED = "notice", _("公示无异议")
+    TOWNSHIP_REVIEWED = "township", _("乡镇审核通过")
+    APPROVED = "approved", _("县级审定纳入监测")
+    REJECTED = "rejected", _("未纳入监测")
+    CLEARED = "cleared", _("风险已消除")
+    SUPERSEDED = "superseded", _("已调整监测类别")
+
+
+# A case in one of these stages is still going through the procedure: a household has one at most.
+MONITORING_OPEN_STAGES = (MonitoringStage.WARNED, MonitoringStage.VISITED, MonitoringStage.CONSENTED,
+                          MonitoringStage.MATCHED, MonitoringStage.VILLAGE_REVIEWED, MonitoringStage.NOTICED,
+                          MonitoringStage.TOWNSHIP_REVIEWED)
 
 
 def label_map(choices) -> dict[str, str]:

@@ -7,8 +7,29 @@ from django.utils.translation import gettext_lazy as _
 
 from xiezuo.core.filtersets import RecordFilterSet
 
-from .choices import Attribute, Cause, ExitStage, Guarantee, Health, Labour, Monitoring, Relation
-from .models import ExitProposal, Gap, Household, Member, PovertyLine, Screening, ScreeningRound
+from .choices import (
+    MONITORING_OPEN_STAGES,
+    Attribute,
+    Cause,
+    ExitStage,
+    Guarantee,
+    Health,
+    Labour,
+    Monitoring,
+    MonitoringStage,
+    MonitoringTrigger,
+    Relation,
+)
+from .models import (
+    ExitProposal,
+    Gap,
+    Household,
+    Member,
+    MonitoringCase,
+    PovertyLine,
+    Screening,
+    ScreeningRound,
+)
 
 GUARANTEE_STATE = [("met", _("达标")), ("unmet", _("未达标")), ("unknown", _("未筛查"))]
 
@@ -104,6 +125,25 @@ class ExitProposalFilterSet(RecordFilterSet):
     class Meta:
         model = ExitProposal
         fields = ["q", "region", "stage", "year"]
+
+
+class MonitoringCaseFilterSet(RecordFilterSet):
+    region = RegionPrefix(field_name="village__code", label=_("地区代码"))
+    household = django_filters.CharFilter(field_name="household__number", label=_("户编号"))
+    category = django_filters.ChoiceFilter(choices=Monitoring.choices, label=_("拟纳入监测类别"))
+    trigger = django_filters.ChoiceFilter(choices=MonitoringTrigger.choices, label=_("预警来源"))
+    stage = django_filters.ChoiceFilter(choices=MonitoringStage.choices, label=_("监测程序进度"))
+    open = django_filters.BooleanFilter(method="filter_open", label=_("程序进行中"))
+    search_fields = ("household__number", "household__head_name", "risk")
+
+    class Meta:
+        model = MonitoringCase
+        fields = ["q", "region", "household", "category", "trigger", "stage", "open", "synthetic"]
+
+    def filter_open(self, qs, name, value):
+        if value is None:
+            return qs
+        return qs.filter(stage__in=MONITORING_OPEN_STAGES) if value else qs.exclude(stage__in=MONITORING_OPEN_STAGES)
 
 
 class PovertyLineFilterSet(RecordFilterSet):

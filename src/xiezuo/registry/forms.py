@@ -8,7 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from xiezuo.core import idcard
 from xiezuo.core.forms import RecordForm
 
-from .models import ExitProposal, Gap, Household, Member, PovertyLine, Screening, ScreeningRound
+from .models import (
+    ExitProposal,
+    Gap,
+    Household,
+    Member,
+    MonitoringCase,
+    PovertyLine,
+    Screening,
+    ScreeningRound,
+)
 
 
 class HouseholdNumberField(forms.ModelChoiceField):
@@ -25,6 +34,11 @@ class HouseholdNumberField(forms.ModelChoiceField):
             return Household.objects.filter(pk=value).values_list("number", flat=True).first()
         return getattr(value, "number", value)
 
+    def to_python(self, value):
+        if isinstance(value, int):  # a bound instance's initial value (its key), as a disabled field cleans it
+            value = self.prepare_value(value)
+        return super().to_python(value)
+
 
 class HouseholdForm(RecordForm):
     class Meta:
@@ -33,6 +47,13 @@ class HouseholdForm(RecordForm):
                   "income_transfer", "income_property", "costs", "housing_area", "housing_structure",
                   "housing_grade", "water_safe", "helper_name", "helper_phone", "year_identified", "year_exited",
                   "monitoring", "monitoring_since", "synthetic", "source_document"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Shown, not typed: a household becomes monitored by the county approval of a monitoring case.
+        for name in ("monitoring", "monitoring_since"):
+            self.fields[name].disabled = True
+            self.fields[name].help_text = _("由防返贫监测程序的县级审定设置")
 
 
 class MemberForm(RecordForm):
@@ -96,6 +117,21 @@ class ExitProposalForm(RecordForm):
     class Meta:
         model = ExitProposal
         fields = ["household", "year", "note", "synthetic", "source_document"]
+
+
+class MonitoringCaseForm(RecordForm):
+    household = HouseholdNumberField(label=_("建档立卡户（户编号）"))
+
+    class Meta:
+        model = MonitoringCase
+        fields = ["household", "category", "trigger", "warned_on", "risk", "note", "synthetic", "source_document"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # The procedure has started on these facts: a wrong case is rejected and another one opened.
+            for name in ("household", "category", "warned_on"):
+                self.fields[name].disabled = True
 
 
 class PovertyLineForm(RecordForm):

@@ -5,9 +5,19 @@ from __future__ import annotations
 from xiezuo.core.registry import RecordType, register
 
 from . import filtersets as f
-from . import forms, serializers, tables
-from .models import ExitProposal, Gap, Household, Member, PovertyLine, Screening, ScreeningRound
-from .views import exit_context, household_context, member_context
+from . import forms, serializers, services, tables  # noqa: F401  (services declares the procedures)
+from .models import (
+    ExitProposal,
+    Gap,
+    Household,
+    Member,
+    MonitoringCase,
+    PovertyLine,
+    Screening,
+    ScreeningRound,
+)
+from .procedure import panel_context
+from .views import household_context, member_context
 
 GROUP = "建档立卡与筛查"
 
@@ -42,7 +52,12 @@ register(RecordType(
 register(RecordType(
     model=ExitProposal, filterset=f.ExitProposalFilterSet, form=forms.ExitProposalForm,
     table=tables.ExitProposalTable, serializer=serializers.ExitProposalSerializer, menu_group=GROUP,
-    icon="bi-box-arrow-right", detail_template="registry/exit_extra.html", detail_context=exit_context,
+    icon="bi-box-arrow-right", detail_template="registry/exit_extra.html", detail_context=panel_context,
+))
+register(RecordType(
+    model=MonitoringCase, filterset=f.MonitoringCaseFilterSet, form=forms.MonitoringCaseForm,
+    table=tables.MonitoringCaseTable, serializer=serializers.MonitoringCaseSerializer, menu_group=GROUP,
+    icon="bi-shield-exclamation", detail_template="registry/monitoring_extra.html", detail_context=panel_context,
 ))
 register(RecordType(
     model=PovertyLine, filterset=f.PovertyLineFilterSet, form=forms.PovertyLineForm,

@@ -5,7 +5,16 @@ from rest_framework import serializers
 from xiezuo.core import idcard
 from xiezuo.core.api import RecordSerializer
 
-from .models import ExitProposal, Gap, Household, Member, PovertyLine, Screening, ScreeningRound
+from .models import (
+    ExitProposal,
+    Gap,
+    Household,
+    Member,
+    MonitoringCase,
+    PovertyLine,
+    Screening,
+    ScreeningRound,
+)
 
 BASE = ["synthetic", "source_document", "created_at", "updated_at"]
 
@@ -18,8 +27,10 @@ class HouseholdSerializer(RecordSerializer):
                   "income_per_head", "housing_area", "housing_structure", "housing_grade", "water_safe",
                   "helper_name", "helper_phone", "year_identified", "year_exited", "g_food", "g_education",
                   "g_medical", "g_housing", "g_water", "monitoring", "monitoring_since", *BASE]
+        # monitoring: set by the county approval of a monitoring case (services.MONITORING), not written here.
         read_only_fields = [*RecordSerializer.Meta.read_only_fields, "head_name", "member_count",
-                            "income_per_head", "g_food", "g_education", "g_medical", "g_housing", "g_water"]
+                            "income_per_head", "g_food", "g_education", "g_medical", "g_housing", "g_water",
+                            "monitoring", "monitoring_since"]
 
 
 class MemberSerializer(RecordSerializer):
@@ -80,6 +91,26 @@ class ExitProposalSerializer(RecordSerializer):
                   "decided_on", "note", *BASE]
         read_only_fields = [*RecordSerializer.Meta.read_only_fields, "village", "income_per_head", "exit_line",
                             "stage", "notice_from", "decided_on"]
+
+
+class MonitoringCaseSerializer(RecordSerializer):
+    """The steps are taken on the case's page (`procedure.advance`); here they are read only."""
+
+    class Meta(RecordSerializer.Meta):
+        model = MonitoringCase
+        fields = ["id", "household", "village", "category", "trigger", "warned_on", "income_per_head",
+                  "monitoring_threshold", "risk", "stage", "visited_on", "visitor", "consented_on", "notice_from",
+                  "decided_on", "note", *BASE]
+        read_only_fields = [*RecordSerializer.Meta.read_only_fields, "village", "income_per_head",
+                            "monitoring_threshold", "stage", "visited_on", "visitor", "consented_on", "notice_from",
+                            "decided_on"]
+
+    def validate(self, attrs):
+        if self.instance is not None:
+            # As on the page: the procedure has started on these facts.
+            for name in ("household", "category", "warned_on"):
+                attrs.pop(name, None)
+        return attrs
 
 
 class PovertyLineSerializer(RecordSerializer):

@@ -1,4 +1,5 @@
-"""Action functions of the registry: screening verdicts, the exit procedure, monitoring. Each writes its audit row."""
+"""Action functions of the registry: screening verdicts, the exit and monitoring procedures. Each writes its audit
+row. The procedures are declared here (steps, who takes them, what they set) and run by `procedure.advance`."""
 
 from __future__ import annotations
 
@@ -6,18 +7,17 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
-from xiezuo.core.audit import record_change
+from xiezuo.core.audit import diff, record_change, snapshot
 from xiezuo.core.models import ChangeRecord
 from xiezuo.core.permissions import can
 from xiezuo.core.services import create_record
 
 from . import summary
-from .choices import EXIT_STEPS, ExitStage, Guarantee, Monitoring
-from .models import ExitProposal, Gap, Household, PovertyLine, Screening
-
-# Who may take each exit step: the village review and the notice by an editor, the approval by an approver.
-EXIT_STEP_ACTION = {"village_review": "change", "public_notice": "change", "county_approve": "approve"}
+from .choices import ExitStage, Guarantee, MonitoringStage
+from .models import ExitProposal, Gap, Household, MonitoringCase, PovertyLine, Screening
+from .procedure import Procedure, Step, advance, stored_text
 
 
 def apply_screening(screening: Screening) -> None:
@@ -43,54 +43,82 @@ def apply_screening(screening: Screening) -> None:
                               {"resolved_on": [None, str(screening.checked_on)]}, note=f"经“{screening.round}”核查已达标")
 
 
-@transaction.atomic
+# --- exit (脱贫退出) ---------------------------------------------------------------------------------------------
+
+def _exit_approved(proposal: ExitProposal, acting_user, day: dt.date) -> None:
+    household = Household.objects.select_for_update().get(pk=proposal.household_id)
+    record_change(household, ChangeRecord.Action.UPDATE, acting_user,
+                  {"year_exited": [None, str(proposal.year)]}, note="县级批准脱贫退出")
+    household.year_exited = proposal.year
+    household.save(update_fields=["year_exited", "updated_at"])
+
+
+EXIT = Procedure(model=ExitProposal, label=_("退出程序"), rejected=ExitStage.REJECTED, steps=(
+    Step("village_review", _("村评议"), ExitStage.PROPOSED, ExitStage.VILLAGE_REVIEWED),
+    Step("public_notice", _("公示"), ExitStage.VILLAGE_REVIEWED, ExitStage.NOTICED, date_field="notice_from"),
+    Step("county_approve", _("县级批准"), ExitStage.NOTICED, ExitStage.APPROVED, action="approve",
+         date_field="decided_on"),
+), effects={"county_approve": _exit_approved})
+
+
 def advance_exit(proposal: ExitProposal, step: str, acting_user, reason: str = "") -> ExitProposal:
     """Take one step of the exit procedure, or reject (`step="reject"`, with a reason)."""
-    proposal = ExitProposal.objects.select_for_update().get(pk=proposal.pk)
-    before = proposal.get_stage_display()
-    today = dt.date.today()
-    if step == "reject":
-        if not can(acting_user, "approve") or proposal.stage in (ExitStage.APPROVED, ExitStage.REJECTED):
-            raise PermissionDenied("当前进度或角色不允许此操作")
-        if not reason.strip():
-            raise ValidationError({"reason": "不通过时必须填写原因"})
-        proposal.stage, proposal.note = ExitStage.REJECTED, (proposal.note + "\n" + reason).strip()
-    else:
-        if step not in EXIT_STEPS or not can(acting_user, EXIT_STEP_ACTION[step]):
-            raise PermissionDenied("您的角色不允许此操作")
-        source, target = EXIT_STEPS[step]
-        if proposal.stage != source:
-            raise ValidationError({"stage": "退出程序须按 村评议 → 公示 → 县级批准 的顺序进行"})
-        proposal.stage = target
-        if step == "public_notice":
-            proposal.notice_from = today
-        if step == "county_approve":
-            proposal.decided_on = today
-            household = Household.objects.select_for_update().get(pk=proposal.household_id)
-            record_change(household, ChangeRecord.Action.UPDATE, acting_user,
-                          {"year_exited": [None, str(proposal.year)]}, note="县级批准脱贫退出")
-            household.year_exited = proposal.year
-            household.save(update_fields=["year_exited", "updated_at"])
-    proposal.save()
-    record_change(proposal, ChangeRecord.Action.UPDATE, acting_user,
-                  {"stage": [before, proposal.get_stage_display()]}, note=reason)
-    return proposal
+    return advance(proposal, step, acting_user, reason)
+
+
+# --- monitoring (防止返贫动态监测) ------------------------------------------------------------------------------
+
+def _monitoring_approved(case: MonitoringCase, acting_user, day: dt.date) -> None:
+    """County approval: the household becomes a monitored household of the case's category from that day."""
+    household = Household.objects.select_for_update().get(pk=case.household_id)
+    if household.monitoring == case.category:
+        raise ValidationError({"stage": _("该户已是%(c)s，无需再审定。") % {"c": household.get_monitoring_display()}})
+    for other in MonitoringCase.objects.filter(household_id=case.household_id, stage=MonitoringStage.APPROVED):
+        advance(other, "supersede", acting_user, f"调整为{stored_text(case.get_category_display())}", on=day)
+    before = snapshot(household)
+    household.monitoring, household.monitoring_since, household.monitoring_cleared_on = case.category, day, None
+    household.save()  # the signal recounts the village's summary figures
+    record_change(household, ChangeRecord.Action.UPDATE, acting_user, diff(before, snapshot(household)),
+                  note="县级审定纳入防返贫监测")
+
+
+MONITORING = Procedure(
+    model=MonitoringCase, label=_("监测程序"), rejected=MonitoringStage.REJECTED, start_date_field="warned_on",
+    steps=(
+        Step("visit", _("入户核实"), MonitoringStage.WARNED, MonitoringStage.VISITED, date_field="visited_on",
+             inputs=("visited_on", "visitor")),
+        Step("consent", _("农户承诺授权"), MonitoringStage.VISITED, MonitoringStage.CONSENTED,
+             date_field="consented_on"),
+        Step("match", _("数据比对"), MonitoringStage.CONSENTED, MonitoringStage.MATCHED),
+        Step("village_review", _("村级评议"), MonitoringStage.MATCHED, MonitoringStage.VILLAGE_REVIEWED),
+        Step("public_notice", _("公示"), MonitoringStage.VILLAGE_REVIEWED, MonitoringStage.NOTICED,
+             date_field="notice_from"),
+        Step("township_review", _("乡镇审核"), MonitoringStage.NOTICED, MonitoringStage.TOWNSHIP_REVIEWED,
+             action="approve"),
+        Step("county_approve", _("县级审定"), MonitoringStage.TOWNSHIP_REVIEWED, MonitoringStage.APPROVED,
+             action="approve", date_field="decided_on"),
+        # Taken by services only: the risk cleared after the stable period, or the category changed by a later case.
+        Step("clear_risk", _("风险消除"), MonitoringStage.APPROVED, MonitoringStage.CLEARED, action="approve",
+             offered=False, notes=True),
+        Step("supersede", _("调整监测类别"), MonitoringStage.APPROVED, MonitoringStage.SUPERSEDED,
+             action="approve", offered=False, notes=True),
+    ),
+    effects={"county_approve": _monitoring_approved},
+)
 
 
 @transaction.atomic
-def mark_monitoring(household: Household, category: str, acting_user, since: dt.date | None = None,
-                    note: str = "") -> Household:
-    if category not in Monitoring.values:
-        raise ValidationError({"monitoring": "未知的监测对象类别"})
-    if not can(acting_user, "change", household):
-        raise PermissionDenied("您的角色不允许此操作")
-    before = household.get_monitoring_display() or None
-    household.monitoring, household.monitoring_since = category, since or dt.date.today()
-    household.monitoring_cleared_on = None
-    household.save()
-    record_change(household, ChangeRecord.Action.UPDATE, acting_user,
-                  {"monitoring": [before, household.get_monitoring_display()]}, note=note or "纳入防返贫监测")
-    return household
+def open_monitoring_case(household: Household, acting_user, category: str, trigger: str, risk: str,
+                         warned_on: dt.date | None = None, note: str = "", synthetic: bool = False) -> MonitoringCase:
+    """The warning (预警): open a monitoring case for a household inside the user's area."""
+    if not Household.objects.restrict(acting_user).filter(pk=household.pk).exists():
+        raise PermissionDenied(_("该户不在您的管辖范围内"))
+    if not can(acting_user, "add"):
+        raise PermissionDenied(_("您的角色不允许此操作"))
+    return create_record(MonitoringCase, {
+        "household": household, "category": category, "trigger": trigger, "risk": risk.strip(),
+        "warned_on": warned_on or dt.date.today(), "note": note, "synthetic": synthetic,
+    }, acting_user, note="预警：开启防返贫监测程序")
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -101,8 +129,9 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 @transaction.atomic
 def clear_stable_risks(acting_user, today: dt.date | None = None, households=None) -> int:
-    """Clear the risk of monitored households stable for the configured months: income above the year's
-    monitoring threshold and every guarantee met. Returns how many were cleared."""
+    """Clear the risk (风险消除) of monitored households stable for the configured months: income above the year's
+    monitoring threshold and every guarantee met. Their approved case is closed with a note. Returns how many
+    were cleared."""
     today = today or dt.date.today()
     qs = (households if households is not None else Household.objects.all()).exclude(monitoring="")
     cleared = 0
@@ -117,7 +146,9 @@ def clear_stable_risks(acting_user, today: dt.date | None = None, households=Non
         before = household.get_monitoring_display()
         household.monitoring, household.monitoring_cleared_on = "", today
         household.save()
-        record_change(household, ChangeRecord.Action.UPDATE, acting_user, {"monitoring": [before, None]},
-                      note=f"稳定 {line.stable_months} 个月以上，收入高于监测范围 {line.monitoring_threshold} 元，风险消除")
+        why = f"稳定 {line.stable_months} 个月以上，收入高于监测范围 {line.monitoring_threshold} 元，风险消除"
+        record_change(household, ChangeRecord.Action.UPDATE, acting_user, {"monitoring": [before, None]}, note=why)
+        for case in household.monitoring_cases.filter(stage=MonitoringStage.APPROVED):
+            advance(case, "clear_risk", acting_user, why, on=today)
         cleared += 1
     return cleared

@@ -10,7 +10,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from . import summary
-from .models import Gap, Household, Member, Screening
+from .models import ExitProposal, Gap, Household, Member, MonitoringCase, Screening
 
 
 def recount(household_id: int) -> None:
@@ -38,7 +38,7 @@ def remember_village(sender, instance: Household, **kwargs) -> None:
 def household_saved(sender, instance: Household, **kwargs) -> None:
     old = getattr(instance, "_old_village", None)
     if old and old != instance.village_id:
-        for model in (Member, Screening, Gap):
+        for model in (Member, Screening, Gap, ExitProposal, MonitoringCase):
             model.objects.filter(household=instance).update(village_id=instance.village_id)
     summary.refresh([instance.village_id, old])
 

@@ -34,6 +34,12 @@ class ExitProposalTable(Table):
     ordering = ("-year", "pk")
 
 
+class MonitoringCaseTable(Table):
+    columns = ("household", "village", "category", "trigger", "warned_on", "income_per_head", "monitoring_threshold",
+               "stage", "decided_on")
+    ordering = ("-warned_on", "-pk")
+
+
 class PovertyLineTable(Table):
     columns = ("year", "region", "exit_line", "monitoring_threshold", "stable_months")
     ordering = ("-year",)

@@ -4,7 +4,7 @@ from django.urls import path
 
 from xiezuo.core.urls import record_urls
 
-from . import summary_views, views
+from . import procedure, services, summary_views, views  # noqa: F401  (services declares the procedures)
 
 app_name = "registry"
 # The registry's own import replaces the generic one for households and members (same paths, matched first).
@@ -20,7 +20,7 @@ urlpatterns = [
     path("worklist/", views.worklist, name="worklist"),
     path("worklist/clear-risks/", views.clear_risks, name="clear_risks"),
     path("member/<int:pk>/reveal/", views.reveal_id, name="reveal_id"),
-    path("household/<int:pk>/monitoring/", views.mark_monitoring, name="mark_monitoring"),
-    path("exitproposal/<int:pk>/step/<str:step>/", views.exit_step, name="exit_step"),
+    path("household/<int:pk>/monitoring/", views.open_monitoring_case, name="open_monitoring_case"),
+    *procedure.urls(),  # exitproposal/<pk>/step/<step>/, monitoringcase/<pk>/step/<step>/
     *record_urls(app_name),
 ]

@@ -1,4 +1,6 @@
-"""Pages of the registry beyond the generic record pages: import, ID reveal, worklist, exit steps, monitoring."""
+"""Pages of the registry beyond the generic record pages: import, ID reveal, worklist, opening a monitoring case.
+
+The steps of the exit and monitoring procedures have their view in `procedure.py`."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from django.db.models import Count, Min, Q
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from xiezuo.core import jobs
@@ -23,9 +26,9 @@ from xiezuo.core.scope import get_scope
 from xiezuo.core.tabular import write_xlsx
 from xiezuo.geo.models import Region
 
-from .choices import EXIT_STEPS, ExitStage, Monitoring
+from .choices import MONITORING_OPEN_STAGES, Monitoring, MonitoringStage, MonitoringTrigger
 from .importing.columns import template_headers, template_notes
-from .models import ExitProposal, Gap, Household, Member
+from .models import Gap, Household, Member, MonitoringCase
 
 MAX_UPLOAD_SUFFIXES = (".xlsx", ".csv")
 
@@ -83,8 +86,10 @@ def household_context(request, household: Household) -> dict:
         "screenings": household.screenings.select_related("round")[:10],
         "gaps": household.gaps.all()[:20],
         "exits": household.exit_proposals.all(),
+        "monitoring_cases": household.monitoring_cases.all()[:20],
         "monitoring_choices": Monitoring.choices,
-        "can_mark": can(request.user, "change", household),
+        "trigger_choices": MonitoringTrigger.choices,
+        "can_open_case": can(request.user, "add"),
     }
 
 
@@ -92,45 +97,21 @@ def member_context(request, member: Member) -> dict:
     return {"can_reveal": get_scope(request.user).can_view_id_numbers}
 
 
-def exit_context(request, proposal: ExitProposal) -> dict:
-    steps = []
-    for step, (source, target) in EXIT_STEPS.items():
-        if proposal.stage == source:
-            action = "approve" if step == "county_approve" else "change"
-            if can(request.user, action):
-                steps.append((step, ExitStage(target).label))
-    can_reject = can(request.user, "approve") and proposal.stage not in (ExitStage.APPROVED, ExitStage.REJECTED)
-    return {"exit_steps": steps, "can_reject": can_reject}
-
-
 @login_required
 @require_POST
-def exit_step(request, pk, step):
-    from .services import advance_exit
-
-    proposal = get_object_or_404(ExitProposal.objects.restrict(request.user), pk=pk)
-    try:
-        advance_exit(proposal, step, request.user, reason=request.POST.get("reason", ""))
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, "已更新退出进度。")
-    return redirect(proposal.get_absolute_url())
-
-
-@login_required
-@require_POST
-def mark_monitoring(request, pk):
-    from .services import mark_monitoring as mark
+def open_monitoring_case(request, pk):
+    """The household page's button: a warning (预警) opens a monitoring case; county approval marks the household."""
+    from .services import open_monitoring_case as open_case
 
     household = get_object_or_404(Household.objects.restrict(request.user), pk=pk)
     try:
-        mark(household, request.POST.get("category", ""), request.user, note=request.POST.get("note", ""))
+        case = open_case(household, request.user, request.POST.get("category", ""), request.POST.get("trigger", ""),
+                         request.POST.get("risk", ""), note=request.POST.get("note", ""))
     except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, "已纳入防返贫监测。")
-    return redirect(household.get_absolute_url())
+        messages.error(request, "；".join(str(m) for m in exc.messages))
+        return redirect(household.get_absolute_url())
+    messages.success(request, _("已预警，开启防返贫监测程序：%(c)s。下一步：入户核实。") % {"c": case})
+    return redirect(case.get_absolute_url())
 
 
 @login_required
@@ -149,7 +130,8 @@ def clear_risks(request):
 
 @login_required
 def worklist(request):
-    """Open gaps by village: how many, which guarantees, the nearest deadline, how many overdue."""
+    """Open gaps by village (how many, which guarantees, the nearest deadline, how many overdue); monitored
+    households by category; monitoring cases under way by village and stage."""
     today = dt.date.today()
     gaps = Gap.objects.restrict(request.user).filter(resolved_on__isnull=True)
     region = request.GET.get("region", "").strip()
@@ -170,4 +152,27 @@ def worklist(request):
         "villages": villages, "region": region, "today": today,
         "monitored": monitored.values("monitoring").annotate(n=Count("pk")).order_by("monitoring"),
         "monitoring_labels": dict(Monitoring.choices), "can_clear": can(request.user, "approve"),
+        **open_cases_by_village(request.user, region),
     })
+
+
+def open_cases_by_village(user, region: str) -> dict:
+    """Monitoring cases still going through the procedure, per village and stage, with the oldest warning."""
+    cases = MonitoringCase.objects.restrict(user).filter(stage__in=MONITORING_OPEN_STAGES)
+    if region:
+        cases = cases.filter(village__code__startswith=region)
+    rows: dict[str, dict] = {}
+    for r in cases.values("village_id", "stage").annotate(n=Count("pk"), oldest=Min("warned_on")):
+        row = rows.setdefault(r["village_id"], {"village_id": r["village_id"], "stages": {}, "total": 0,
+                                                "oldest": r["oldest"]})
+        row["stages"][r["stage"]] = r["n"]
+        row["total"] += r["n"]
+        row["oldest"] = min(row["oldest"], r["oldest"])
+    ordered = sorted(rows.values(), key=lambda r: (r["oldest"], -r["total"]))[:500]
+    names = dict(Region.objects.filter(code__in=[r["village_id"] for r in ordered]).values_list("code", "name"))
+    stages = [(value, MonitoringStage(value).label) for value in MONITORING_OPEN_STAGES]
+    for row in ordered:
+        row["name"] = names.get(row["village_id"], row["village_id"])
+        row["cells"] = [(value, row["stages"].get(value, 0)) for value, _label in stages]
+    return {"case_villages": ordered, "case_stages": stages}
+
