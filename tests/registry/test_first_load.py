@@ -24,8 +24,8 @@ def empty_registry():
     """No person and no household: the import takes the first-load path (the demo data is removed inside the
     test's transaction and comes back after it)."""
     with connection.cursor() as cur:
-        for table in ("registry_gap", "registry_exitproposal", "registry_screening", "registry_member",
-                      "registry_household", "registry_person", "registry_summaryfigure"):
+        for table in ("registry_gap", "registry_exitproposal", "registry_monitoringcase", "registry_screening",
+                      "registry_member", "registry_household", "registry_person", "registry_summaryfigure"):
             cur.execute(f"DELETE FROM {table}")
 
 
