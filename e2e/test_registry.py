@@ -7,6 +7,10 @@ of the choices). The real worker rejects it: the job page (refreshed through htm
 error by row and column, the error report downloaded from the page names the same cells, and not even the good
 household was imported. The cells the report names are corrected, the file is uploaded again, the job ends in
 已完成, and the households are in the list, their members' ID numbers masked.
+
+The monitoring procedure (防止返贫动态监测): `bijie_dafang` opens a case from a household's page (预警) and takes the
+editors' steps, is offered no approval step; `admin` takes the township review and the county approval, after
+which the household page shows the household as monitored in the case's category.
 """
 
 from __future__ import annotations
@@ -253,3 +257,63 @@ def test_import_with_errors_then_corrected(page: Page, login, tmp_path):
         assert masked(person["身份证号"]).startswith("5205**********")
         expect(page.locator("main")).not_to_contain_text(person["身份证号"])
     assert_page_healthy(page)
+
+
+def free_household_url(page: Page) -> str:
+    """A 大方县 household that is not monitored and has no case yet (the list's first ones, in number order)."""
+    page.goto(f"/registry/household/?region={COUNTY}")
+    links = page.locator("#record-table tbody tr td:first-child a")
+    expect(links.first).to_be_visible()
+    for href in [links.nth(i).get_attribute("href") for i in range(min(links.count(), 20))]:
+        page.goto(href)
+        if page.locator("#household-cases").count() == 0 and "非监测对象" in page.locator(
+                "#household-monitoring").inner_text():
+            return href
+    raise AssertionError("no household without a monitoring case on the list's first page")
+
+
+def take_step(page: Page, label: str, stage: str) -> None:
+    page.get_by_role("button", name=f"确认：{label}").click()
+    expect(page.locator("#procedure-stage")).to_have_text(stage)
+
+
+def test_monitoring_case_from_warning_to_county_approval(page: Page, login):
+    login(page, "bijie_dafang")
+    household_url = free_household_url(page)
+
+    # The warning, from the household page.
+    form = page.locator("#open-case")
+    form.locator("select[name=category]").select_option(label="突发严重困难户")
+    form.locator("select[name=trigger]").select_option(label="农户申请")
+    form.locator("input[name=risk]").fill(f"户主突发疾病住院，自付医疗费用约 3 万元（E2E {RUN}）")
+    form.get_by_role("button", name="预警：开启监测程序").click()
+    expect(page).to_have_url(re.compile(r"/registry/monitoringcase/\d+/$"))
+    expect(page.locator("#procedure-stage")).to_have_text("已预警")
+    case_url = page.url
+    assert_page_healthy(page)
+
+    # The editor's steps, in order; the visit asks who visited (its date defaults to today).
+    page.locator("#procedure-steps input[name=visitor]").fill("王建国")
+    take_step(page, "入户核实", "已入户核实")
+    take_step(page, "农户承诺授权", "已承诺授权")
+    take_step(page, "数据比对", "已数据比对")
+    take_step(page, "村级评议", "村级评议通过")
+    take_step(page, "公示", "公示无异议")
+    expect(page.locator("#procedure-steps li[data-state=next]")).to_contain_text("乡镇审核")
+    expect(page.get_by_role("button", name=re.compile("^确认："))).to_have_count(0)
+    expect(page.locator("#procedure-reject")).to_have_count(0)
+    page.goto(household_url)
+    expect(page.locator("#household-monitoring")).to_contain_text("非监测对象")
+    page.locator("nav").get_by_role("button", name="退出").click()
+
+    # The approver's steps; county approval makes the household a monitored household.
+    login(page, "admin")
+    page.goto(case_url)
+    take_step(page, "乡镇审核", "乡镇审核通过")
+    take_step(page, "县级审定", "县级审定纳入监测")
+    expect(page.locator("#procedure-steps li[data-state=done]")).to_have_count(7)
+    expect(page.locator("#procedure-reject")).to_have_count(0)
+    assert_page_healthy(page)
+    page.goto(household_url)
+    expect(page.locator("#household-monitoring")).to_contain_text("突发严重困难户")
+    expect(page.locator("#household-cases")).to_contain_text("县级审定纳入监测")
