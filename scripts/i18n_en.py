@@ -314,4 +314,49 @@ EN = {
     "排除合成演示数据": "Leave out synthetic demo data",
     "统计含标记为合成演示数据的记录；勾选“排除合成演示数据”只统计真实记录。":
         "Figures include records marked as synthetic demo data; tick “Leave out synthetic demo data” to count real records only.",
+    # registry: the monitoring procedure and the shared procedure machinery
+    "农户申请": "Household application", "干部排查": "Found by cadres", "部门筛查预警": "Department data warning",
+    "已预警": "Warned", "已入户核实": "Visited", "已承诺授权": "Consent given", "已数据比对": "Data matched",
+    "村级评议通过": "Passed village review", "乡镇审核通过": "Passed township review",
+    "县级审定纳入监测": "Approved by the county: monitored", "未纳入监测": "Not taken into monitoring",
+    "风险已消除": "Risk cleared", "已调整监测类别": "Category changed", "拟纳入监测类别": "Proposed monitoring category",
+    "预警来源": "Source of the warning", "监测程序进度": "Monitoring progress", "程序进行中": "Under way",
+    "由防返贫监测程序的县级审定设置": "Set by the county approval of a monitoring case",
+    "预警日期": "Warning date", "预警时人均纯收入（元）": "Net income per head at warning (yuan)",
+    "当年监测范围（元）": "Monitoring threshold of the year (yuan)", "风险情况": "Risk",
+    "如因病、因残、因灾、因意外事故，收入骤减或支出骤增等":
+        "e.g. illness, disability, disaster, accident, a sudden fall in income or rise in spending",
+    "入户核实日期": "Visit date", "核实人": "Visited by", "承诺授权日期": "Consent date",
+    "县级审定日期": "County approval date", "防返贫监测": "Monitoring case",
+    "该户已有进行中的监测程序。": "This household already has a monitoring case under way.",
+    "预警日期不能晚于今天。": "The warning date cannot be later than today.",
+    "未设置 %(y)s 年的监测范围，请先在“年度标准”中录入。":
+        "No monitoring threshold for %(y)s: enter it under “Annual standards” first.",
+    "该户已是%(c)s（自 %(d)s 起纳入监测）。": "This household is already monitored as %(c)s (since %(d)s).",
+    "该户已有进行中的监测程序（%(s)s，%(d)s 预警），不能再开启一个。":
+        "This household already has a monitoring case under way (%(s)s, warned on %(d)s); another cannot be opened.",
+    "%(p)s须按 %(order)s 的顺序进行（当前进度：%(stage)s）":
+        "%(p)s: the steps go in the order %(order)s (now: %(stage)s)",
+    "日期不能晚于今天。": "The date cannot be later than today.",
+    "日期不能早于上一步的日期（%(d)s）。": "The date cannot be earlier than the step before (%(d)s).",
+    "该记录不在您的管辖范围内": "This record is outside your area", "当前进度或角色不允许此操作":
+        "The progress or your role does not allow this", "不通过时必须填写原因": "A rejection needs a reason",
+    "您的角色不允许此操作": "Your role does not allow this", "请填写%(f)s。": "Please fill in %(f)s.",
+    "日期格式应为 2024-03-01。": "Write the date as 2024-03-01.", "已更新%(p)s进度：%(s)s。": "%(p)s updated: %(s)s.",
+    "退出程序": "Exit procedure", "村评议": "Village review", "公示": "Public notice", "县级批准": "County approval",
+    "该户已是%(c)s，无需再审定。": "This household is already monitored as %(c)s; no approval needed.",
+    "监测程序": "Monitoring procedure", "入户核实": "Household visit", "农户承诺授权": "Household consent",
+    "数据比对": "Data matching", "村级评议": "Village review", "乡镇审核": "Township review",
+    "县级审定": "County approval", "风险消除": "Risk cleared", "调整监测类别": "Change of category",
+    "该户不在您的管辖范围内": "This household is outside your area",
+    "监测对象：%(c)s（自 %(d)s 起）": "Monitored: %(c)s (since %(d)s)",
+    "非监测对象（风险已于 %(d)s 消除）": "Not monitored (risk cleared on %(d)s)", "非监测对象": "Not monitored",
+    "风险情况，如：户主患大病，医疗支出骤增": "Risk, e.g. the head fell seriously ill, medical costs rose sharply",
+    "预警：开启监测程序": "Warning: open a monitoring case", "低于监测范围": "Below the threshold",
+    "不低于监测范围": "Not below the threshold", "下一步": "Next", "未开始": "Not yet",
+    "进行中的防返贫监测程序（按村）": "Monitoring cases under way (by village)", "最早预警": "Earliest warning",
+    "没有进行中的监测程序。": "No monitoring case under way.",
+    "此身份证号已登记。": "This ID number is already registered.", "导入行指纹": "Import row fingerprint",
+    "已预警，开启防返贫监测程序：%(c)s。下一步：入户核实。":
+        "Warned: monitoring case opened for %(c)s. Next: household visit.",
 }
