@@ -130,6 +130,7 @@ def test_the_visit_needs_who_visited_and_a_date_not_in_the_future(login, user):
     case = open_case(user, warned_on=dt.date.today() - dt.timedelta(days=3))
     client = login(EDITOR)
     assert "核实人" in messages_of(client.post(step_url(case, "visit"), {"visitor": ""}))
+    assert "日期格式" in messages_of(client.post(step_url(case, "visit"), {"visitor": "李明", "visited_on": "2024-02-30"}))
     tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
     assert "不能晚于今天" in messages_of(client.post(step_url(case, "visit"), {"visitor": "李明",
                                                                                "visited_on": tomorrow}))

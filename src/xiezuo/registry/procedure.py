@@ -225,19 +225,27 @@ def step_view(request, pk: int, step: str, procedure: Procedure):
         for name in taken.inputs if taken else ():
             raw = request.POST.get(name, "").strip()
             if name == taken.date_field:
-                on = parse_date(raw) if raw else None
-                if raw and on is None:
-                    raise ValidationError({name: _("日期格式应为 2024-03-01。")})
+                on = _parse_day(raw, name)
             else:
                 values[name] = raw
         obj = advance(obj, step, request.user, reason=request.POST.get("reason", ""), on=on, values=values)
-    except ValueError:
-        messages.error(request, _("日期格式应为 2024-03-01。"))
     except ValidationError as exc:
         messages.error(request, "；".join(str(m) for m in exc.messages))
     else:
         messages.success(request, _("已更新%(p)s进度：%(s)s。") % {"p": procedure.label, "s": obj.get_stage_display()})
     return redirect(obj.get_absolute_url())
+
+
+def _parse_day(raw: str, name: str) -> dt.date | None:
+    if not raw:
+        return None
+    try:
+        day = parse_date(raw)
+    except ValueError:  # well formed, no such day (2024-02-30)
+        day = None
+    if day is None:
+        raise ValidationError({name: _("日期格式应为 2024-03-01。")})
+    return day
 
 
 def urls() -> list:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from xiezuo.core.audit import diff, record_change, snapshot
@@ -115,10 +115,13 @@ def open_monitoring_case(household: Household, acting_user, category: str, trigg
         raise PermissionDenied(_("该户不在您的管辖范围内"))
     if not can(acting_user, "add"):
         raise PermissionDenied(_("您的角色不允许此操作"))
-    return create_record(MonitoringCase, {
-        "household": household, "category": category, "trigger": trigger, "risk": risk.strip(),
-        "warned_on": warned_on or dt.date.today(), "note": note, "synthetic": synthetic,
-    }, acting_user, note="预警：开启防返贫监测程序")
+    try:
+        return create_record(MonitoringCase, {
+            "household": household, "category": category, "trigger": trigger, "risk": risk.strip(),
+            "warned_on": warned_on or dt.date.today(), "note": note, "synthetic": synthetic,
+        }, acting_user, note="预警：开启防返贫监测程序")
+    except IntegrityError:  # another office opened a case for the household at the same moment
+        raise ValidationError({"household": _("该户已有进行中的监测程序。")}) from None
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
