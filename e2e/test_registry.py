@@ -275,6 +275,7 @@ def free_household_url(page: Page) -> str:
 def take_step(page: Page, label: str, stage: str) -> None:
     page.get_by_role("button", name=f"确认：{label}").click()
     expect(page.locator("#procedure-stage")).to_have_text(stage)
+    page.wait_for_load_state("load")  # the next step's inputs are filled in the page as loaded, not while it loads
 
 
 def test_monitoring_case_from_warning_to_county_approval(page: Page, login):
@@ -289,11 +290,14 @@ def test_monitoring_case_from_warning_to_county_approval(page: Page, login):
     form.get_by_role("button", name="预警：开启监测程序").click()
     expect(page).to_have_url(re.compile(r"/registry/monitoringcase/\d+/$"))
     expect(page.locator("#procedure-stage")).to_have_text("已预警")
+    page.wait_for_load_state("load")
     case_url = page.url
     assert_page_healthy(page)
 
     # The editor's steps, in order; the visit asks who visited (its date defaults to today).
-    page.locator("#procedure-steps input[name=visitor]").fill("王建国")
+    visitor = page.locator("#procedure-steps input[name=visitor]")
+    visitor.fill("王建国")
+    expect(visitor).to_have_value("王建国")
     take_step(page, "入户核实", "已入户核实")
     take_step(page, "农户承诺授权", "已承诺授权")
     take_step(page, "数据比对", "已数据比对")
@@ -305,6 +309,7 @@ def test_monitoring_case_from_warning_to_county_approval(page: Page, login):
     page.goto(household_url)
     expect(page.locator("#household-monitoring")).to_contain_text("非监测对象")
     page.locator("nav").get_by_role("button", name="退出").click()
+    expect(page.locator("#sidebar")).to_have_count(0)  # signed out before signing in again, not in a race with it
 
     # The approver's steps; county approval makes the household a monitored household.
     login(page, "admin")
