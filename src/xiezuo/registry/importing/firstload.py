@@ -24,6 +24,7 @@ from pathlib import Path
 import polars as pl
 from django.db import connection
 
+from .. import summary
 from .columns import HOUSEHOLD_KEYS
 from .load import Stage, _csv, in_background
 
@@ -35,6 +36,9 @@ MONEY = ["income_wage", "income_business", "income_transfer", "income_property"]
 HOUSEHOLD_COLUMNS = (["id", "number", "village_id"] + [k for k in HOUSEHOLD_KEYS if k not in ("number", "village")]
                      + ["head_name", "member_count", "income_per_head"])
 TABLES = Stage.BULK_TABLES
+# The summary's household columns that a file gives; the others hold these values after a first load.
+FILE_SOURCES = [c for c in summary.SOURCES if c in HOUSEHOLD_KEYS]
+DEFAULTS = {"monitoring": "", **{c: None for c in summary.SOURCES if c.startswith("g_")}}
 
 
 def registry_empty() -> bool:
@@ -68,7 +72,8 @@ class FirstLoad:
         # may leave it empty and follow the head's row, which may come later).
         # n: the household's rows read so far.
         self.known = pl.DataFrame(schema={"number": pl.String, "hid": pl.Int64, "village": pl.String, "n": pl.Int64})
-        self.written: list[pl.DataFrame] = []  # (hid, n) of each household row written: its size as then known
+        # Each household row written: (hid, its size as then known, the columns the summary counts).
+        self.written: list[pl.DataFrame] = []
         self.pending: list[pl.DataFrame] = []  # member rows whose village is not known yet
         self.stopped = False
         self.restore: list[str] = []
@@ -174,7 +179,7 @@ class FirstLoad:
             income_per_head=pl.format("{}{}.{}", pl.when((pl.col("_fen") < 0) & (per_head > 0)).then(pl.lit("-"))
                                       .otherwise(pl.lit("")), per_head // 100,
                                       (per_head % 100).cast(pl.String).str.zfill(2)))
-        self.written.append(heads.select("hid", "n"))
+        self.written.append(heads.select("hid", "n", "village_id", *FILE_SOURCES))
         return heads.select(HOUSEHOLD_COLUMNS)
 
     @contextlib.contextmanager
@@ -222,7 +227,8 @@ class FirstLoad:
         """Members whose village came late, households whose size grew after their row was written, ids, keys and
         indexes. Returns (households, members)."""
         self._clock = time.perf_counter()
-        sizes = self.known.select("hid", "n").join(pl.concat(self.written).rename({"n": "written"}), on="hid")
+        self.written = [pl.concat(self.written).rename({"n": "written"})]
+        sizes = self.known.select("hid", "n").join(self.written[0].select("hid", "written"), on="hid")
         grown = sizes.filter(pl.col("n") != pl.col("written")).select("hid", "n")
         if self.pg:
             self.stage.execute("DROP TABLE IF EXISTS reg_first_c")
@@ -268,6 +274,14 @@ class FirstLoad:
             self.stage.execute("ANALYZE main")  # not the attached stage files
         self._lap("analyze")
         return households, self.seq
+
+    def households(self) -> pl.DataFrame:
+        """Every household written, with its final size and the columns the summary counts (the ones the file
+        does not give hold the table's defaults: not monitored, not screened)."""
+        rows = self.written[0].join(self.known.select("hid", pl.col("n").alias("member_count")), on="hid")
+        return rows.select("village_id", "member_count", *FILE_SOURCES,
+                           *(pl.lit(DEFAULTS[c], dtype=pl.String if c == "monitoring" else pl.Boolean).alias(c)
+                             for c in summary.SOURCES if c not in FILE_SOURCES))
 
     def close(self) -> None:
         """After the transaction (committed or rolled back): let go of the SQLite stage file."""

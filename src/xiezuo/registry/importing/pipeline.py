@@ -219,7 +219,7 @@ def _first_load(reading: _Reading, user, job, filename, synthetic) -> bool:
             reading.progress(92, "正在记录变更并更新汇总")
             _audit([], [], [], user, job, result)
             clock = time.perf_counter()
-            summary.refresh(None)  # the registry was empty: its whole summary is this file's
+            summary.replace_all(load.households())  # the registry was empty: its whole summary is this file's
             result.seconds["summary"] = time.perf_counter() - clock
     except _Rollback:
         pass
