@@ -164,8 +164,10 @@ def _blocks(path: Path, size: int) -> Iterator[tuple[bool, bytes]]:
                     yield first, block
                 return
             cut = block.rfind(b"\n")
-            # A line end inside a quoted field does not end a record: an even number of quotes must precede the cut.
-            while cut >= 0 and block.count(b'"', 0, cut) % 2:
+            # A line end inside a quoted field does not end a record: an even number of quotes must precede the cut
+            # (most files quote nothing: one look for a quote settles it).
+            quoted = b'"' in block
+            while quoted and cut >= 0 and block.count(b'"', 0, cut) % 2:
                 cut = block.rfind(b"\n", 0, cut)
             if cut < 0:
                 carry = block
