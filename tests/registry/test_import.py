@@ -168,6 +168,25 @@ def test_person_already_in_another_household_is_refused(login):
     assert "一人不能同时属于两户" in messages(job)
 
 
+def test_a_clash_with_the_registry_is_reported_on_its_own_sheet(login):
+    """A person already registered in another household, on the second sheet of a workbook: the error names that
+    sheet, with the row number Excel shows there."""
+    from xiezuo.core.tabular import column_letter
+
+    from .helpers import HEADERS
+
+    client = login(EDITOR)
+    registered = registry_rows(6, seed=19)
+    assert run(client, "c.csv", csv_bytes(registered)).state == Job.State.SUCCEEDED
+    first, second = registry_rows(8, seed=20), registry_rows(6, seed=21)
+    second[3] = set_cell(second[3], "身份证号", registered[1][COL["身份证号"]])
+    job = run(client, "两组.xlsx", xlsx_bytes({"一组": first, "二组": second}))
+    assert job.state == Job.State.FAILED
+    letter = column_letter(HEADERS.index("身份证号"))
+    assert [(e[0], e[1]) for e in job.errors] == [(5, f"二组!{letter}")], messages(job)
+    assert "一人不能同时属于两户" in job.errors[0][3]
+
+
 def test_village_outside_the_users_area_is_refused(login):
     rows = registry_rows(6, villages=QIANNAN, seed=17)
     job = run(login(EDITOR), "e.csv", csv_bytes(rows))
