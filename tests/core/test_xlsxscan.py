@@ -176,3 +176,25 @@ def test_the_scanner_is_built():
     from xiezuo.core import _xlsxscan
 
     assert _xlsxscan.scan and _xlsxscan.strings
+
+
+TOKENS = st.sampled_from(['<row r="2">', "<row>", "</row>", '<c r="A2" t="s">', '<c r="B2" t="inlineStr">', "<c>",
+                          '<c r="ZZZZ9">', '<c t="b">', "</c>", "<c/>", "<v>", "</v>", "<is>", "</is>", "<t>", "</t>",
+                          "<t/>", "<r>", "</r>", "<rPh>", "</rPh>", "<f>", "</f>", "<![CDATA[", "]]>", "&amp;", "&#x4E2D;",
+                          "&#99999999;", "&", ";", "_x000D_", "_x", "1", "0", "-", "E+17", "甲", '"', "'", " r=", ">",
+                          "<", "/"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TOKENS, max_size=60), st.lists(st.integers(0, 3), min_size=1, max_size=3, unique=True))
+def test_any_sequence_of_sheet_xml_pieces_is_read_or_refused(pieces, wanted):
+    """Whatever the bytes, the scanner returns or raises ValueError: it never reads outside its buffers."""
+    from xiezuo.core import _xlsxscan
+
+    offsets = b"".join(i.to_bytes(8, "little") for i in (0, 1, 3))
+    try:
+        rows, count, _last, columns = _xlsxscan.scan("".join(pieces).encode(), tuple(wanted), 0, b"", offsets,
+                                                     b"ab\xe4\xb8", 0)
+    except ValueError:
+        return
+    assert len(rows) == 8 * count and len(columns) == len(wanted)

@@ -49,6 +49,7 @@ static int buf_grow(Buf *b, size_t extra) {
 }
 
 static inline int buf_put(Buf *b, const char *s, size_t n) {
+    if (!n) return 0;
     if (buf_grow(b, n)) return -1;
     memcpy(b->p + b->len, s, n);
     b->len += n;
@@ -176,9 +177,11 @@ static int put_text(Buf *b, const char *p, const char *e) {
     if (q == e) return buf_put(b, p, (size_t)(e - p));
     while (p < e) {
         const char *lt = find_char(p, e, '<');
-        if (lt == p) { /* <![CDATA[ … ]]>: copied as it is (text_end found its end) */
+        if (lt == p) { /* <![CDATA[ … ]]>: copied as it is */
+            if (e - p < 12 || memcmp(p, "<![CDATA[", 9) != 0) return -2;
             const char *q2 = p + 9;
-            while (!(q2[0] == ']' && q2[1] == ']' && q2[2] == '>')) q2++;
+            while (q2 + 2 < e && !(q2[0] == ']' && q2[1] == ']' && q2[2] == '>')) q2++;
+            if (q2 + 2 >= e) return -2;
             if (buf_put(b, p + 9, (size_t)(q2 - p - 9))) return -1;
             p = q2 + 3;
             continue;
@@ -356,7 +359,7 @@ static inline int64_t col_index(const char *p, const char *e, int64_t *row) {
     int64_t col = 0;
     const char *q = p;
     while (q < e && *q >= 'A' && *q <= 'Z') col = col * 26 + (*q++ - 'A' + 1);
-    if (q == p) return -1;
+    if (q == p || q - p > 3 || col > 16384) return -1; /* XFD, column 16384, is the last */
     int64_t r = 0;
     const char *digits = q;
     while (q < e && *q >= '0' && *q <= '9') r = r * 10 + (*q++ - '0');
@@ -386,9 +389,11 @@ typedef struct {
 static int put_cell(Buf *b, const Cell *c, const Ns *ns, const Sst *sst) {
     switch (c->type) {
     case T_SHARED: {
-        int64_t i = parse_int(c->p, c->e);
+        int64_t i = parse_int(c->p, c->e), from, to;
         if (i < 0 || i >= sst->sst_n) return -3;
-        return buf_put(b, sst->sst_data + sst->sst_off[i], (size_t)(sst->sst_off[i + 1] - sst->sst_off[i]));
+        memcpy(&from, sst->sst_off + i, sizeof from);
+        memcpy(&to, sst->sst_off + i + 1, sizeof to);
+        return buf_put(b, sst->sst_data + from, (size_t)(to - from));
     }
     case T_INLINE:
         return put_runs(b, c->p, c->e, ns);
