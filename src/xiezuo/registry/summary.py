@@ -7,23 +7,67 @@ with the records behind it. Reading a summary page then costs a few hundred rows
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.db import connection, transaction
 
 from .choices import Guarantee
 
-# (dimension, SQL expression of the value) over registry_household.
+
+@dataclass(frozen=True)
+class Dimension:
+    """One way of counting households: its value as SQL over registry_household, and the same value as a polars
+    expression over a frame of the same columns (for a first load, counted from the file as it passes)."""
+
+    name: str
+    sql: str
+    frame: Callable  # () -> pl.Expr
+
+    @property
+    def counted(self) -> bool:
+        return self.sql != "''"
+
+
+def _lit(value: str):
+    import polars as pl
+
+    return pl.lit(value)
+
+
+def _col(name: str):
+    import polars as pl
+
+    return pl.col(name)
+
+
+def _exited():
+    import polars as pl
+
+    return pl.when(pl.col("year_exited").is_null()).then(pl.lit("0")).otherwise(pl.lit("1"))
+
+
+def _verdict(column: str):
+    import polars as pl
+
+    return (pl.when(pl.col(column).is_null()).then(pl.lit("unknown"))
+            .when(pl.col(column)).then(pl.lit("met")).otherwise(pl.lit("unmet")))
+
+
 DIMENSIONS = [
-    ("total", "''"),
-    ("attribute", "attribute"),
-    ("main_cause", "main_cause"),
-    ("monitoring", "monitoring"),
-    ("exited", "CASE WHEN year_exited IS NULL THEN '0' ELSE '1' END"),
-] + [(f"g_{g.value}", f"CASE WHEN g_{g.value} IS NULL THEN 'unknown' WHEN g_{g.value} THEN 'met' ELSE 'unmet' END")
-     for g in Guarantee]
+    Dimension("total", "''", lambda: _lit("")),
+    Dimension("attribute", "attribute", lambda: _col("attribute")),
+    Dimension("main_cause", "main_cause", lambda: _col("main_cause")),
+    Dimension("monitoring", "monitoring", lambda: _col("monitoring")),
+    Dimension("exited", "CASE WHEN year_exited IS NULL THEN '0' ELSE '1' END", _exited),
+] + [Dimension(f"g_{g.value}",
+               f"CASE WHEN g_{g.value} IS NULL THEN 'unknown' WHEN g_{g.value} THEN 'met' ELSE 'unmet' END",
+               lambda column=f"g_{g.value}": _verdict(column)) for g in Guarantee]
+# The household columns the dimensions read.
+SOURCES = ("attribute", "main_cause", "monitoring", "year_exited", *(f"g_{g.value}" for g in Guarantee))
 
 TABLE = "registry_summaryfigure"
+COLUMNS = ("level", "region_id", "parent", "dimension", "value", "households", "members")
 
 
 def _pad(expr: str, digits: int) -> str:
@@ -54,20 +98,55 @@ def refresh(villages: Iterable[str] | None = None) -> None:
             params = counties
         _run(f"DELETE FROM {TABLE} WHERE level = 5 AND {where.replace('village_id', 'region_id')}", params)
     # One scan of the households into their distinct combinations, then each dimension from that small set.
-    keys = ", ".join(expr for dim, expr in DIMENSIONS if expr != "''")
-    cols = ", ".join(f"{expr} AS {dim}" for dim, expr in DIMENSIONS if expr != "''")
+    keys = ", ".join(d.sql for d in DIMENSIONS if d.counted)
+    cols = ", ".join(f"{d.sql} AS {d.name}" for d in DIMENSIONS if d.counted)
     _run("DROP TABLE IF EXISTS reg_summary_combo")
     _run(f"""CREATE TEMP TABLE reg_summary_combo AS
              SELECT village_id, {cols}, count(*) AS households, sum(member_count) AS members
                FROM registry_household WHERE {where} GROUP BY village_id, {keys}""", params)
-    parts = [f"""SELECT 5, village_id, {_pad('village_id', 6)}, '{dim}', {"''" if expr == "''" else dim},
+    parts = [f"""SELECT 5, village_id, {_pad('village_id', 6)}, '{d.name}', {d.name if d.counted else "''"},
                         sum(households), sum(members)
-                   FROM reg_summary_combo GROUP BY village_id{'' if expr == "''" else ', ' + dim}"""
-             for dim, expr in DIMENSIONS]
-    _run(f"""INSERT INTO {TABLE} (level, region_id, parent, dimension, value, households, members)
-             {" UNION ALL ".join(parts)}""")
+                   FROM reg_summary_combo GROUP BY village_id{', ' + d.name if d.counted else ''}"""
+             for d in DIMENSIONS]
+    _run(f"""INSERT INTO {TABLE} ({", ".join(COLUMNS)}) {" UNION ALL ".join(parts)}""")
     _run("DROP TABLE reg_summary_combo")
     roll_up(counties)
+
+
+@transaction.atomic
+def replace_all(households) -> None:
+    """The whole summary from a polars frame of every household (`village_id`, `member_count` and the SOURCES
+    columns, as the table holds them): the first load counts the file it has just written instead of reading it
+    back. Same figures as `refresh(None)`, which a test checks."""
+    import polars as pl
+
+    combos = households.group_by("village_id", *(d.frame().alias(d.name) for d in DIMENSIONS if d.counted)).agg(
+        households=pl.len(), members=pl.col("member_count").sum())
+    rows = pl.concat([
+        combos.group_by("village_id", *([d.name] if d.counted else [])).agg(pl.col("households", "members").sum())
+        .select(pl.lit(5).alias("level"), pl.col("village_id").alias("region_id"),
+                (pl.col("village_id").str.slice(0, 6) + "000000").alias("parent"), pl.lit(d.name).alias("dimension"),
+                (pl.col(d.name) if d.counted else pl.lit("")).alias("value"), "households", "members")
+        for d in DIMENSIONS])
+    _run(f"DELETE FROM {TABLE}")
+    _insert(rows)
+    roll_up(None)
+
+
+def _insert(rows) -> None:
+    """Append figure rows in bulk (PostgreSQL COPY, SQLite executemany)."""
+    import io
+
+    if connection.vendor == "postgresql":
+        buffer = io.BytesIO()
+        rows.write_csv(buffer, include_header=False)
+        with connection.cursor() as cur, cur.cursor.copy(
+                f"COPY {TABLE} ({', '.join(COLUMNS)}) FROM STDIN (FORMAT csv)") as copy:
+            copy.write(buffer.getvalue())
+        return
+    with connection.cursor() as cur:
+        cur.executemany(f"INSERT INTO {TABLE} ({', '.join(COLUMNS)}) VALUES ({', '.join(['%s'] * len(COLUMNS))})",
+                        rows.iter_rows())
 
 
 def roll_up(counties: list[str] | None) -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 import polars as pl
 from django.db import connection
 
+from .. import summary
 from .columns import HOUSEHOLD_KEYS
 from .load import Stage, _csv, in_background
 
@@ -35,6 +36,9 @@ MONEY = ["income_wage", "income_business", "income_transfer", "income_property"]
 HOUSEHOLD_COLUMNS = (["id", "number", "village_id"] + [k for k in HOUSEHOLD_KEYS if k not in ("number", "village")]
                      + ["head_name", "member_count", "income_per_head"])
 TABLES = Stage.BULK_TABLES
+# The summary's household columns that a file gives; the others hold these values after a first load.
+FILE_SOURCES = [c for c in summary.SOURCES if c in HOUSEHOLD_KEYS]
+DEFAULTS = {"monitoring": "", **{c: None for c in summary.SOURCES if c.startswith("g_")}}
 
 
 def registry_empty() -> bool:
@@ -64,11 +68,14 @@ class FirstLoad:
         self.stage = Stage()
         self.record = record
         self.seq = 0  # rows written so far: person id = person_base + seq
-        # number → (hid, village): ids in order of first appearance; the village of the household (a member row
-        # may leave it empty and follow the head's row, which may come later).
-        # n: the household's rows read so far.
-        self.known = pl.DataFrame(schema={"number": pl.String, "hid": pl.Int64, "village": pl.String, "n": pl.Int64})
-        self.written: list[pl.DataFrame] = []  # (hid, n) of each household row written: its size as then known
+        self.hids = 0  # household ids handed out so far: household id = household_base + 0, 1, 2 …
+        # The households of the chunk before (number, hid, village, n = rows so far): a household cut by the end of a
+        # chunk keeps its id. One met again further apart gets a new id, put right in `finish`.
+        self.previous = pl.DataFrame(schema={"number": pl.String, "hid": pl.Int64, "village": pl.String,
+                                             "n": pl.Int64})
+        self.parts: list[pl.DataFrame] = []  # (number, hid, c) of each chunk: the household's rows in it
+        # Each household row written: (number, hid, its size as then known, the columns the summary counts).
+        self.written: list[pl.DataFrame] = []
         self.pending: list[pl.DataFrame] = []  # member rows whose village is not known yet
         self.stopped = False
         self.restore: list[str] = []
@@ -127,26 +134,22 @@ class FirstLoad:
         n = rows.height
         rows = rows.with_columns(person_id=pl.int_range(self.seq, self.seq + n, dtype=pl.Int64) + self.person_base)
         self.seq += n
-        # Households: ids in order of first appearance; the village from any row that gives one. Only the chunk's
-        # own households are looked up in (and added to) the ones seen so far.
-        given = rows.select("number", pl.when(pl.col("village") != "").then(pl.col("village")).alias("village"))
-        seen = given.group_by("number", maintain_order=True).agg(pl.col("village").drop_nulls().first(),
-                                                                 pl.len().cast(pl.Int64).alias("c"))
-        seen = seen.join(self.known, on="number", how="left", suffix="_k", maintain_order="left")
+        # Households: ids in order of first appearance; the village from any row that gives one. Only the chunk
+        # before is looked up, not every household so far: in a file of households one after another, that is where
+        # a household goes on.
+        given = pl.when(pl.col("village") != "").then(pl.col("village"))
+        seen = rows.group_by("number", maintain_order=True).agg(given.drop_nulls().first().alias("village"),
+                                                                pl.len().cast(pl.Int64).alias("c"))
+        seen = seen.join(self.previous, on="number", how="left", suffix="_k", maintain_order="left")
         fresh = seen["hid"].is_null()
-        start = self.household_base + self.known.height
+        start = self.household_base + self.hids
         seen = seen.with_columns(hid=pl.when(fresh).then(fresh.cast(pl.Int64).cum_sum() + (start - 1))
                                  .otherwise(pl.col("hid")),
                                  village=pl.coalesce("village_k", "village"),
-                                 n=pl.col("n").fill_null(0) + pl.col("c")).select("number", "hid", "village", "n")
-        again = seen.filter(~fresh)
-        self.known = pl.concat([self.known, seen.filter(fresh)])
-        if again.height or self.known["village"].null_count():
-            # Households met in earlier chunks: their size so far, and a village first given now.
-            self.known = self.known.update(again.select("number", "n"), on="number", how="left")
-            if self.known["village"].null_count():
-                self.known = self.known.update(seen.filter(pl.col("village").is_not_null()).select(
-                    "number", "village"), on="number", how="left")
+                                 n=pl.col("n").fill_null(0) + pl.col("c")).select("number", "hid", "village", "n", "c")
+        self.hids += int(fresh.sum())
+        self.previous = seen.drop("c")
+        self.parts.append(seen.select("number", "hid", "c"))
         rows = rows.join(seen, on="number", how="left", suffix="_h", maintain_order="left").with_columns(
             village_id=pl.when(pl.col("village") != "").then(pl.col("village")).otherwise(pl.col("village_h")),
             household_id=pl.col("hid"),
@@ -174,7 +177,7 @@ class FirstLoad:
             income_per_head=pl.format("{}{}.{}", pl.when((pl.col("_fen") < 0) & (per_head > 0)).then(pl.lit("-"))
                                       .otherwise(pl.lit("")), per_head // 100,
                                       (per_head % 100).cast(pl.String).str.zfill(2)))
-        self.written.append(heads.select("hid", "n"))
+        self.written.append(heads.select("number", "hid", "n", "village_id", *FILE_SOURCES))
         return heads.select(HOUSEHOLD_COLUMNS)
 
     @contextlib.contextmanager
@@ -184,12 +187,13 @@ class FirstLoad:
         raw = connection.connection
 
         def write(item) -> None:
-            for table, columns, data in item:
-                self._write(raw, table, columns, data)
+            # Encoding here, not in the reading thread: polars writes CSV and Arrow without holding the interpreter.
+            for table, columns, frame in item:
+                self._write(raw, table, columns, self._encode(frame))
 
         with in_background(write, "registry-first-load") as hand_over:
             yield lambda rows: None if self.stopped else hand_over(
-                [(t, c, self._encode(f)) for t, c, f in self.frames(rows) if f.height])
+                [(t, c, f) for t, c, f in self.frames(rows) if f.height])
 
     def stop(self) -> None:
         self.stopped = True
@@ -219,21 +223,31 @@ class FirstLoad:
     # --- the end --------------------------------------------------------------
 
     def finish(self, slim: pl.DataFrame) -> tuple[int, int]:
-        """Members whose village came late, households whose size grew after their row was written, ids, keys and
-        indexes. Returns (households, members)."""
+        """Members whose village came late, households met again apart from their first rows, households whose
+        size grew after their row was written, ids, keys and indexes. Returns (households, members)."""
         self._clock = time.perf_counter()
-        sizes = self.known.select("hid", "n").join(pl.concat(self.written).rename({"n": "written"}), on="hid")
-        grown = sizes.filter(pl.col("n") != pl.col("written")).select("hid", "n")
+        # One row per household (the file checks allow no household without or with two heads): its final size.
+        parts = pl.concat(self.parts)
+        self.written = [pl.concat(self.written).rename({"n": "written"}).join(
+            parts.group_by("number").agg(pl.col("c").sum().alias("n")), on="number")]
+        heads = self.written[0].select("number", pl.col("hid").alias("head"), "village_id")
+        grown = self.written[0].filter(pl.col("n") != pl.col("written")).select("hid", "n")
+        # Rows of a household that came apart from the chunk of its head's row got another id: theirs is the head's.
+        moved = parts.join(heads, on="number").filter(pl.col("hid") != pl.col("head")).select("hid", "head").unique()
         if self.pg:
             self.stage.execute("DROP TABLE IF EXISTS reg_first_c")
             self.stage.execute("CREATE TEMP TABLE reg_first_c (hid bigint, n integer)")
+            self.stage.execute("DROP TABLE IF EXISTS reg_first_moved")
+            self.stage.execute("CREATE TEMP TABLE reg_first_moved (hid bigint, head bigint)")
         raw = connection.connection
         self._write(raw, "reg_first_c", ["hid", "n"], self._encode(grown))
+        if moved.height:
+            self._write(raw, "reg_first_moved", ["hid", "head"], self._encode(moved))
         if self.pending:
-            late = pl.concat(self.pending).drop("village_id").join(
-                self.known.select("number", pl.col("village").alias("village_id")), on="number").select(MEMBER_COLUMNS)
+            late = pl.concat(self.pending).drop("village_id", "household_id").join(
+                heads.rename({"head": "household_id"}), on="number").select(MEMBER_COLUMNS)
             self._write(raw, "registry_member", MEMBER_COLUMNS, self._encode(late))
-        grown_table = "reg_first_c"
+        grown_table, moved_table = "reg_first_c", "reg_first_moved"
         if not self.pg:
             # The stage file is complete: copy people, members and households into the tables, one statement each.
             schema = self.lite.attach()
@@ -242,16 +256,19 @@ class FirstLoad:
                 shared = self._shared(table)
                 self.stage.execute(f"""INSERT INTO main.{table} ({", ".join([*columns, *shared])})
                                        SELECT {", ".join([*columns, *shared.values()])} FROM {schema}.{table}""")
-            grown_table = f"{schema}.reg_first_c"
+            grown_table, moved_table = f"{schema}.reg_first_c", f"{schema}.reg_first_moved"
+        if moved.height:
+            self.stage.execute(f"""UPDATE registry_member SET household_id = m.head FROM {moved_table} m
+                                    WHERE registry_member.household_id = m.hid""")
         self._lap("counts")
         if grown.height:
             per_head = "ROUND((income_wage + income_business + income_transfer + income_property - costs) / c.n, 2)"
             self.stage.execute(f"""UPDATE registry_household SET member_count = c.n, income_per_head = {per_head}
                                      FROM {grown_table} c WHERE registry_household.id = c.hid""")
-        households = sizes.height
+        households = self.written[0].height
         self._lap("households")
         for table, base, count in (("registry_person", self.person_base, self.seq),
-                                   ("registry_household", self.household_base, self.known.height)):
+                                   ("registry_household", self.household_base, self.hids)):
             if count:
                 self.stage.advance_ids(table, base + count - 1)
         if self.pg:
@@ -261,13 +278,20 @@ class FirstLoad:
         self.stage.restore_constraints(self.restore)
         self._lap("keys")
         if self.pg:
-            self.stage.execute("DROP TABLE IF EXISTS reg_first_c")
+            self.stage.execute("DROP TABLE IF EXISTS reg_first_c, reg_first_moved")
         # Fresh statistics, so that the first pages are planned for millions of rows. PostgreSQL: building the
         # indexes has set each table's size; autovacuum gathers the column statistics soon after the commit.
         if not self.pg:
             self.stage.execute("ANALYZE main")  # not the attached stage files
         self._lap("analyze")
         return households, self.seq
+
+    def households(self) -> pl.DataFrame:
+        """Every household written, with its final size and the columns the summary counts (the ones the file
+        does not give hold the table's defaults: not monitored, not screened)."""
+        return self.written[0].select("village_id", pl.col("n").alias("member_count"), *FILE_SOURCES,
+                           *(pl.lit(DEFAULTS[c], dtype=pl.String if c == "monitoring" else pl.Boolean).alias(c)
+                             for c in summary.SOURCES if c not in FILE_SOURCES))
 
     def close(self) -> None:
         """After the transaction (committed or rolled back): let go of the SQLite stage file."""

@@ -24,12 +24,15 @@ MEMBER_STAGE = [
     ("relation", "varchar(14)"), ("sex", "varchar(1)"), ("birth_date", "date"), ("ethnicity", "varchar(20)"),
     ("education", "varchar(12)"), ("student_status", "varchar(12)"), ("health", "varchar(10)"),
     ("labour", "varchar(10)"), ("work_status", "varchar(10)"), ("medical_insurance", "boolean"),
-    ("pension_insurance", "boolean"), ("row_digest", "bigint"), ("seq", "bigint"),  # seq: 0, 1, 2 … in file order, across chunks and sheets
+    ("pension_insurance", "boolean"), ("row_digest", "bigint"),
+    ("seq", "bigint"),  # 0, 1, 2 … in file order, across chunks and sheets
+    ("sheet", "varchar(100)"),  # the sheet's label ("" for a CSV or a single sheet): `row` counts within it
 ]
 _TYPES = {"text": "varchar(200)", "code": "varchar(12)", "enum": "varchar(16)", "causes": "varchar(200)",
           "money": "numeric(12,2)", "decimal": "numeric(8,2)", "year": "smallint", "bool": "boolean"}
 HOUSEHOLD_STAGE = [("row", "bigint")] + [(k, _TYPES[c.kind]) for k in HOUSEHOLD_KEYS
-                                         for c in COLUMNS if c.key == k] + [("head_name", "varchar(50)")]
+                                         for c in COLUMNS if c.key == k] + [("head_name", "varchar(50)"),
+                                                                             ("sheet", "varchar(100)")]
 # Household columns the merge writes (stage column = table column, except village → village_id).
 HH_WRITE = [k for k in HOUSEHOLD_KEYS if k not in ("number",)] + ["head_name", "member_count", "income_per_head"]
 MEMBER_WRITE = ["household_id", "village_id", "name", "relation", "ethnicity", "education", "student_status",
@@ -222,25 +225,25 @@ class Stage:
 
     # --- checks against the database ---------------------------------------
 
-    def conflicts(self, prefixes: list[str] | None) -> list[tuple[int, str, str]]:
-        """(row, key, message) of rows that clash with what is already registered."""
+    def conflicts(self, prefixes: list[str] | None) -> list[tuple[str, int, str, str]]:
+        """(sheet, row, key, message) of rows that clash with what is already registered."""
         out = []
-        for row, number in self.fetch("""
-            SELECT s.row, h.number FROM reg_stage_m s
+        for sheet, row, number in self.fetch("""
+            SELECT s.sheet, s.row, h.number FROM reg_stage_m s
               JOIN registry_person p ON p.id_number = s.id_number
               JOIN registry_member m ON m.person_id = p.id
               JOIN registry_household h ON h.id = m.household_id
              WHERE h.number <> s.number
                AND NOT EXISTS (SELECT 1 FROM reg_stage_h x WHERE x.number = h.number)
-             ORDER BY s.row"""):
-            out.append((row, "id_number", f"此人已登记在户 {number} 中，一人不能同时属于两户"
+             ORDER BY s.seq"""):
+            out.append((sheet, row, "id_number", f"此人已登记在户 {number} 中，一人不能同时属于两户"
                                           f"（如确需迁户，请在同一文件中一并导入户 {number}）"))
         if prefixes is not None:
             inside = " OR ".join(["h.village_id LIKE %s"] * len(prefixes)) or "1=0"
-            for row, village in self.fetch(f"""
-                SELECT s.row, h.village_id FROM reg_stage_h s JOIN registry_household h ON h.number = s.number
+            for sheet, row, village in self.fetch(f"""
+                SELECT s.sheet, s.row, h.village_id FROM reg_stage_h s JOIN registry_household h ON h.number = s.number
                  WHERE NOT ({inside}) ORDER BY s.row""", [p + "%" for p in prefixes]):
-                out.append((row, "number", f"户编号已登记在您管辖范围以外的村（{village}），不能由您修改"))
+                out.append((sheet, row, "number", f"户编号已登记在您管辖范围以外的村（{village}），不能由您修改"))
         return out
 
     # --- the merge ------------------------------------------------------------

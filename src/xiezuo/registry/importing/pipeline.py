@@ -158,7 +158,7 @@ class _Reading:
             self.result.rows += clean.height
         if errs.height:
             self.errors.append(errs)
-        rows = finish_rows(clean).with_columns(chunk["row_digest"])
+        rows = finish_rows(clean).with_columns(chunk["row_digest"], pl.lit(label).alias("sheet"))
         del clean
         if slims is not None:
             slims.append(slim_rows(rows, label))
@@ -219,7 +219,7 @@ def _first_load(reading: _Reading, user, job, filename, synthetic) -> bool:
             reading.progress(92, "正在记录变更并更新汇总")
             _audit([], [], [], user, job, result)
             clock = time.perf_counter()
-            summary.refresh(None)  # the registry was empty: its whole summary is this file's
+            summary.replace_all(load.households())  # the registry was empty: its whole summary is this file's
             result.seconds["summary"] = time.perf_counter() - clock
     except _Rollback:
         pass
@@ -295,9 +295,9 @@ def _write(stage, sheets, errors, ctx, user, job, result, progress, filename, sy
     fresh = stage.no_overlap()
     clash = [] if fresh else stage.conflicts(ctx.prefixes)
     if clash:
-        sheet = next(iter(sheets.values()))
+        # Row numbers count within each sheet: the column letter carries the sheet's name (工作表!列).
         errors.append(pl.DataFrame(
-            [(row, *sheet.where(key), message) for row, key, message in clash],
+            [(row, *sheets[label].where(key), message) for label, row, key, message in clash],
             schema=["row", "column", "header", "message"], orient="row",
         ).cast({"row": pl.Int64}))
     if any(e.height for e in errors):

@@ -3,7 +3,8 @@
 CSV: UTF-8 (with or without BOM), GB18030/GBK or UTF-16, transcoded on the fly
 to UTF-8 when needed, then scanned by polars in batches. XLSX: every sheet
 whose header row is recognised (a title row or merged group cells above it
-are skipped), read with calamine. All values arrive as text.
+are skipped), read by the worksheet scanner of `core.xlsxscan`. All values
+arrive as text.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from xml.etree import ElementTree
 
 import polars as pl
 
+from xiezuo.core import xlsxscan
 from xiezuo.core.tabular import FileProblem, check_xlsx, column_index, column_letter, detect_encoding
 
 from .columns import BY_KEY, ESSENTIAL, match_header
@@ -162,8 +164,10 @@ def _blocks(path: Path, size: int) -> Iterator[tuple[bool, bytes]]:
                     yield first, block
                 return
             cut = block.rfind(b"\n")
-            # A line end inside a quoted field does not end a record: an even number of quotes must precede the cut.
-            while cut >= 0 and block.count(b'"', 0, cut) % 2:
+            # A line end inside a quoted field does not end a record: an even number of quotes must precede the cut
+            # (most files quote nothing: one look for a quote settles it).
+            quoted = b'"' in block
+            while quoted and cut >= 0 and block.count(b'"', 0, cut) % 2:
                 cut = block.rfind(b"\n", 0, cut)
             if cut < 0:
                 carry = block
@@ -180,78 +184,65 @@ _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
 
 
-def xlsx_heads(path: Path, rows: int = HEADER_SEARCH_ROWS) -> list[tuple[str, int, list[list]]]:
-    """(sheet name, first row holding a value, the first `rows` rows as text) of every sheet, read from the start
-    of each sheet's XML only: the header is found without parsing the whole workbook."""
-    with zipfile.ZipFile(path) as zf:
-        book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
-        rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-        targets = {r.get("Id"): r.get("Target") for r in rels}
-        sheets, wanted = [], set()
-        for node in book.iter(f"{_NS}sheet"):
-            target = targets.get(node.get(_REL), "")
-            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            cells, first = [], None
-            with zf.open(part) as fh:
-                for _event, el in ElementTree.iterparse(fh):
-                    if el.tag != f"{_NS}row":
-                        continue
-                    number = int(el.get("r") or len(cells) + 1)
-                    if number > rows:
-                        break
-                    for c in el.iter(f"{_NS}c"):
-                        v, kind = c.find(f"{_NS}v"), c.get("t", "n")
-                        text = "".join(t.text or "" for t in c.iter(f"{_NS}t")) if kind == "inlineStr" else (
-                            v.text if v is not None else None)
-                        if text in (None, ""):
-                            continue
-                        match = _CELL_REF.match(c.get("r") or "")
-                        col = column_index(match.group(1)) if match else len(cells)
-                        if kind == "s":
-                            wanted.add(int(text))
-                        elif kind == "n":
-                            text = _text(float(text))
-                        cells.append((number, col, kind, text))
-                        first = number if first is None else min(first, number)
-                    el.clear()
-            sheets.append((node.get("name"), first, cells))
-        strings = _shared_strings(zf, max(wanted) if wanted else -1)
+def _sheet_parts(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """(sheet name, zip member of its XML) of every sheet, in the workbook's order."""
+    book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target") for r in rels}
     out = []
-    for name, first, cells in sheets:
-        width = max((c[1] for c in cells), default=-1) + 1
-        grid = [[None] * width for _ in range(rows)]
-        for number, col, kind, text in cells:
-            grid[number - 1][col] = strings.get(int(text)) if kind == "s" else text
-        out.append((name, first, grid))
+    for node in book.iter(f"{_NS}sheet"):
+        target = targets.get(node.get(_REL), "")
+        out.append((node.get("name"), target.lstrip("/") if target.startswith("/") else f"xl/{target}"))
     return out
 
 
-def _shared_strings(zf: zipfile.ZipFile, last: int) -> dict[int, str]:
-    """The first `last + 1` shared strings (phonetic runs left out)."""
-    out: dict[int, str] = {}
-    if last < 0 or "xl/sharedStrings.xml" not in zf.namelist():
-        return out
-    with zf.open("xl/sharedStrings.xml") as fh:
-        for _event, el in ElementTree.iterparse(fh):
-            if el.tag != f"{_NS}si":
-                continue
-            out[len(out)] = "".join(t.text or "" for child in el if child.tag != f"{_NS}rPh"
-                                    for t in ([child] if child.tag == f"{_NS}t" else child.iter(f"{_NS}t")))
-            el.clear()
-            if len(out) > last:
-                break
+def xlsx_heads(path: Path, zf: zipfile.ZipFile, strings: xlsxscan.SharedStrings,
+               rows: int = HEADER_SEARCH_ROWS) -> list[tuple[str, str, list[list]]]:
+    """(sheet name, zip member, the first `rows` rows as text) of every sheet, read from the start of each
+    sheet's XML only: the header is found without parsing the whole workbook."""
+    out = []
+    for name, part in _sheet_parts(zf):
+        cells = []
+        with zf.open(part) as fh:
+            for _event, el in ElementTree.iterparse(fh):
+                if el.tag != f"{_NS}row":
+                    continue
+                number = int(el.get("r") or len(cells) + 1)
+                if number > rows:
+                    break
+                for c in el.iter(f"{_NS}c"):
+                    v, kind = c.find(f"{_NS}v"), c.get("t", "n")
+                    text = "".join(t.text or "" for t in c.iter(f"{_NS}t")) if kind == "inlineStr" else (
+                        v.text if v is not None else None)
+                    if text in (None, ""):
+                        continue
+                    match = _CELL_REF.match(c.get("r") or "")
+                    col = column_index(match.group(1)) if match else len(cells)
+                    if kind == "s":
+                        text = strings.get(int(text))
+                    elif kind == "n":
+                        text = _text(float(text))
+                    cells.append((number, col, text))
+                el.clear()
+        width = max((c[1] for c in cells), default=-1) + 1
+        grid = [[None] * width for _ in range(rows)]
+        for number, col, text in cells:
+            grid[number - 1][col] = text
+        out.append((name, part, grid))
     return out
 
 
 def read_xlsx(path: Path, chunk_rows: int) -> Iterator[tuple[Sheet, pl.DataFrame]]:
     check_xlsx(path)
     try:
-        heads = xlsx_heads(path)
+        with zipfile.ZipFile(path) as zf:
+            strings = xlsxscan.shared_strings(path, zf)
+            heads = xlsx_heads(path, zf, strings)
     except (KeyError, ValueError, ElementTree.ParseError, zipfile.BadZipFile) as exc:
         raise FileProblem(f"无法读取 .xlsx 文件：{exc.__class__.__name__}，文件可能已损坏。") from None
     used = 0
     data_rows = 0
-    for name, first, head in heads:
+    for name, part, head in heads:
         found = find_header(head)
         if found is None:
             continue  # an instructions sheet or a blank one
@@ -259,94 +250,36 @@ def read_xlsx(path: Path, chunk_rows: int) -> Iterator[tuple[Sheet, pl.DataFrame
         used += 1
         sheet = Sheet(name if len(heads) > 1 else "", index + 1, columns, headers, ignored)
         check_columns(sheet)
-        raw = {key: head[index][col] for key, col in columns.items()}  # header cells as written
-        frame = _fast_sheet(path, name, sheet, first, raw)
-        chunks = _calamine_sheet(path, name, sheet, chunk_rows) if frame is None else _frame_chunks(frame, chunk_rows)
-        for chunk in chunks:
-            data_rows += chunk.height
-            yield sheet, chunk
+        try:
+            for chunk in _even(xlsxscan.read_sheet(path, part, columns, sheet.header_row, strings), chunk_rows):
+                data_rows += chunk.height
+                yield sheet, chunk
+        except xlsxscan.SheetError as exc:
+            raise FileProblem(f"无法读取工作表“{name}”：文件内容有误（{exc}），请在 Excel 中另存后重新上传。") from None
     if not used:
         raise FileProblem("未找到表头：各工作表前 20 行中都没有同时包含“身份证号”“姓名”等列名的一行。请使用导入模板。")
     if not data_rows:
         raise FileProblem("文件只有表头，没有数据行。")
 
 
-def _fast_sheet(path: Path, name: str, sheet: Sheet, first: int, names: dict[str, str]) -> pl.DataFrame | None:
-    """The sheet's data rows as text columns, read by fastexcel into Arrow in one pass. None when a cell of the ID
-    number column holds a number (Excel has cut it to 15 digits) or the columns cannot be told apart by their
-    header: the cell-by-cell reader then takes the sheet."""
-    import fastexcel
-
-    if len(set(names.values())) < len(names):
-        return None
-    try:
-        data = fastexcel.read_excel(str(path)).load_sheet(
-            name, header_row=sheet.header_row - first, use_columns=list(names.values()),
-            dtypes={h: "string" for k, h in names.items() if k != "id_number"}, dtype_coercion="strict",
-            schema_sample_rows=None)
-        frame = data.to_polars()
-    except fastexcel.FastExcelError:
-        return None
-    if frame.schema.get(names["id_number"]) != pl.String:
-        return None
-    frame = frame.select(pl.int_range(sheet.header_row + 1, sheet.header_row + 1 + frame.height, dtype=pl.Int64)
-                         .alias("row"), *[pl.col(h).alias(k) for k, h in names.items()])
-    # Blank rows (every cell empty) are skipped; their numbers are not reused.
-    return frame.filter(pl.any_horizontal(pl.col(k).is_not_null() & (pl.col(k) != "") for k in names))
-
-
-def _frame_chunks(frame: pl.DataFrame, chunk_rows: int) -> Iterator[pl.DataFrame]:
-    for start in range(0, frame.height, chunk_rows):
-        yield frame.slice(start, chunk_rows)
-
-
-def _calamine_sheet(path: Path, name: str, sheet: Sheet, chunk_rows: int) -> Iterator[pl.DataFrame]:
-    """The sheet read cell by cell (numbers and dates turned to text one by one)."""
-    from python_calamine import CalamineWorkbook
-
-    try:
-        rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(name).iter_rows()
-    except Exception as exc:  # calamine raises its own error types for broken parts
-        raise FileProblem(f"无法读取工作表“{name}”：{exc.__class__.__name__}。") from None
-    kept: list[list] = []
-    numbers: list[int] = []
-    shift = 0
-    for row_no, row in enumerate(rows, start=1):
-        if row_no == sheet.header_row:
-            # calamine's rows start at the first column holding a value: where the header cells are tells how far.
-            written = [_text(v) for v in row]
-            col = sheet.columns["id_number"]
-            shift = col - next((i for i, v in enumerate(written) if str(v or "").strip() == sheet.headers["id_number"]),
-                               col)
-        # Skip the header and what is above it, and blank rows (every cell None or "", counted in C).
-        if row_no <= sheet.header_row or row.count(None) + row.count("") == len(row):
+def _even(frames: Iterator[pl.DataFrame], rows: int) -> Iterator[pl.DataFrame]:
+    """The frames again, in chunks of `rows` rows (the last one shorter)."""
+    held: list[pl.DataFrame] = []
+    count = 0
+    for frame in frames:
+        held.append(frame)
+        count += frame.height
+        if count < rows:
             continue
-        if shift:
-            row = [None] * shift + list(row) if shift > 0 else list(row)[-shift:]
-        numbers.append(row_no)
-        kept.append(row)
-        if len(numbers) >= chunk_rows:
-            yield _rows_frame(sheet, kept, numbers)
-            kept, numbers = [], []
-    if numbers:
-        yield _rows_frame(sheet, kept, numbers)
-
-
-def _rows_frame(sheet: Sheet, rows: list[list], numbers: list[int]) -> pl.DataFrame:
-    """A chunk of worksheet rows as text columns. A column of text cells goes to polars as it is; only columns
-    holding numbers or dates go through `_text` cell by cell."""
-    frame = {"row": pl.Series(numbers, dtype=pl.Int64)}
-    widths = {len(r) for r in rows}
-    for key, col in sheet.columns.items():
-        if min(widths) > col:
-            values = [r[col] for r in rows]
-        else:
-            values = [r[col] if col < len(r) else None for r in rows]
-        try:
-            frame[key] = pl.Series(values, dtype=pl.String, strict=True)
-        except (TypeError, pl.exceptions.PolarsError):
-            frame[key] = pl.Series([_text(v) for v in values], dtype=pl.String, strict=False)
-    return pl.DataFrame(frame)
+        joined = pl.concat(held, rechunk=False)
+        start = 0
+        while count - start >= rows:
+            yield joined.slice(start, rows).rechunk()
+            start += rows
+        held = [joined.slice(start)] if start < count else []
+        count -= start
+    if count:
+        yield pl.concat(held).rechunk()
 
 
 def _text(value):
