@@ -7,7 +7,6 @@ import unicodedata
 from functools import lru_cache
 
 import opencc
-from pypinyin import Style, lazy_pinyin
 
 _t2s = opencc.OpenCC("t2s")
 _s2t = opencc.OpenCC("s2t")
@@ -37,6 +36,10 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=100_000)
 def pinyin_keys(name: str) -> tuple[str, str]:
     """(full pinyin, initials) of a Chinese name, e.g. 黔南 → ("qiannan", "qn")."""
+    # Loaded on first use: its dictionaries take about 55 MB, which a process that only reads and imports records
+    # (a worker, most web requests) need not hold.
+    from pypinyin import Style, lazy_pinyin
+
     simplified = to_simplified(name)
     syllables = lazy_pinyin(simplified, style=Style.NORMAL, errors="ignore")
     full = "".join(syllables).lower()
