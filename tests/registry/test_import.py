@@ -187,6 +187,20 @@ def test_a_clash_with_the_registry_is_reported_on_its_own_sheet(login):
     assert "一人不能同时属于两户" in job.errors[0][3]
 
 
+def test_the_same_person_on_two_sheets_is_reported_on_the_later_sheet(login):
+    from xiezuo.core.tabular import column_letter
+
+    from .helpers import HEADERS
+
+    first, second = registry_rows(8, seed=22), registry_rows(6, seed=23)
+    for header in ("身份证号", "性别", "出生日期"):
+        second[2] = set_cell(second[2], header, first[4][COL[header]])
+    job = run(login(EDITOR), "两组.xlsx", xlsx_bytes({"一组": first, "二组": second}))
+    assert job.state == Job.State.FAILED
+    letter = column_letter(HEADERS.index("身份证号"))
+    assert [(e[0], e[1], e[3]) for e in job.errors] == [(4, f"二组!{letter}", "身份证号与工作表“一组”第 6 行重复")]
+
+
 def test_village_outside_the_users_area_is_refused(login):
     rows = registry_rows(6, villages=QIANNAN, seed=17)
     job = run(login(EDITOR), "e.csv", csv_bytes(rows))

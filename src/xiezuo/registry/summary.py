@@ -113,17 +113,25 @@ def refresh(villages: Iterable[str] | None = None) -> None:
     roll_up(counties)
 
 
-@transaction.atomic
-def replace_all(households) -> None:
-    """The whole summary from a polars frame of every household (`village_id`, `member_count` and the SOURCES
-    columns, as the table holds them): the first load counts the file it has just written instead of reading it
-    back. Same figures as `refresh(None)`, which a test checks."""
+def combos(households):
+    """The households of a polars frame (`village_id`, `member_count` and the SOURCES columns, as the table holds
+    them) counted by village and every dimension's value: what `replace_all` takes, in parts that may overlap."""
     import polars as pl
 
-    combos = households.group_by("village_id", *(d.frame().alias(d.name) for d in DIMENSIONS if d.counted)).agg(
+    return households.group_by("village_id", *(d.frame().alias(d.name) for d in DIMENSIONS if d.counted)).agg(
         households=pl.len(), members=pl.col("member_count").sum())
+
+
+@transaction.atomic
+def replace_all(parts) -> None:
+    """The whole summary from `combos` of every household (in any number of parts): the first load counts the
+    file it has just written instead of reading it back. Same figures as `refresh(None)`, which a test checks."""
+    import polars as pl
+
+    keys = ["village_id", *(d.name for d in DIMENSIONS if d.counted)]
+    counted = pl.concat(list(parts)).group_by(keys).agg(pl.col("households", "members").sum())
     rows = pl.concat([
-        combos.group_by("village_id", *([d.name] if d.counted else [])).agg(pl.col("households", "members").sum())
+        counted.group_by("village_id", *([d.name] if d.counted else [])).agg(pl.col("households", "members").sum())
         .select(pl.lit(5).alias("level"), pl.col("village_id").alias("region_id"),
                 (pl.col("village_id").str.slice(0, 6) + "000000").alias("parent"), pl.lit(d.name).alias("dimension"),
                 (pl.col(d.name) if d.counted else pl.lit("")).alias("value"), "households", "members")

@@ -26,6 +26,7 @@ from django.db import connection
 
 from .. import summary
 from .columns import HOUSEHOLD_KEYS
+from .keystore import Store
 from .load import Stage, _csv, in_background
 
 PERSON_COLUMNS = ["id", "id_number", "name", "sex", "birth_date"]
@@ -73,9 +74,12 @@ class FirstLoad:
         # chunk keeps its id. One met again further apart gets a new id, put right in `finish`.
         self.previous = pl.DataFrame(schema={"number": pl.String, "hid": pl.Int64, "village": pl.String,
                                              "n": pl.Int64})
-        self.parts: list[pl.DataFrame] = []  # (number, hid, c) of each chunk: the household's rows in it
-        # Each household row written: (number, hid, its size as then known, the columns the summary counts).
-        self.written: list[pl.DataFrame] = []
+        # On disk until the end, by household number (`keystore`): (number, hid, c) of each chunk, the household's
+        # rows in it; and each household row written: (number, hid, its size as then known, the columns the summary
+        # counts).
+        self.parts = Store(tmp, "first-parts", "number")
+        self.written = Store(tmp, "first-written", "number")
+        self.combos: list[pl.DataFrame] = []  # the summary's counts, from `finish`
         self.pending: list[pl.DataFrame] = []  # member rows whose village is not known yet
         self.stopped = False
         self.restore: list[str] = []
@@ -149,7 +153,7 @@ class FirstLoad:
                                  n=pl.col("n").fill_null(0) + pl.col("c")).select("number", "hid", "village", "n", "c")
         self.hids += int(fresh.sum())
         self.previous = seen.drop("c")
-        self.parts.append(seen.select("number", "hid", "c"))
+        self.parts.add(seen.select("number", "hid", "c"))
         rows = rows.join(seen, on="number", how="left", suffix="_h", maintain_order="left").with_columns(
             village_id=pl.when(pl.col("village") != "").then(pl.col("village")).otherwise(pl.col("village_h")),
             household_id=pl.col("hid"),
@@ -177,7 +181,7 @@ class FirstLoad:
             income_per_head=pl.format("{}{}.{}", pl.when((pl.col("_fen") < 0) & (per_head > 0)).then(pl.lit("-"))
                                       .otherwise(pl.lit("")), per_head // 100,
                                       (per_head % 100).cast(pl.String).str.zfill(2)))
-        self.written.append(heads.select("number", "hid", "n", "village_id", *FILE_SOURCES))
+        self.written.add(heads.select("number", "hid", "n", "village_id", *FILE_SOURCES))
         return heads.select(HOUSEHOLD_COLUMNS)
 
     @contextlib.contextmanager
@@ -222,18 +226,35 @@ class FirstLoad:
 
     # --- the end --------------------------------------------------------------
 
-    def finish(self, slim: pl.DataFrame) -> tuple[int, int]:
+    def finish(self) -> tuple[int, int]:
         """Members whose village came late, households met again apart from their first rows, households whose
-        size grew after their row was written, ids, keys and indexes. Returns (households, members)."""
+        size grew after their row was written, ids, keys and indexes, and the summary's counts. Returns
+        (households, members)."""
         self._clock = time.perf_counter()
-        # One row per household (the file checks allow no household without or with two heads): its final size.
-        parts = pl.concat(self.parts)
-        self.written = [pl.concat(self.written).rename({"n": "written"}).join(
-            parts.group_by("number").agg(pl.col("c").sum().alias("n")), on="number")]
-        heads = self.written[0].select("number", pl.col("hid").alias("head"), "village_id")
-        grown = self.written[0].filter(pl.col("n") != pl.col("written")).select("hid", "n")
-        # Rows of a household that came apart from the chunk of its head's row got another id: theirs is the head's.
-        moved = parts.join(heads, on="number").filter(pl.col("hid") != pl.col("head")).select("hid", "head").unique()
+        grown, moved, late_heads, households = [], [], [], 0
+        waiting = pl.concat(self.pending)["number"].unique() if self.pending else None
+        for part in range(self.written.parts):
+            # One row per household (the file checks allow no household without or with two heads): its final size.
+            written = self.written.partition(part)
+            if not written.height:
+                continue
+            parts = self.parts.partition(part)
+            written = written.rename({"n": "written"}).join(parts.group_by("number").agg(pl.col("c").sum().alias("n")), on="number")
+            households += written.height
+            grown.append(written.filter(pl.col("n") != pl.col("written")).select("hid", "n"))
+            # Rows of a household that came apart from the chunk of its head's row got another id: theirs is the
+            # head's.
+            heads = written.select("number", pl.col("hid").alias("head"), "village_id")
+            moved.append(parts.join(heads, on="number").filter(pl.col("hid") != pl.col("head"))
+                         .select("hid", "head").unique())
+            if waiting is not None:
+                late_heads.append(heads.filter(pl.col("number").is_in(waiting.implode())))
+            self.combos.append(summary.combos(written.select(
+                "village_id", pl.col("n").alias("member_count"), *FILE_SOURCES,
+                *(pl.lit(DEFAULTS[c], dtype=pl.String if c == "monitoring" else pl.Boolean).alias(c)
+                  for c in summary.SOURCES if c not in FILE_SOURCES))))
+        grown = pl.concat(grown) if grown else pl.DataFrame(schema={"hid": pl.Int64, "n": pl.Int64})
+        moved = pl.concat(moved) if moved else pl.DataFrame(schema={"hid": pl.Int64, "head": pl.Int64})
         if self.pg:
             self.stage.execute("DROP TABLE IF EXISTS reg_first_c")
             self.stage.execute("CREATE TEMP TABLE reg_first_c (hid bigint, n integer)")
@@ -245,7 +266,9 @@ class FirstLoad:
             self._write(raw, "reg_first_moved", ["hid", "head"], self._encode(moved))
         if self.pending:
             late = pl.concat(self.pending).drop("village_id", "household_id").join(
-                heads.rename({"head": "household_id"}), on="number").select(MEMBER_COLUMNS)
+                pl.concat(late_heads).rename({"head": "household_id"}) if late_heads else pl.DataFrame(
+                    schema={"number": pl.String, "household_id": pl.Int64, "village_id": pl.String}),
+                on="number").select(MEMBER_COLUMNS)
             self._write(raw, "registry_member", MEMBER_COLUMNS, self._encode(late))
         grown_table, moved_table = "reg_first_c", "reg_first_moved"
         if not self.pg:
@@ -265,7 +288,6 @@ class FirstLoad:
             per_head = "ROUND((income_wage + income_business + income_transfer + income_property - costs) / c.n, 2)"
             self.stage.execute(f"""UPDATE registry_household SET member_count = c.n, income_per_head = {per_head}
                                      FROM {grown_table} c WHERE registry_household.id = c.hid""")
-        households = self.written[0].height
         self._lap("households")
         for table, base, count in (("registry_person", self.person_base, self.seq),
                                    ("registry_household", self.household_base, self.hids)):
@@ -285,13 +307,6 @@ class FirstLoad:
             self.stage.execute("ANALYZE main")  # not the attached stage files
         self._lap("analyze")
         return households, self.seq
-
-    def households(self) -> pl.DataFrame:
-        """Every household written, with its final size and the columns the summary counts (the ones the file
-        does not give hold the table's defaults: not monitored, not screened)."""
-        return self.written[0].select("village_id", pl.col("n").alias("member_count"), *FILE_SOURCES,
-                           *(pl.lit(DEFAULTS[c], dtype=pl.String if c == "monitoring" else pl.Boolean).alias(c)
-                             for c in summary.SOURCES if c not in FILE_SOURCES))
 
     def close(self) -> None:
         """After the transaction (committed or rolled back): let go of the SQLite stage file."""

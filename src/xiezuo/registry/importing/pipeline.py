@@ -28,10 +28,11 @@ from ..models import Household, Member
 from .columns import BY_KEY
 from .firstload import TABLES as FIRST_LOAD_TABLES
 from .firstload import FirstLoad, registry_empty
+from .keystore import FileKeys
 from .load import HH_WRITE, MEMBER_WRITE, Stage, hh_column
 from .reader import Sheet, read_chunks
 from .unchanged import Unchanged, row_digest
-from .validate import Context, empty_errors, file_checks, finish_rows, slim_rows, validate_chunk
+from .validate import Context, empty_errors, finish_rows, slim_rows, validate_chunk
 
 MAX_ERRORS_KEPT = 1_000_000
 # A first import of this many rows (and a quarter of the registry) loads with indexes (PostgreSQL: also keys and
@@ -116,19 +117,20 @@ class _Reading:
     sheets: dict = field(default_factory=dict)
     unchanged: Unchanged | None = None
 
-    def run(self, load) -> pl.DataFrame:
-        """The slim frame (row, number, village, id_number, relation, sheet) of every row; whole-file errors
-        are added to `errors`. With `unchanged` (a re-import), rows loaded before are set aside unvalidated."""
+    def run(self, load) -> None:
+        """Validate every row and hand the clean ones to `load`; whole-file errors are added to `errors`. With
+        `unchanged` (a re-import), rows loaded before are set aside unvalidated. Every row's keys go to disk
+        (`keystore`) and are checked there at the end, one partition at a time."""
         clock = time.perf_counter()
         result, size = self.result, max(1, self.path.stat().st_size)
-        slims: list[pl.DataFrame] = []
+        keys = FileKeys(self.tmp)
         self.progress(2, "正在读取并校验文件")
         for sheet, chunk in read_chunks(self.path, self.filename, self.chunk_rows, tmp=self.tmp):
             label = self.sheets.setdefault(sheet.label, sheet).label
             chunk = chunk.with_columns(row_digest(chunk))
             if self.unchanged is not None:
-                chunk = self.unchanged.split(chunk, label)
-            self._take(chunk, sheet, label, load, slims)
+                chunk = self.unchanged.split(chunk, label, list(self.sheets).index(label), keys)
+            self._take(chunk, sheet, label, load, keys)
             del chunk
             seen = result.rows + (self.unchanged.rows if self.unchanged is not None else 0)
             same = f"（其中 {self.unchanged.rows:,} 行与上次导入相同）" if self.unchanged is not None else ""
@@ -137,31 +139,24 @@ class _Reading:
             self._second_pass(load)
             result.rows += self.unchanged.rows
             result.rows_unchanged = self.unchanged.rows - self.unchanged.revisited
-            if (aside := self.unchanged.slim()) is not None:
-                slims.append(aside)
         result.seconds["validate"] = time.perf_counter() - clock
         for sheet in self.sheets.values():
             result.ignored_columns += [h for h in sheet.ignored if h not in result.ignored_columns]
-        slim = pl.concat(slims)
-        del slims
-        self.errors.append(_file_errors(slim, self.sheets))
-        if len(self.sheets) > 1:
-            self.errors.append(_across_sheets(slim, self.sheets))
-        return slim
+        self.errors.append(keys.errors(self.sheets))
 
-    def _take(self, chunk: pl.DataFrame, sheet: Sheet, label: str, load, slims: list | None) -> None:
-        """Validate rows and hand the clean ones to `load`; their key columns go to `slims`."""
+    def _take(self, chunk: pl.DataFrame, sheet: Sheet, label: str, load, keys: FileKeys | None) -> None:
+        """Validate rows and hand the clean ones to `load`; their key columns go to `keys`."""
         if not chunk.height:
             return
         clean, errs = validate_chunk(chunk.drop("row_digest"), sheet, self.ctx)
-        if slims is not None:
+        if keys is not None:
             self.result.rows += clean.height
         if errs.height:
             self.errors.append(errs)
         rows = finish_rows(clean).with_columns(chunk["row_digest"], pl.lit(label).alias("sheet"))
         del clean
-        if slims is not None:
-            slims.append(slim_rows(rows, label))
+        if keys is not None:
+            keys.add(slim_rows(rows, list(self.sheets).index(label)))
         load(rows)
 
     def _second_pass(self, load) -> None:
@@ -206,12 +201,12 @@ def _first_load(reading: _Reading, user, job, filename, synthetic) -> bool:
             if not load.begin():
                 return False
             with load.writer() as put:
-                slim = reading.run(lambda rows: load.stop() if reading.failed else put(rows))
+                reading.run(lambda rows: load.stop() if reading.failed else put(rows))
             if reading.failed:
                 raise _Rollback
             clock = time.perf_counter()
             reading.progress(70, "校验通过，正在建立索引")
-            result.households_created, result.members_created = load.finish(slim)
+            result.households_created, result.members_created = load.finish()
             result.people_created = result.members_created
             if unchecked:
                 connection.check_constraints(table_names=list(FIRST_LOAD_TABLES))
@@ -219,7 +214,7 @@ def _first_load(reading: _Reading, user, job, filename, synthetic) -> bool:
             reading.progress(92, "正在记录变更并更新汇总")
             _audit([], [], [], user, job, result)
             clock = time.perf_counter()
-            summary.replace_all(load.households())  # the registry was empty: its whole summary is this file's
+            summary.replace_all(load.combos)  # the registry was empty: its whole summary is this file's
             result.seconds["summary"] = time.perf_counter() - clock
     except _Rollback:
         pass
@@ -234,13 +229,12 @@ def _staged_import(reading: _Reading, user, job, filename, synthetic) -> None:
     """A registry that already holds data: stage the file, check it against the database, merge what differs."""
     stage = Stage()
     stage.create()
-    reading.unchanged = Unchanged.load(reading.ctx)
+    reading.unchanged = Unchanged.load(reading.ctx, reading.tmp)
     try:
         # Each validated chunk goes straight to the staging tables (PostgreSQL: COPY from a background
-        # thread, while the next chunk is validated); only the slim key columns stay in memory.
+        # thread, while the next chunk is validated); only the key columns of the rows are kept, on disk.
         with stage.loader() as load:
-            slim = reading.run(load)
-        del slim
+            reading.run(load)
         if not stage.staged:  # every row as loaded before: nothing to compare, nothing to write
             return
         reading.progress(62, "正在与系统中已有数据比对")
@@ -256,34 +250,6 @@ def _staged_import(reading: _Reading, user, job, filename, synthetic) -> None:
 
 def _sorted(errors: pl.DataFrame) -> pl.DataFrame:
     return errors.unique().sort(["column", "row"]).sort("row", maintain_order=True).head(MAX_ERRORS_KEPT)
-
-
-def _file_errors(slim: pl.DataFrame, sheets: dict[str, Sheet]) -> pl.DataFrame:
-    """Whole-file checks; with several sheets the row numbers are per sheet, so check sheet by sheet."""
-    if len(sheets) == 1:
-        return file_checks(slim, next(iter(sheets.values())).where)
-    out = []
-    for label, sheet in sheets.items():
-        part = slim.filter(pl.col("sheet") == label)
-        out.append(file_checks(part, sheet.where))
-    return pl.concat(out)
-
-
-def _across_sheets(slim: pl.DataFrame, sheets: dict[str, Sheet]) -> pl.DataFrame:
-    """The same person or household on two sheets."""
-    dup = slim.filter(pl.col("id_number").is_not_null()).with_columns(
-        first_sheet=pl.col("sheet").first().over("id_number"), first_row=pl.col("row").first().over("id_number"))
-    dup = dup.filter(pl.col("sheet") != pl.col("first_sheet"))
-    if not dup.height:
-        return empty_errors()
-    frames = []
-    for label, sheet in sheets.items():
-        part = dup.filter(pl.col("sheet") == label)
-        letter, header = sheet.where("id_number")
-        frames.append(part.select(pl.col("row"), pl.lit(letter).alias("column"), pl.lit(header).alias("header"),
-                                  pl.format("身份证号与工作表“{}”第 {} 行重复", pl.col("first_sheet"),
-                                            pl.col("first_row")).alias("message")))
-    return pl.concat(frames)
 
 
 def _write(stage, sheets, errors, ctx, user, job, result, progress, filename, synthetic) -> None:

@@ -301,50 +301,54 @@ def id_key(number: pl.Expr) -> pl.Expr:
         check.cast(pl.Int64, strict=False))
 
 
-def slim_rows(rows: pl.DataFrame, label: str) -> pl.DataFrame:
-    """The key columns of rows in normal form, kept for the whole-file checks (every row's stay in memory until
-    the end, so they are kept small): the ID number as an integer key, villages, relations and
-    sheets as categories."""
-    return rows.select(pl.col("row"), pl.col("number"), pl.col("village", "relation").cast(pl.Categorical),
-                       id_key(pl.col("id_number")).alias("id_number"),
-                       pl.lit(label).cast(pl.Categorical).alias("sheet"))
+def slim_rows(rows: pl.DataFrame, sheet: int) -> pl.DataFrame:
+    """The key columns of rows in normal form, kept (on disk, see `keystore`) for the whole-file checks, compact:
+    file row, the sheet's index in the file, household number, village code as an integer (none when empty),
+    whether the row is the head's, and the ID number as an integer key."""
+    return rows.select(pl.col("row"), pl.lit(sheet, dtype=pl.Int16).alias("sheet"), pl.col("number"),
+                       pl.when(pl.col("village") != "").then(pl.col("village")).cast(pl.Int64, strict=False)
+                       .alias("village"), (pl.col("relation") == "head").fill_null(False).alias("head"),
+                       id_key(pl.col("id_number")).alias("id_number"))
 
 
-def file_checks(slim: pl.DataFrame, where) -> pl.DataFrame:
-    """Checks across the whole file on (row, number, village, id_number, relation) of every row.
+def _errors(where, found: list, frame: pl.DataFrame, key: str, message: pl.Expr) -> None:
+    if frame.height:
+        letter, header = where(key)
+        found.append(frame.select(pl.col("row"), pl.lit(letter).alias("column"), pl.lit(header).alias("header"),
+                                  message.alias("message")))
 
-    `where(key)` gives (column letter, header) for a key.
-    """
-    found = []
-    # A member row may leave the village empty (the head's row carries it): empty is "not given", not a code.
-    slim = slim.with_columns(pl.when(pl.col("village") == "").then(None).otherwise(pl.col("village")).alias("village"))
 
-    def add(frame: pl.DataFrame, key: str, message: pl.Expr) -> None:
-        if frame.height:
-            letter, header = where(key)
-            found.append(frame.select(pl.col("row"), pl.lit(letter).alias("column"), pl.lit(header).alias("header"),
-                                      message.alias("message")))
-
-    # Windows and joins only over the few rows concerned, not over every row of the file (memory stays small).
-    ids = slim.filter(pl.col("id_number").is_not_null() & pl.col("id_number").is_duplicated())
+def person_checks(rows: pl.DataFrame, where) -> pl.DataFrame:
+    """The same person twice in one sheet, on (row, id_number) of every row of one person (or of several: all
+    rows of each given ID number must be there). `where(key)` gives (column letter, header) for a key."""
+    found: list[pl.DataFrame] = []
+    ids = rows.filter(pl.col("id_number").is_not_null() & pl.col("id_number").is_duplicated())
     if ids.height:
         ids = ids.with_columns(first=pl.col("row").min().over("id_number"))
-        add(ids.filter(pl.col("row") != pl.col("first")), "id_number",
-            pl.format("身份证号与第 {} 行重复（同一人在文件中出现多次）", pl.col("first")))
-    people = slim.filter(pl.col("number").is_not_null())
+        _errors(where, found, ids.filter(pl.col("row") != pl.col("first")), "id_number",
+                pl.format("身份证号与第 {} 行重复（同一人在文件中出现多次）", pl.col("first")))
+    return pl.concat(found) if found else empty_errors()
+
+
+def household_checks(rows: pl.DataFrame, where) -> pl.DataFrame:
+    """A household without a head or with two, a member in another village than the head's, on (row, number,
+    village, head) of every row of the households concerned (all rows of each given number must be there)."""
+    found: list[pl.DataFrame] = []
+    # A member row may leave the village empty (the head's row carries it): no village is "not given", not a code.
+    people = rows.filter(pl.col("number").is_not_null())
     heads = people.group_by("number").agg(
-        heads=(pl.col("relation") == "head").sum(), first=pl.col("row").min(),
-        head_village=pl.col("village").filter(pl.col("relation") == "head").first(),
+        heads=pl.col("head").sum(), first=pl.col("row").min(),
+        head_village=pl.col("village").filter(pl.col("head")).first(),
         villages=pl.col("village").drop_nulls().n_unique())
     no_head = heads.filter(pl.col("heads") == 0).select(pl.col("first").alias("row"), "number")
-    add(no_head, "relation", pl.format("户 {} 没有户主行（与户主关系须有一人为“户主”）", pl.col("number")))
-    many = people.filter(pl.col("relation") == "head").join(heads.filter(pl.col("heads") > 1), on="number")
-    add(many.filter(pl.col("row") != pl.col("first")), "relation",
-        pl.format("户 {} 有多个户主", pl.col("number")))
+    _errors(where, found, no_head, "relation", pl.format("户 {} 没有户主行（与户主关系须有一人为“户主”）", pl.col("number")))
+    many = people.filter(pl.col("head")).join(heads.filter(pl.col("heads") > 1), on="number")
+    _errors(where, found, many.filter(pl.col("row") != pl.col("first")), "relation",
+            pl.format("户 {} 有多个户主", pl.col("number")))
     # Only a household whose rows name more than one village can have a member in another village than its head.
     mixed = heads.filter(pl.col("villages") > 1).select("number", "head_village")
     moved = people.join(mixed, on="number").filter(
         pl.col("village").is_not_null() & pl.col("head_village").is_not_null()
         & (pl.col("village") != pl.col("head_village")))
-    add(moved, "village", pl.format("村代码与同户户主行的 {} 不一致", pl.col("head_village")))
+    _errors(where, found, moved, "village", pl.format("村代码与同户户主行的 {} 不一致", pl.col("head_village")))
     return pl.concat(found) if found else empty_errors()
