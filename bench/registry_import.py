@@ -46,6 +46,31 @@ def child(argv: list[str], env: dict) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def reference(pg_url: str | None) -> str:
+    """How fast this machine is right now, on work the import does not change: a fixed pure-Python loop, a fixed
+    polars sort and a fixed PostgreSQL query. Runs on other days or hours compare through these figures."""
+    import polars as pl
+
+    start = time.perf_counter()
+    total = 0
+    for i in range(3_000_000):
+        total += i % 7
+    python = time.perf_counter() - start
+    frame = pl.DataFrame({"x": [str((i * 7919) % 1_000_003) for i in range(1_000_000)]})
+    start = time.perf_counter()
+    frame.sort("x")
+    polars = time.perf_counter() - start
+    out = f"machine reference: Python loop {python * 1000:.0f} ms, polars sort {polars * 1000:.0f} ms"
+    if pg_url:
+        import psycopg
+
+        with psycopg.connect(pg_url.rsplit("/", 1)[0] + "/postgres") as conn:
+            start = time.perf_counter()
+            conn.execute("SELECT count(DISTINCT x % 100003) FROM generate_series(1, 2000000) x").fetchone()
+            out += f", PostgreSQL query {(time.perf_counter() - start) * 1000:.0f} ms"
+    return out
+
+
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -200,6 +225,7 @@ def main() -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "xiezuo.settings"
     print(f"Registry import benchmark: {args.members:,} members, {os.cpu_count()} CPUs, "
           f"load average {os.getloadavg()[0]:.1f}")
+    print("  " + reference(args.pg_url))
     csv_path = generate(args.members, "csv")
     pg = {"XIEZUO_DATABASE_URL": args.pg_url, "XIEZUO_VAR_DIR": str(WORK / "var")}
     results = {}
@@ -234,6 +260,7 @@ def main() -> None:
         if "pg" in results:
             print(f"{'ratio Xiezuo / django-import-export':<44} {results['pg']['rows_per_s'] / p['rows_per_s']:,.0f}×"
                   f"  target ≥ 100×")
+    print("  " + reference(args.pg_url))
 
 
 if __name__ == "__main__":
