@@ -108,6 +108,7 @@ def fresh_database(url: str | None, sqlite_path: Path | None) -> None:
 
         with connection.cursor() as cur:
             cur.execute("CHECKPOINT")
+    os.sync()  # and the page cache's dirty pages (a dropped database, the WAL) are written out before, not during
 
 
 def scenario(argv: list[str]) -> dict:
