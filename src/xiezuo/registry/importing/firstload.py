@@ -186,18 +186,24 @@ class FirstLoad:
 
     @contextlib.contextmanager
     def writer(self):
-        """`put(rows)` hands a chunk to a background thread that writes it while the next chunk is validated.
+        """`put(rows)` hands a chunk on to two background threads: one makes its table rows (`frames`) and encodes
+        them while the next chunk is validated, the other sends them to the database while the one after is made.
         `stop()` after the first error: nothing more is written."""
         raw = connection.connection
 
-        def write(item) -> None:
-            # Encoding here, not in the reading thread: polars writes CSV and Arrow without holding the interpreter.
-            for table, columns, frame in item:
-                self._write(raw, table, columns, self._encode(frame))
+        def send(item) -> None:
+            for table, columns, data in item:
+                self._write(raw, table, columns, data)
 
-        with in_background(write, "registry-first-load") as hand_over:
-            yield lambda rows: None if self.stopped else hand_over(
-                [(t, c, f) for t, c, f in self.frames(rows) if f.height])
+        with in_background(send, "registry-first-load") as to_database:
+            def make(rows) -> None:
+                # polars builds the frames and writes CSV and Arrow without holding the interpreter, so this thread
+                # works beside the reading one. Chunks come in file order, one at a time.
+                if not self.stopped:
+                    to_database([(t, c, self._encode(f)) for t, c, f in self.frames(rows) if f.height])
+
+            with in_background(make, "registry-first-load-frames") as to_frames:
+                yield lambda rows: None if self.stopped else to_frames(rows)
 
     def stop(self) -> None:
         self.stopped = True
