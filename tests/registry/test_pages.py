@@ -162,3 +162,19 @@ def test_screening_opens_gaps_exit_goes_through_its_steps(login, user):
     assert household.year_exited == 2024
     assert changes_for(proposal, "update").count() == 3
 
+
+
+def test_the_worklist_names_each_monitoring_category_with_its_count(login):
+    """The list of monitored households on the worklist: the category's name and how many, linked to the list."""
+    import re
+
+    from xiezuo.registry.choices import Monitoring
+
+    monitored = Household.objects.filter(village__code__startswith="520521").exclude(monitoring="")
+    assert monitored.exists(), "the demo data has monitored households"
+    page = login("bijie_dafang").get("/registry/worklist/").content.decode()
+    for value, label in Monitoring.choices:
+        n = monitored.filter(monitoring=value).count()
+        if n:
+            assert re.search(rf"monitoring={value}[^>]*>{label}</a>：{n} 户", page), label
+    assert "{&#x27;" not in page and "{'" not in page

@@ -146,12 +146,14 @@ def worklist(request):
     for v in villages:
         v["name"] = names.get(v["village_id"], v["village_id"])
     monitored = Household.objects.restrict(request.user).exclude(monitoring="")
+    labels = dict(Monitoring.choices)
     if region:
         monitored = monitored.filter(village__code__startswith=region)
     return render(request, "registry/worklist.html", {
         "villages": villages, "region": region, "today": today,
-        "monitored": monitored.values("monitoring").annotate(n=Count("pk")).order_by("monitoring"),
-        "monitoring_labels": dict(Monitoring.choices), "can_clear": can(request.user, "approve"),
+        "monitored": [{**m, "label": labels.get(m["monitoring"], m["monitoring"])} for m in
+                      monitored.values("monitoring").annotate(n=Count("pk")).order_by("monitoring")],
+        "can_clear": can(request.user, "approve"),
         **open_cases_by_village(request.user, region),
     })
 
