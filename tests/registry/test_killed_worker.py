@@ -68,3 +68,23 @@ def Region_loaded() -> bool:  # noqa: N802
     from xiezuo.geo.models import Region
 
     return Region.objects.filter(level=5).exists()
+
+
+def test_a_killed_imports_scratch_folder_is_removed_a_day_later(tmp_path, monkeypatch):
+    """A killed worker leaves its scratch folder (the keys on disk); the next import removes it once a day old,
+    and leaves a recent one (an import still running) alone."""
+    import os
+    import tempfile
+    import time
+
+    from xiezuo.registry.importing import pipeline
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    old, recent = tmp_path / "registry-import-old", tmp_path / "registry-import-recent"
+    for folder in (old, recent):
+        folder.mkdir()
+        (folder / "households-000.arrows").write_bytes(b"x" * 10)
+    day_ago = time.time() - pipeline.STALE_FOLDER_SECONDS - 60
+    os.utime(old, (day_ago, day_ago))
+    pipeline.remove_stale_folders()
+    assert not old.exists() and recent.exists()

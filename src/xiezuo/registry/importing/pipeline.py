@@ -91,7 +91,8 @@ def run_import(path: Path, filename: str, user, job=None, progress=None, chunk_r
     clock = time.perf_counter()
     ctx = _context(user)
     errors: list[pl.DataFrame] = []
-    with tempfile.TemporaryDirectory(prefix="registry-import-") as tmp:
+    remove_stale_folders()
+    with tempfile.TemporaryDirectory(prefix=FOLDER_PREFIX) as tmp:
         reading = _Reading(Path(path), filename, chunk_rows, Path(tmp), ctx, errors, result, progress)
         if not (registry_empty() and _first_load(reading, user, job, filename, synthetic)):
             _staged_import(reading, user, job, filename, synthetic)
@@ -100,6 +101,23 @@ def run_import(path: Path, filename: str, user, job=None, progress=None, chunk_r
         raise ImportRejected(_sorted(all_errors))
     result.seconds["total"] = time.perf_counter() - clock
     return result
+
+
+FOLDER_PREFIX = "registry-import-"
+STALE_FOLDER_SECONDS = 24 * 3600
+
+
+def remove_stale_folders() -> None:
+    """Scratch folders of imports whose worker was killed (a finished or failed import removes its own): gone after
+    a day, long after any import still running could need them."""
+    import shutil
+
+    for folder in Path(tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}*"):
+        try:
+            if time.time() - folder.stat().st_mtime > STALE_FOLDER_SECONDS:
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            continue
 
 
 @dataclass
