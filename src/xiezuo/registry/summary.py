@@ -136,25 +136,11 @@ def replace_all(parts) -> None:
                 (pl.col("village_id").str.slice(0, 6) + "000000").alias("parent"), pl.lit(d.name).alias("dimension"),
                 (pl.col(d.name) if d.counted else pl.lit("")).alias("value"), "households", "members")
         for d in DIMENSIONS])
+    from .importing.load import bulk_insert
+
     _run(f"DELETE FROM {TABLE}")
-    _insert(rows)
+    bulk_insert(TABLE, rows, list(COLUMNS))
     roll_up(None)
-
-
-def _insert(rows) -> None:
-    """Append figure rows in bulk (PostgreSQL COPY, SQLite executemany)."""
-    import io
-
-    if connection.vendor == "postgresql":
-        buffer = io.BytesIO()
-        rows.write_csv(buffer, include_header=False)
-        with connection.cursor() as cur, cur.cursor.copy(
-                f"COPY {TABLE} ({', '.join(COLUMNS)}) FROM STDIN (FORMAT csv)") as copy:
-            copy.write(buffer.getvalue())
-        return
-    with connection.cursor() as cur:
-        cur.executemany(f"INSERT INTO {TABLE} ({', '.join(COLUMNS)}) VALUES ({', '.join(['%s'] * len(COLUMNS))})",
-                        rows.iter_rows())
 
 
 def roll_up(counties: list[str] | None) -> None:

@@ -121,17 +121,7 @@ class Stage:
             self._put(table, frame)
 
     def _put(self, table: str, frame: pl.DataFrame) -> None:
-        if not frame.height:
-            return
-        if self.pg:
-            with connection.cursor() as cur:
-                with cur.cursor.copy(f"COPY {table} FROM STDIN (FORMAT csv, NULL '\\N')") as copy:
-                    copy.write(_csv(frame))
-        else:
-            frame = frame.with_columns(pl.col(pl.Date).cast(pl.String), pl.col(pl.Boolean).cast(pl.Int8))
-            marks = ", ".join("?" * frame.width)
-            with transaction.atomic():
-                connection.connection.executemany(f"INSERT INTO {table} VALUES ({marks})", frame.iter_rows())
+        bulk_insert(table, frame)
 
     def index(self) -> None:
         """Statistics (PostgreSQL) or indexes (SQLite) for the joins, then the household facts that follow from
@@ -423,6 +413,22 @@ def in_background(write, name: str):
         thread.join()
     if failure:
         raise failure[0]
+
+
+def bulk_insert(table: str, frame: pl.DataFrame, columns: list[str] | None = None) -> None:
+    """Append a frame's rows to a table on this thread's connection: PostgreSQL COPY of CSV, SQLite executemany.
+    `columns`: the table's columns the frame fills, in order (default: all of them)."""
+    if not frame.height:
+        return
+    names = f" ({', '.join(columns)})" if columns else ""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur, cur.cursor.copy(f"COPY {table}{names} FROM STDIN (FORMAT csv, NULL '\\N')") as copy:
+            copy.write(_csv(frame))
+        return
+    frame = frame.with_columns(pl.col(pl.Date).cast(pl.String), pl.col(pl.Boolean).cast(pl.Int8))
+    marks = ", ".join("?" * frame.width)
+    with transaction.atomic():
+        connection.connection.executemany(f"INSERT INTO {table}{names} VALUES ({marks})", frame.iter_rows())
 
 
 def _csv(frame: pl.DataFrame) -> memoryview:
