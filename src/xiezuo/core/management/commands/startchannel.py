@@ -65,7 +65,10 @@ class Command(BaseCommand):
         app_dir, tests_dir = Path(settings.BASE_DIR) / name, root / "tests" / name
         self.check_names(name, model, root, app_dir, tests_dir)
         fields = {"app": name, "App": "".join(p.capitalize() for p in name.split("_")), "Model": model,
-                  "model": model.lower(), "label": label, "group": group}
+                  "model": model.lower(), "label": label, "group": group,
+                  # In the order isort wants, which depends on the app's name.
+                  "test_imports": "\n".join(sorted([f"from xiezuo.{name}.models import {model}",
+                                                     "from xiezuo.partners.models import Organisation"]))}
         english = {**KNOWN_ENGLISH, label: opts["english"] or words(model) + "s",
                    group: opts["group_english"] or name.replace("_", " ").capitalize()}
         i18n_en = root / "scripts" / "i18n_en.py"
