@@ -115,6 +115,10 @@ def test_startchannel_refuses_a_taken_or_bad_name_and_writes_nothing():
         call_command("startchannel", "Labour")
     with pytest.raises(CommandError, match="模型名“training”须为英文驼峰形式"):
         call_command("startchannel", "labour", "--model", "training")
+    with pytest.raises(CommandError, match="模型名“Organisation”与生成代码所用的名称重复"):
+        call_command("startchannel", "labour", "--model", "Organisation")
+    with pytest.raises(CommandError, match="不能含引号"):
+        call_command("startchannel", "labour", "--label", '培训"项目')
     assert not (ROOT / "src" / "xiezuo" / "labour").exists() and not (ROOT / "src" / "xiezuo" / "Labour").exists()
 
 

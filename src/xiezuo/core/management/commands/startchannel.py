@@ -35,6 +35,9 @@ KNOWN_ENGLISH = {
 }
 NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 MODEL = re.compile(r"^[A-Z][A-Za-z0-9]*$")
+# Names the generated modules import; a model of the same name would shadow them.
+TAKEN = {"Record", "ScopeSpec", "ValidationError", "RecordForm", "RecordFilterSet", "Table", "RecordSerializer",
+         "RecordType", "RecordTypeTests", "Organisation", "AppConfig"}
 
 
 def words(camel: str) -> str:
@@ -63,7 +66,7 @@ class Command(BaseCommand):
         group = opts["group"] or label
         root = Path(settings.BASE_DIR).resolve().parent.parent
         app_dir, tests_dir = Path(settings.BASE_DIR) / name, root / "tests" / name
-        self.check_names(name, model, root, app_dir, tests_dir)
+        self.check_names(name, model, label, group, root, app_dir, tests_dir)
         fields = {"app": name, "App": "".join(p.capitalize() for p in name.split("_")), "Model": model,
                   "model": model.lower(), "label": label, "group": group,
                   # In the order isort wants, which depends on the app's name.
@@ -103,11 +106,16 @@ class Command(BaseCommand):
         self.stdout.write(f"  scripts/i18n_en.py：新增英文 {added} 条；docs/data-dictionary.md 已更新")
         self.stdout.write(f"下一步：写明模型字段与演示数据后，运行 .venv/bin/pytest {rel(tests_dir)} -q")
 
-    def check_names(self, name, model, root, app_dir, tests_dir) -> None:
+    def check_names(self, name, model, label, group, root, app_dir, tests_dir) -> None:
         if not NAME.match(name) or keyword.iskeyword(name):
             raise CommandError(f"应用名“{name}”须为小写英文字母、数字和下划线，以字母开头（如 labour）。")
         if not MODEL.match(model):
             raise CommandError(f"模型名“{model}”须为英文驼峰形式，以大写字母开头（如 TrainingProgramme）。")
+        if model in TAKEN:
+            raise CommandError(f"模型名“{model}”与生成代码所用的名称重复，请换一个。")
+        for text in (label, group):
+            if not text.strip() or any(ch in text for ch in '"\\\n'):
+                raise CommandError(f"名称“{text}”不能为空，也不能含引号、反斜杠或换行。")
         if any(c.label == name for c in apps.get_app_configs()):
             raise CommandError(f"已有名为“{name}”的应用。")
         for path in (app_dir, tests_dir):
