@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test test-postgres setup setup-test browser bench lint i18n
+.PHONY: demo test test-postgres setup setup-test browser gettext bench lint i18n check-generated
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,13 +21,19 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; fi; }
 
+# gettext for scripts/i18n.py (translations, and the tests that check them).
+gettext:
+	@command -v xgettext >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; fi; }
+
 # Set up, load regions and demo data into var/xiezuo.sqlite3, start a worker and the site on :8000.
 demo: setup
 	$(BIN)/xiezuo demo
 
 # Every test: unit and integration (tests/) and the real browser (e2e/), on SQLite by default,
 # on PostgreSQL when XIEZUO_DATABASE_URL is set.
-test: setup-test browser
+test: setup-test browser gettext
 	mkdir -p var
 	$(BIN)/pytest tests e2e -q
 
@@ -40,5 +46,11 @@ bench: setup-test
 lint: setup-test
 	$(BIN)/ruff check .
 
-i18n: setup-test
+i18n: setup-test gettext
 	$(BIN)/python scripts/i18n.py
+	$(BIN)/python scripts/data_dictionary.py
+
+# What CI checks: the committed translations and data dictionary match the code.
+check-generated: setup-test gettext
+	$(BIN)/python scripts/i18n.py --check
+	$(BIN)/python scripts/data_dictionary.py --check

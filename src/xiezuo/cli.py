@@ -1,4 +1,4 @@
-"""The `xiezuo` command: serve, migrate, demo, worker, createuser, import, export (and any Django command)."""
+"""The `xiezuo` command: serve, migrate, demo, worker, createuser, import, export, startchannel (and any Django command)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ USAGE = """用法: xiezuo <命令> [参数]
   createuser   创建用户：xiezuo createuser 用户名 --role editor --region 522700000000
   import       导入文件：xiezuo import partners.organisation 文件.xlsx --user 用户名
   export       导出记录：xiezuo export partners.pairing 输出.xlsx --user 用户名
+  startchannel 新建频道应用（一种记录类型及其菜单、演示数据、翻译与测试）：
+               xiezuo startchannel labour --model TrainingProgramme --label 培训项目 --group 劳务协作
   其他 Django 管理命令也可直接使用，如 xiezuo check --deploy
 """
 

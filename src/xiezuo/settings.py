@@ -59,10 +59,24 @@ INSTALLED_APPS = [
     "xiezuo.core",
     "xiezuo.geo",
     "xiezuo.partners",
-    "xiezuo.exchange",
-    "xiezuo.industry",
-    "xiezuo.registry",
 ]
+
+
+def channel_apps(root: Path = BASE_DIR) -> list[str]:
+    """The channel apps: every package under `xiezuo/` with an `apps.py` and a `records.py`, by name.
+
+    A channel joins the site by existing (`xiezuo startchannel NAME` makes one), so adding a channel
+    never means editing this file. The base apps above are named because every channel builds on them
+    and their demo data must come first. Channels follow in name order, which is also the order their
+    demo hooks run in (today `industry`'s demo reads the visits `exchange`'s demo made).
+    Nothing is imported here: a broken channel fails when Django loads it, with its own traceback.
+    """
+    base = {"core", "geo", "partners"}
+    return [f"xiezuo.{path.name}" for path in sorted(root.iterdir())
+            if path.name not in base and (path / "apps.py").is_file() and (path / "records.py").is_file()]
+
+
+INSTALLED_APPS += channel_apps()
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 
 from django.apps import apps
 from django.conf import settings
@@ -26,15 +27,26 @@ urlpatterns = [
     path("api/", include("xiezuo.geo.api_urls")),
 ]
 
-# Every channel app has a urls.py with its record pages (and any pages of its own).
-for config in apps.get_app_configs():
-    if config.name.startswith("xiezuo.") and config.label not in ("core", "geo"):
-        try:
-            importlib.import_module(f"{config.name}.urls")
-        except ModuleNotFoundError:
-            continue
-        urlpatterns.append(path(f"{config.label}/", include(f"{config.name}.urls")))
 
+def app_urls(configs) -> list:
+    """`<label>/` for every app of ours (but core and geo, mounted above) that has a `urls` module.
+
+    Only an app without a `urls` module is skipped. A `urls.py` that fails to import (a typo, a missing
+    module inside it) raises here, at start-up, naming the module: were it skipped, its pages would vanish
+    and the first page that links to them would fail instead (the home page's menu, as a 500).
+    """
+    out = []
+    for config in configs:
+        if not config.name.startswith("xiezuo.") or config.label in ("core", "geo"):
+            continue
+        name = f"{config.name}.urls"
+        if importlib.util.find_spec(name) is None:
+            continue
+        out.append(path(f"{config.label}/", include(importlib.import_module(name))))
+    return out
+
+
+urlpatterns += app_urls(apps.get_app_configs())
 urlpatterns.append(path("api/", include(api_router().urls)))
 
 if settings.DEBUG:

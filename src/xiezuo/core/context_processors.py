@@ -1,18 +1,21 @@
 from __future__ import annotations
 
+from django.utils.translation import gettext
+
 from .registry import REGISTRY
 
 
 def navigation(request):
-    """The menu: record types grouped by their app."""
+    """The menu: record types grouped by their `menu_group` (or their app's name), in the reader's language."""
     if not getattr(request, "user", None) or not request.user.is_authenticated:
         return {}
+    from django.apps import apps
+
     groups: dict[str, list] = {}
     for rt in REGISTRY.values():
         if not rt.menu:
             continue
-        from django.apps import apps
-
-        group = rt.menu_group or str(apps.get_app_config(rt.app_label).verbose_name)
+        # A group given as a plain string is still translated when the catalogue has it (the app's name does).
+        group = gettext(str(rt.menu_group)) if rt.menu_group else str(apps.get_app_config(rt.app_label).verbose_name)
         groups.setdefault(group, []).append(rt)
     return {"nav_groups": groups}

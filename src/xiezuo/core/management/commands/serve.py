@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.urls import get_resolver
 
 
 class Command(BaseCommand):
@@ -18,6 +19,8 @@ class Command(BaseCommand):
 
         from xiezuo.wsgi import application
 
+        # Load every app's URLs now, so that a broken urls.py stops the start instead of failing each request.
+        get_resolver().check()
         settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
         if not settings.DEBUG:
             call_command("collectstatic", interactive=False, verbosity=0)
