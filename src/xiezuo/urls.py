@@ -10,6 +10,7 @@ from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from xiezuo.core import pages
+from xiezuo.core.figures_api import FiguresView
 from xiezuo.core.urls import api_router, job_urls
 
 urlpatterns = [
@@ -21,6 +22,8 @@ urlpatterns = [
     path("account/token/", pages.api_token, name="api_token"),
     path("jobs/", include(job_urls)),
     path("geo/", include("xiezuo.geo.urls")),
+    path("cooperation/", include("xiezuo.core.cooperation")),
+    path("api/figures/", FiguresView.as_view(), name="api_figures"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),
     path("api/", include("xiezuo.geo.api_urls")),

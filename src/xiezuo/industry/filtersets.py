@@ -4,7 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from xiezuo.core.filtersets import RecordFilterSet
-from xiezuo.exchange.filtersets import TreeFilterMixin
+from xiezuo.core.ledger import TreeFilterMixin
 
 from .choices import ProjectKind, ProjectStatus, Sector
 from .models import FundAllocation, FundDisbursement, Project
