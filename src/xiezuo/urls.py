@@ -6,6 +6,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
@@ -23,6 +24,9 @@ urlpatterns = [
     path("jobs/", include(job_urls)),
     path("geo/", include("xiezuo.geo.urls")),
     path("cooperation/", include("xiezuo.core.cooperation")),
+    # The cooperation pages lived under industry until they moved to core: old links still lead there.
+    path("industry/cooperation/<path:rest>", RedirectView.as_view(url="/cooperation/%(rest)s", query_string=True,
+                                                                  permanent=True)),
     path("api/figures/", FiguresView.as_view(), name="api_figures"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),

@@ -14,6 +14,7 @@ from xiezuo.core import figures as registry
 from xiezuo.core.figures import Options, Subject
 from xiezuo.core.services import create_record, transition_record
 from xiezuo.exchange.models import Agreement, Visit
+from xiezuo.geo.models import Region
 from xiezuo.industry.models import FundAllocation, FundDisbursement, Project
 from xiezuo.partners.models import Organisation, Pairing
 
@@ -141,8 +142,6 @@ RECOUNT = {
 
 
 def subjects() -> list[Subject]:
-    from xiezuo.geo.models import Region
-
     return [Subject("organisation", Organisation.objects.get(name=SASAC)),
             Subject("organisation", Organisation.objects.get(name="广州汽车工业集团有限公司")),
             Subject("pairing", pairing("440100000000", "520500000000")),
@@ -175,8 +174,7 @@ def _submitted_visit(user):
     qiannan = user("qiannan")
     visit = create_record(Visit, {"name": "广州市国资委赴黔南州对接（待审核）", "start_date": dt.date(2021, 5, 10),
                                   "organiser": Organisation.objects.get(name=SASAC)}, qiannan,
-                          m2m={"regions": [__import__("xiezuo.geo.models", fromlist=["Region"]).Region.objects.get(
-                              code="522700000000")]})
+                          m2m={"regions": [Region.objects.get(code="522700000000")]})
     transition_record(visit, "submit", qiannan)
     return visit
 
@@ -286,3 +284,21 @@ def test_the_figure_options_say_what_was_counted(user):
     [everything] = registry.figures(user("admin"), p, Options(include_unapproved=True), keys=["industry.projects"])
     assert approved.display_label == "产业项目" and everything.display_label == "产业项目（含未审核）"
     assert everything.value > approved.value
+
+
+def test_a_figure_counting_distinct_persons(user):
+    """`persons=` counts each person once, however many records name them (the labour channel will need it)."""
+    guangzhou = Subject("region", Region.objects.get(code="440100000000"))
+    registry.figure("test.people", "参加人员（人）", "exchange.Visit", {"region": lambda s: {"region": s.obj.code}},
+                    persons="participants__name")
+    try:
+        [f] = registry.figures(user("admin"), guangzhou, keys=["test.people"])
+        names = {p.name for v in _visits(guangzhou) for p in v.participants.all()}
+        assert f.value == len(names) > 10  # report 000's symposium, in Guangzhou
+    finally:
+        del registry.FIGURES["test.people"]
+
+
+def test_old_cooperation_links_lead_to_the_moved_pages(login):
+    response = login("leader").get("/industry/cooperation/region/520500000000/?since=2019-01-01")
+    assert response.status_code == 301 and response["Location"] == "/cooperation/region/520500000000/?since=2019-01-01"
