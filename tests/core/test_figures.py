@@ -276,6 +276,8 @@ def test_api_figures_are_in_the_openapi_schema(login):
     assert "/api/figures/" in schema
     assert "Only **approved** records count" in schema and "include_unapproved" in schema
     assert "exchange.trips_east_west" in schema
+    for spec in registry.specs():  # every declared figure is described
+        assert f"| `{spec.key}` | {spec.label} |" in schema
 
 
 def test_the_figure_options_say_what_was_counted(user):

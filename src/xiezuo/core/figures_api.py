@@ -19,9 +19,17 @@ for a period, computed from the records in the reader's area, exactly as the coo
 Only **approved** records count unless `include_unapproved=true`; every figure then says so
 (`unapproved: true`, and its label ends with “（含未审核）”). Each figure carries the list page and the API
 list of exactly the records it counts (`url`, `api_url`). A subject outside the reader's area answers 404.
-Money (`money: true`) is in yuan, as a decimal string. The figures of a pairing count visits in both
-directions (`exchange.trips` = `exchange.trips_east_west` + `exchange.trips_west_east`, a visit going both
-ways once)."""
+Money (`money: true`) is in yuan, as a decimal string. The visits of a pairing count in both directions:
+`exchange.trips` counts each visit once, `exchange.trips_east_west` (helper side to the helped area) and
+`exchange.trips_west_east` (helped side to the helper area) split it by the way it went."""
+
+
+def _catalogue() -> str:
+    """The declared figures, for the schema (the registry is complete once the URLs load)."""
+    lines = ["", "", "| key | figure | subjects | what is counted |", "|---|---|---|---|"]
+    for spec in registry.specs():
+        lines.append(f"| `{spec.key}` | {spec.label} | {', '.join(spec.subjects)} | {spec.description} |")
+    return "\n".join(lines)
 
 FIGURE_FIELDS = {
     "key": serializers.CharField(help_text="Stable name, e.g. exchange.trips"),
@@ -43,7 +51,8 @@ RESPONSE = inline_serializer("Figures", fields={
 
 class FiguresView(APIView):
     @extend_schema(
-        operation_id="figures", summary="Figures of an organisation, a pairing or a region", description=DESCRIPTION,
+        operation_id="figures", summary="Figures of an organisation, a pairing or a region",
+        description=DESCRIPTION + _catalogue(),
         tags=["figures"], responses={200: RESPONSE, 404: None},
         parameters=[
             OpenApiParameter("subject", OpenApiTypes.STR, enum=list(SUBJECTS), required=True,
