@@ -227,7 +227,7 @@ EN = {
         "Agreements signed (a record summing several counts by its item count), by signing date.",
     "签约双方在签订日期不属于任何结对关系、待审核员核实的协议份数。":
         "Agreements whose parties belonged to no pairing on the signing date, awaiting the approver's check.",
-    "结对关系编号（东西双向）": "Pairing id (both directions)", "方向（与结对关系编号同用）": "Direction (with pairing id)",
+    "来自活动编号": "From activity no.", "结对关系编号（东西双向）": "Pairing id (both directions)", "方向（与结对关系编号同用）": "Direction (with pairing id)",
     "暂无可见的协议": "No visible agreement", "产业合作项目个数，按确定日期计入期间。":
         "Industrial cooperation projects, by the date agreed.",
     "项目计划投资额之和（元；页面以万元显示）。": "Sum of planned investment (yuan; pages show 10,000 yuan).",

@@ -53,6 +53,8 @@ def test_a_visit_page_still_shows_the_projects_that_came_out_of_it(login):
     panel = html.split('id="visit-outcome-projects"')[1].split("</ul>")[0]
     assert "广州市建筑集团与毕节市确定的合作项目（报道未载明名称）" in panel
     assert "广汽集团与黔南州、毕节市合作框架协议（4项）" in html.split('id="visit-outcomes"')[1].split("</ul>")[0]
+    listed = login("gz_sasac").get(f"/industry/project/?visit={visit.pk}").content.decode()
+    assert "广州市建筑集团与毕节市确定的合作项目（报道未载明名称）" in listed and "共 1 条" in listed
     # The link is entered on the project (来自活动), and the project page names the visit.
     project = visit.projects.get()
     client = login("gz_sasac")
