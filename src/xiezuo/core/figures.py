@@ -264,7 +264,8 @@ def compute(user, spec: FigureSpec, subject: Subject, options: Options, extra: d
         value = model._base_manager.filter(pk__in=qs.values("pk")).aggregate(s=Sum(spec.total))["s"]
         value = value if value is not None else (Decimal(0) if spec.money else 0)
     else:
-        value = qs.count()
+        # Through the primary keys: a filter crossing a to-many relation may repeat a row.
+        value = model._base_manager.filter(pk__in=qs.values("pk")).count()
     return Figure(spec.key, spec.label, value, url, api, spec.unit, spec.money, options.include_unapproved)
 
 
