@@ -1,4 +1,5 @@
-"""A SASAC editor records an agreement and the visit it came out of, then finds both on the organisation's page."""
+"""A SASAC editor records an agreement and the visit it came out of, then finds both on the organisation's page:
+listed at once, counted in its figures once the reader asks for unapproved records too."""
 
 from __future__ import annotations
 
@@ -42,19 +43,28 @@ def test_record_visit_and_outcome_agreement_then_see_them_on_the_organisation_pa
     expect(page.locator("#visit-outcomes")).to_contain_text(AGREEMENT)
     expect(page.locator("#visit-enterprise-visits")).to_have_text("2")
 
-    # The organisation's page shows both, and its figures now count them.
+    # The organisation's page lists both; its figures count approved records only, so not yet these drafts.
     page.goto("/partners/organisation/?q=国有资产监督管理委员会")
     page.get_by_role("link", name=SASAC).first.click()
     panel = page.locator("#ledger-panel")
     expect(panel.locator("#ledger-recent")).to_contain_text(VISIT)
     expect(panel.locator("#ledger-recent")).to_contain_text(AGREEMENT)
-    expect(panel.locator('[data-figure="trips"] a')).to_have_text("4")  # 3 of report 004, and this one
-    expect(panel.locator('[data-figure="enterprise_visits"] a')).to_have_text("22")
+    expect(panel.locator('[data-figure="exchange.trips"] a')).to_have_text("3")  # report 004's 3 trips
+    expect(panel.locator('[data-figure="exchange.enterprise_visits"] a')).to_have_text("20")
 
-    # The full cooperation page; the trips figure leads to the list that holds the new visit.
+    # The full cooperation page, asked to count unapproved records too: they are counted, and labelled so.
     panel.get_by_role("link", name="详细").click()
-    expect(page).to_have_url(re.compile(r"/industry/cooperation/organisation/\d+/"))
-    expect(page.locator('#figures [data-figure="agreements"] a')).to_have_text("8")  # 4+1+1, Yuexiu, this one
-    page.locator('#figures [data-figure="trips"] a').click()
+    expect(page).to_have_url(re.compile(r"/cooperation/organisation/\d+/"))
+    expect(page.locator('#figures [data-figure="exchange.agreements"] a')).to_have_text("7")  # 4+1+1, Yuexiu
+    page.check("#include_unapproved")
+    page.locator("#period button").click()
+    expect(page.locator("#unapproved-note")).to_be_visible()
+    trips = page.locator('#figures [data-figure="exchange.trips"]')
+    expect(trips).to_contain_text("考察调研次数（含未审核）")
+    expect(trips.locator("a")).to_have_text("4")  # 3 of report 004, and this one
+    expect(page.locator('#figures [data-figure="exchange.enterprise_visits"] a')).to_have_text("22")
+    expect(page.locator('#figures [data-figure="exchange.agreements"] a')).to_have_text("8")  # and this one
+    # The trips figure leads to the list that holds the new visit.
+    trips.locator("a").click()
     expect(page.locator("#record-table")).to_contain_text(VISIT)
     assert not page.problems.script_errors, page.problems.script_errors

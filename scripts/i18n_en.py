@@ -206,6 +206,43 @@ EN = {
     "拨付日期早于资金所属年度（%(y)s 年）。": "The disbursement date is before the funding year (%(y)s).",
     "已拨付（万元）": "Disbursed (10k yuan)", "余额（万元）": "Balance (10k yuan)", "拨付明细": "Disbursements",
     "合作概况": "Cooperation overview", "仅统计已审核记录": "Approved records only",
+    # Figure registry (core/figures.py) and the channels' figures.
+    "分地区": "By area", "含未审核": "incl. unapproved", "含未审核记录（草稿、已提交）":
+        "Include unapproved records (drafts, submitted)",
+    "以下数字含未审核（草稿、已提交）的记录，尚未经审核，不能作为正式统计。":
+        "These figures include unapproved records (drafts, submitted); they are not official figures.",
+    "只统计已审核的记录。": "Approved records only.", "（已审核记录）": "(approved records)",
+    "最近的记录": "Latest records", "东→西（赴受援地区）": "East→West (to the helped area)",
+    "西→东（赴帮扶地区）": "West→East (to the helping area)", "其中东→西": "of which East→West",
+    "其中西→东": "of which West→East",
+    "考察、座谈、对接活动的次数（一条记录汇总多次时按其“次数”计）；结对关系按东→西与西→东两个方向合计。":
+        "Visits, symposiums and matchmaking events (a record summing several counts by its “times”); "
+        "for a pairing, both directions East→West and West→East.",
+    "帮扶方单位赴受援地区的考察调研次数。": "Visits by the helping side's units to the helped area.",
+    "受援方单位赴帮扶地区的考察调研次数（如贵州代表团赴广东学习考察）。":
+        "Visits by the helped side's units to the helping area (e.g. a Guizhou delegation to Guangdong).",
+    "参加考察调研的企业家次：来源载明的企业数，否则按代表团单位中的企业计。":
+        "Enterprise-visits: the number a source states, else the enterprises in the delegation.",
+    "签订的协议项数（一条记录汇总多项时按其“协议项数”计），按签订日期计入期间。":
+        "Agreements signed (a record summing several counts by its item count), by signing date.",
+    "签约双方在签订日期不属于任何结对关系、待审核员核实的协议份数。":
+        "Agreements whose parties belonged to no pairing on the signing date, awaiting the approver's check.",
+    "来自活动编号": "From activity no.", "结对关系编号（东西双向）": "Pairing id (both directions)", "方向（与结对关系编号同用）": "Direction (with pairing id)",
+    "暂无可见的协议": "No visible agreement", "产业合作项目个数，按确定日期计入期间。":
+        "Industrial cooperation projects, by the date agreed.",
+    "项目计划投资额之和（元；页面以万元显示）。": "Sum of planned investment (yuan; pages show 10,000 yuan).",
+    "项目实际投资额之和（元；页面以万元显示）。": "Sum of actual investment (yuan; pages show 10,000 yuan).",
+    "项目带动就业人数之和。": "Sum of jobs created.", "项目吸纳脱贫（贫困）人口就业人数之和。":
+        "Sum of people lifted out of poverty employed.",
+    "项目带动脱贫（贫困）人口受益人数之和。": "Sum of people lifted out of poverty benefiting.",
+    "下达的财政帮扶资金之和，按资金年度计入期间。": "Fiscal assistance funds allocated, by funding year.",
+    "拨付到项目的财政帮扶资金之和，按所属资金的年度计入期间。":
+        "Fiscal assistance funds paid to projects, by the allocation's year.",
+    "下达减已拨付。": "Allocated less disbursed.", "随资金下达登记的社会捐赠之和。":
+        "Social donations recorded with the allocations.",
+    "暂无可见的项目（在项目中填写“来自活动”即可关联）":
+        "No visible project (link one by filling in “From activities” on the project)",
+    "另有 %(n)s 个项目不在您的管辖范围内。": "%(n)s more projects are outside your area.",
     "所有数字均由您管辖范围内的记录实时计算；点击数字可查看其统计的记录。活动按开始日期、协议按签订日期、项目按确定日期、资金按年度计入期间。":
         "All figures are calculated live from the records in your area; click a figure to see the records it counts. "
         "Activities are dated by start date, agreements by signing date, projects by date agreed, funds by year.",

@@ -7,10 +7,12 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from xiezuo.core import pages
+from xiezuo.core.figures_api import FiguresView
 from xiezuo.core.urls import api_router, job_urls
 
 urlpatterns = [
@@ -22,6 +24,11 @@ urlpatterns = [
     path("account/token/", pages.api_token, name="api_token"),
     path("jobs/", include(job_urls)),
     path("geo/", include("xiezuo.geo.urls")),
+    path("cooperation/", include("xiezuo.core.cooperation")),
+    # The cooperation pages lived under industry until they moved to core: old links still lead there.
+    path("industry/cooperation/<path:rest>", RedirectView.as_view(url="/cooperation/%(rest)s", query_string=True,
+                                                                  permanent=True)),
+    path("api/figures/", FiguresView.as_view(), name="api_figures"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),
     path("api/", include("xiezuo.geo.api_urls")),

@@ -48,7 +48,7 @@ def test_region_api(login):
 
 def test_region_page_links_to_the_channels_pages(login):
     page = login("bijie_dafang").get("/geo/regions/520500000000/").content.decode()
-    assert "/industry/cooperation/region/520500000000/" in page
+    assert "/cooperation/region/520500000000/" in page
     assert "/registry/summary/520500000000/" in page
     village = login("bijie_dafang").get("/geo/regions/520521100201/").content.decode()
-    assert "/industry/cooperation/region/" not in village
+    assert "/cooperation/region/" not in village

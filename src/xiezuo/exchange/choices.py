@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from xiezuo.core.choices import ENTERPRISE_KINDS, DatePrecision  # noqa: F401  (shared; re-exported for this app)
+
 
 class VisitKind(models.TextChoices):
     INSPECTION = "inspection", _("考察调研")
@@ -13,12 +15,11 @@ class VisitKind(models.TextChoices):
     OTHER = "other", _("其他")
 
 
-class DatePrecision(models.TextChoices):
-    """How much of a date the source states. A report often gives only a month or a window."""
+class Direction(models.TextChoices):
+    """Which way a visit of a pairing went."""
 
-    DAY = "day", _("确切日期")
-    MONTH = "month", _("仅知月份（记为当月1日）")
-    PERIOD = "period", _("仅知所在期间（记为期间首日）")
+    EAST_WEST = "east_west", _("东→西（赴受援地区）")
+    WEST_EAST = "west_east", _("西→东（赴帮扶地区）")
 
 
 class ParticipantSide(models.TextChoices):
@@ -33,6 +34,3 @@ class AgreementKind(models.TextChoices):
     CONTRACT = "contract", _("项目合同")
     OTHER = "other", _("其他")
 
-
-# Organisation kinds that count as an enterprise in "enterprise-visits" (企业家次) and "agreements per enterprise".
-ENTERPRISE_KINDS = ("enterprise", "state_enterprise")

@@ -7,51 +7,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from xiezuo.core.filtersets import RecordFilterSet
+from xiezuo.core.ledger import TreeFilterMixin, region_q
 
-from .choices import AgreementKind, ParticipantSide, VisitKind
+from .choices import AgreementKind, Direction, ParticipantSide, VisitKind
 from .models import Agreement, Meeting, Participant, Visit
-
-
-def org_tree_q(paths: list[str], pk) -> Q:
-    """Organisation `pk` and every unit it supervises, through each relation path."""
-    from xiezuo.partners.models import Organisation
-
-    org = Organisation.objects.filter(pk=pk).only("path").first()
-    if org is None:
-        return Q(pk__in=[])
-    q = Q()
-    for p in paths:
-        q |= Q(**{f"{p}__path__startswith": org.path})
-    return q
-
-
-def region_q(paths: list[str], code: str) -> Q:
-    """Regions (or organisations' regions) under a region code or prefix."""
-    from xiezuo.core.scope import code_prefix
-
-    prefix = code_prefix(code.ljust(12, "0")) if len(code) in (2, 4, 6, 9, 12) and code.isdigit() else code
-    q = Q()
-    for p in paths:
-        q |= Q(**{f"{p}__code__startswith": prefix}) if p.endswith("regions") or p.endswith("region") else \
-            Q(**{f"{p}__region__code__startswith": prefix})
-    return q
-
-
-class TreeFilterMixin:
-    """`organisation=<pk>` (with supervised units), `east=<code>` and `region=<code>` as distinct pk filters."""
-
-    organisation_paths: tuple[str, ...] = ()
-    east_paths: tuple[str, ...] = ()
-    region_paths: tuple[str, ...] = ()
-
-    def by_organisation(self, qs, name, value):
-        return qs.filter(pk__in=qs.model._base_manager.filter(org_tree_q(self.organisation_paths, value)).values("pk"))
-
-    def by_east(self, qs, name, value):
-        return qs.filter(pk__in=qs.model._base_manager.filter(region_q(self.east_paths, value)).values("pk"))
-
-    def by_region(self, qs, name, value):
-        return qs.filter(pk__in=qs.model._base_manager.filter(region_q(self.region_paths, value)).values("pk"))
 
 
 class VisitFilterSet(TreeFilterMixin, RecordFilterSet):
@@ -61,6 +20,9 @@ class VisitFilterSet(TreeFilterMixin, RecordFilterSet):
     organisation = django_filters.NumberFilter(method="by_organisation", label=_("组织或参加单位编号（含下属）"))
     region = django_filters.CharFilter(method="by_region", label=_("考察地区代码"))
     east = django_filters.CharFilter(method="by_east", label=_("东部单位所在地区代码"))
+    pairing = django_filters.NumberFilter(method="by_pairing", label=_("结对关系编号（东西双向）"))
+    direction = django_filters.ChoiceFilter(choices=Direction.choices, method="by_direction",
+                                            label=_("方向（与结对关系编号同用）"))
     search_fields = ("name", "leader", "summary")
     organisation_paths = ("organiser", "delegation_units")
     east_paths = ("organiser", "delegation_units")
@@ -68,7 +30,33 @@ class VisitFilterSet(TreeFilterMixin, RecordFilterSet):
 
     class Meta:
         model = Visit
-        fields = ["q", "kind", "status", "since", "until", "organisation", "region", "east", "synthetic"]
+        fields = ["q", "kind", "status", "since", "until", "organisation", "region", "east", "pairing", "direction",
+                  "synthetic"]
+
+    def by_pairing(self, qs, name, value):
+        """Visits of a pairing, both ways: to the helped side from the helper side (东→西), and the reverse."""
+        from xiezuo.core.figures import pairing_sides
+        from xiezuo.partners.models import Pairing
+
+        pairing = Pairing.objects.select_related("helper_region", "helped_region", "helper_organisation",
+                                                 "helped_organisation").filter(pk=value).first()
+        if pairing is None:
+            return qs.none()
+        east, west = pairing_sides(pairing)
+        direction = self.form.cleaned_data.get("direction")
+        q = Q(pk__in=[])
+        if direction in (None, "", Direction.EAST_WEST):
+            q |= region_q(self.region_paths, west) & Q(pk__in=self._from(east))
+        if direction in (None, "", Direction.WEST_EAST):
+            q |= region_q(self.region_paths, east) & Q(pk__in=self._from(west))
+        return qs.filter(pk__in=Visit._base_manager.filter(q).values("pk"))
+
+    def _from(self, prefix):
+        # Who went: the organiser or a unit of the delegation lies on that side.
+        return Visit._base_manager.filter(region_q(self.east_paths, prefix)).values("pk")
+
+    def by_direction(self, qs, name, value):
+        return qs  # read by `by_pairing`
 
 
 class ParticipantFilterSet(RecordFilterSet):

@@ -6,55 +6,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from xiezuo.core.forms import RecordForm
+from xiezuo.core.ledger import LedgerFormMixin
 
 from .models import Agreement, Meeting, Participant, Visit
 from .pairing import review_fields
-
-OUT_OF_AREA = _("所选记录不存在或不在您的管辖范围内：%(value)s")
-
-
-class LedgerFormMixin:
-    """Shared behaviour of this ledger's forms.
-
-    - A choice outside the user's area is refused with a message that says so.
-    - Links another user made to records outside the editor's area are kept on save;
-      otherwise saving a visit would silently drop an outcome the editor cannot see.
-    - Fields with a model default may be left out (of the page or of an import file).
-    """
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._defaults = {}
-        for name, f in self.fields.items():
-            if isinstance(f, forms.ModelChoiceField):
-                f.error_messages["invalid_choice"] = OUT_OF_AREA
-                f.error_messages["invalid_pk_value"] = OUT_OF_AREA
-            model_field = self._meta.model._meta.get_field(name)
-            # A field with a default (type, count, precision) may be left out of a form or an import file.
-            if f.required and model_field.has_default() and not isinstance(f, forms.BooleanField):
-                f.required = False
-                self._defaults[name] = model_field.get_default()
-
-    def clean(self):
-        data = super().clean()
-        for name, default in self._defaults.items():
-            if name in data and data[name] in (None, ""):
-                data[name] = default
-        return data
-
-    def _post_clean(self):
-        instance = self.instance
-        if instance is not None and instance.pk:
-            for name, f in self.fields.items():
-                if isinstance(f, forms.ModelMultipleChoiceField) and name in self.cleaned_data:
-                    model_field = instance._meta.get_field(name)
-                    if model_field.related_model._meta.model_name == "region":
-                        continue
-                    visible = f.queryset.values("pk")
-                    hidden = list(getattr(instance, name).exclude(pk__in=visible))
-                    if hidden:
-                        self.cleaned_data[name] = list(self.cleaned_data[name] or []) + hidden
-        super()._post_clean()
 
 
 class VisitForm(LedgerFormMixin, RecordForm):
@@ -62,7 +17,7 @@ class VisitForm(LedgerFormMixin, RecordForm):
         model = Visit
         fields = ["name", "kind", "start_date", "end_date", "date_precision", "occurrences", "organiser",
                   "delegation_units", "leader", "delegation_size", "enterprise_visits_reported", "host_units",
-                  "regions", "places", "group_count", "groups", "agreements", "projects", "summary", "note",
+                  "regions", "places", "group_count", "groups", "agreements", "summary", "note",
                   "synthetic", "source_document"]
 
 

@@ -49,8 +49,6 @@ class Visit(Record):
                               help_text=_("每行一组：组名：带队人；成员单位；考察地点"))
     agreements = models.ManyToManyField("exchange.Agreement", verbose_name=_("成果：签订协议"), blank=True,
                                         related_name="visits")
-    projects = models.ManyToManyField("industry.Project", verbose_name=_("成果：确定项目"), blank=True,
-                                      related_name="visits")
     summary = models.TextField(_("主要内容"), blank=True)
     note = models.TextField(_("备注"), blank=True)
 

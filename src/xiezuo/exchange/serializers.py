@@ -3,11 +3,10 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from xiezuo.core.api import RecordSerializer
+from xiezuo.core.ledger import TAIL
 
 from .models import Agreement, Meeting, Participant, Visit
 from .pairing import review_fields
-
-TAIL = ["synthetic", "source_document", "status", "status_display", "return_reason", "created_at", "updated_at"]
 
 
 class VisitSerializer(RecordSerializer):
@@ -15,7 +14,7 @@ class VisitSerializer(RecordSerializer):
         model = Visit
         fields = ["id", "name", "kind", "start_date", "end_date", "date_precision", "occurrences", "organiser",
                   "delegation_units", "leader", "delegation_size", "enterprise_visits_reported", "host_units",
-                  "regions", "places", "group_count", "groups", "agreements", "projects", "summary", "note", *TAIL]
+                  "regions", "places", "group_count", "groups", "agreements", "summary", "note", *TAIL]
 
 
 class ParticipantSerializer(RecordSerializer):

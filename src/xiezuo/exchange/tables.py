@@ -14,7 +14,7 @@ def outcome_count(obj, name: str) -> str:
 
 class VisitTable(Table):
     columns = ("name", "kind", "start_date", "end_date", "occurrences", "organiser", "enterprise_visits",
-               "agreements", "projects")
+               "agreements")
     ordering = ("-start_date", "-pk")
     label_enterprise_visits = _("企业家次")
 
@@ -25,9 +25,6 @@ class VisitTable(Table):
 
     def render_agreements(self, obj):
         return outcome_count(obj, "agreements")
-
-    def render_projects(self, obj):
-        return outcome_count(obj, "projects")
 
 
 class ParticipantTable(Table):

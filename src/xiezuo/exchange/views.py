@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django.apps import apps
-
 from xiezuo.core.permissions import can
 
 from .models import Agreement, Meeting, Participant, Visit
@@ -12,16 +10,14 @@ from .summary import enterprise_visits
 
 def visit_context(request, visit: Visit) -> dict:
     user = request.user
-    project_model = apps.get_model("industry", "Project")
     agreements = list(Agreement.objects.restrict(user).filter(visits=visit))
-    projects = list(project_model.objects.restrict(user).filter(visits=visit).select_related("region"))
     return {
         "participants": Participant.objects.restrict(user).filter(visit=visit).select_related("organisation"),
         "meetings": Meeting.objects.restrict(user).filter(visit=visit),
         "outcome_agreements": agreements,
-        "outcome_projects": projects,
-        # Outcomes outside the reader's area are counted, never named.
-        "hidden_outcomes": visit.agreements.count() + visit.projects.count() - len(agreements) - len(projects),
+        # Outcomes outside the reader's area are counted, never named. (Other channels add their outcomes,
+        # e.g. the projects of a visit, as panels of their own.)
+        "hidden_outcomes": visit.agreements.count() - len(agreements),
         "enterprise_visits": enterprise_visits(visit),
         "group_lines": visit.group_lines(),
         "can_add_child": can(user, "add"),
@@ -29,9 +25,4 @@ def visit_context(request, visit: Visit) -> dict:
 
 
 def agreement_context(request, agreement: Agreement) -> dict:
-    user = request.user
-    project_model = apps.get_model("industry", "Project")
-    return {
-        "visits": Visit.objects.restrict(user).filter(agreements=agreement),
-        "projects": project_model.objects.restrict(user).filter(agreement=agreement).select_related("region"),
-    }
+    return {"visits": Visit.objects.restrict(request.user).filter(agreements=agreement)}

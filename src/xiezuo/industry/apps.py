@@ -14,6 +14,3 @@ class IndustryConfig(AppConfig):
         from . import records
 
         records.attach_panels()
-        from xiezuo.geo.views import add_region_page
-
-        add_region_page(_("合作概况"), "industry:cooperation_region", max_level=3)

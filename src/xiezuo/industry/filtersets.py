@@ -4,7 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from xiezuo.core.filtersets import RecordFilterSet
-from xiezuo.exchange.filtersets import TreeFilterMixin
+from xiezuo.core.ledger import TreeFilterMixin
 
 from .choices import ProjectKind, ProjectStatus, Sector
 from .models import FundAllocation, FundDisbursement, Project
@@ -20,6 +20,7 @@ class ProjectFilterSet(TreeFilterMixin, RecordFilterSet):
     region = django_filters.CharFilter(method="by_region", label=_("项目地区代码"))
     east = django_filters.CharFilter(method="by_east", label=_("投资企业所在地区代码"))
     agreement = django_filters.NumberFilter(field_name="agreement_id", label=_("依据协议编号"))
+    visit = django_filters.NumberFilter(field_name="visits", distinct=True, label=_("来自活动编号"))
     search_fields = ("name", "note")
     organisation_paths = ("investors",)
     east_paths = ("investors",)
@@ -28,7 +29,7 @@ class ProjectFilterSet(TreeFilterMixin, RecordFilterSet):
     class Meta:
         model = Project
         fields = ["q", "kind", "stage", "sector", "status", "since", "until", "organisation", "region", "east",
-                  "agreement", "synthetic"]
+                  "agreement", "visit", "synthetic"]
 
 
 class FundAllocationFilterSet(TreeFilterMixin, RecordFilterSet):

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from xiezuo.core.forms import RecordForm
-from xiezuo.exchange.forms import LedgerFormMixin
+from xiezuo.core.ledger import LedgerFormMixin
 
 from .models import FundAllocation, FundDisbursement, Project
 
@@ -21,7 +21,7 @@ def check_investor(actual, investors) -> None:
 class ProjectForm(LedgerFormMixin, RecordForm):
     class Meta:
         model = Project
-        fields = ["name", "kind", "stage", "investors", "agreement", "region", "sector", "agreed_on",
+        fields = ["name", "kind", "stage", "investors", "agreement", "visits", "region", "sector", "agreed_on",
                   "date_precision", "signed_on", "started_on", "operating_on", "stopped_on", "milestones",
                   "planned_investment", "actual_investment", "enterprise_funds", "social_funds", "jobs_created",
                   "poor_employed", "poor_benefited", "attachment", "note", "synthetic", "source_document"]

@@ -11,10 +11,10 @@ from django.db import models, transaction
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
+from xiezuo.core.choices import DatePrecision
 from xiezuo.core.models import Record
 from xiezuo.core.scope import ScopeSpec, code_prefix
 from xiezuo.core.tables import yuan_to_wan
-from xiezuo.exchange.choices import DatePrecision
 
 from .choices import ProjectKind, ProjectStatus, Sector
 
@@ -53,6 +53,8 @@ class Project(Record):
                                        related_name="projects_invested")
     agreement = models.ForeignKey("exchange.Agreement", verbose_name=_("依据协议"), null=True, blank=True,
                                   on_delete=models.SET_NULL, related_name="projects")
+    # The visits a project came out of. Held here, not on the visit, so that only industry refers to exchange.
+    visits = models.ManyToManyField("exchange.Visit", verbose_name=_("来自活动"), blank=True, related_name="projects")
     region = models.ForeignKey("geo.Region", verbose_name=_("项目地点（县、乡或村）"), on_delete=models.PROTECT,
                                related_name="+")
     sector = models.CharField(_("所属行业"), max_length=14, choices=Sector.choices, blank=True)

@@ -1,4 +1,4 @@
-"""Registration of projects and funds, and the cooperation panel on organisation and pairing pages."""
+"""Registration of projects and funds, and their panels on visit and agreement pages."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from .forms import FundAllocationForm, FundDisbursementForm, ProjectForm
 from .models import FundAllocation, FundDisbursement, Project
 from .serializers import FundAllocationSerializer, FundDisbursementSerializer, ProjectSerializer
 from .tables import FundAllocationTable, FundDisbursementTable, ProjectTable
-from .views import allocation_context, organisation_panel, pairing_panel, project_context
+from .views import agreement_projects, allocation_context, project_context, visit_outcomes
 
 GROUP = "产业与资金"
 
@@ -33,7 +33,8 @@ register(RecordType(
 
 
 def attach_panels() -> None:
-    from xiezuo.partners.models import Organisation, Pairing
+    """The projects of a visit and of an agreement, shown on their pages (exchange knows nothing of projects)."""
+    from django.apps import apps
 
-    add_panel(Organisation, "industry/ledger_panel.html", organisation_panel)
-    add_panel(Pairing, "industry/ledger_panel.html", pairing_panel)
+    add_panel(apps.get_model("exchange", "Visit"), "industry/visit_projects.html", visit_outcomes)
+    add_panel(apps.get_model("exchange", "Agreement"), "industry/agreement_projects.html", agreement_projects)

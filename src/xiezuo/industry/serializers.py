@@ -3,7 +3,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from xiezuo.core.api import RecordSerializer
-from xiezuo.exchange.serializers import TAIL
+from xiezuo.core.ledger import TAIL
 
 from .forms import NO_INVESTOR
 from .models import FundAllocation, FundDisbursement, Project
@@ -12,7 +12,7 @@ from .models import FundAllocation, FundDisbursement, Project
 class ProjectSerializer(RecordSerializer):
     class Meta(RecordSerializer.Meta):
         model = Project
-        fields = ["id", "name", "kind", "stage", "investors", "agreement", "region", "sector", "agreed_on",
+        fields = ["id", "name", "kind", "stage", "investors", "agreement", "visits", "region", "sector", "agreed_on",
                   "date_precision", "signed_on", "started_on", "operating_on", "stopped_on", "milestones",
                   "planned_investment", "actual_investment", "enterprise_funds", "social_funds", "jobs_created",
                   "poor_employed", "poor_benefited", "note", *TAIL]

@@ -10,4 +10,8 @@ class PartnersConfig(AppConfig):
     verbose_name = _("单位与结对")
 
     def ready(self) -> None:
+        from xiezuo.core.cooperation import attach
+
         from . import records  # noqa: F401  (registers the record types)
+
+        attach()  # the cooperation panels on organisation and pairing pages, and the region pages' link

@@ -1,0 +1,311 @@
+"""The figure registry: every figure a user sees is declared once, by its channel, and computed here.
+
+A channel declares its figures in `<app>/figures.py` (found at first use, like
+admin autodiscovery):
+
+    figure("exchange.trips", _("考察调研次数"), "exchange.Visit", unit=_("次"), total="occurrences",
+           subjects={"organisation": lambda s: {"organisation": s.obj.pk},
+                     "pairing": lambda s: {"pairing": s.obj.pk},
+                     "region": lambda s: {"region": s.obj.code}})
+
+A figure is a query of one record type's *list filterset* over `restrict(user)`:
+the subject (an organisation, a pairing or a region) and the period turn into
+the list page's own parameters, so the figure's link shows exactly the records
+it counts, and nothing outside the reader's area is ever counted. How it counts:
+records (the default), the sum of a field (`total=`), distinct persons through a
+path to a person (`persons=`), or a function of the records (`compute=`) or of
+other figures (`formula=`).
+
+Only approved records count, unless the reader asks for drafts and submitted
+records too (`include_unapproved`); such a figure says so in its label.
+Pages (`core/cooperation.py`), `/api/figures/` and exports read figures only
+from here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from urllib.parse import urlencode
+
+from django.apps import apps
+from django.db.models import Count, Sum
+from django.http import QueryDict
+from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext_lazy as _
+
+SUBJECTS = ("organisation", "pairing", "region")
+UNAPPROVED = _("含未审核")
+
+FIGURES: dict[str, FigureSpec] = {}
+TABLES: dict[str, TableSpec] = {}
+_discovered = False
+
+
+# --- subjects -----------------------------------------------------------------------------------------------
+
+def pairing_sides(pairing) -> tuple[str, str]:
+    """Region prefixes of a pairing's helper (east) and helped (west) sides; an organisation side stands for its
+    region."""
+    from .scope import code_prefix
+
+    def side(name):
+        region = getattr(pairing, f"{name}_region")
+        if region is not None:
+            return code_prefix(region.code, region.level)
+        return code_prefix(getattr(pairing, f"{name}_organisation").region_id)
+    return side("helper"), side("helped")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What figures are asked about: an organisation (with the units it supervises), a pairing or a region,
+    and a period."""
+
+    kind: str
+    obj: object
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    @property
+    def east(self) -> str:
+        return pairing_sides(self.obj)[0]
+
+    @property
+    def west(self) -> str:
+        return pairing_sides(self.obj)[1]
+
+    def within(self, since, until) -> Subject:
+        return Subject(self.kind, self.obj, since, until)
+
+    def of(self, kind: str, obj) -> Subject:
+        return Subject(kind, obj, self.since, self.until)
+
+
+@dataclass(frozen=True)
+class Options:
+    """How the reader asked: approved records only (the default), or drafts and submitted ones too; facts only."""
+
+    include_unapproved: bool = False
+    facts_only: bool = False
+
+    def params(self) -> dict:
+        out = {} if self.include_unapproved else {"status": "approved"}
+        if self.facts_only:
+            out["synthetic"] = "false"  # synthetic demo records left out
+        return out
+
+
+# --- declarations -------------------------------------------------------------------------------------------
+
+@dataclass
+class FigureSpec:
+    key: str                      # "<app>.<name>", stable: the API and tests name figures by it
+    label: object                 # gettext_lazy
+    model: str                    # "app.Model": the record type counted; its list page is the drill-down
+    subjects: dict[str, Callable[[Subject], dict | None]]  # subject kind -> list-filter parameters (None: n/a)
+    unit: object = ""
+    money: bool = False           # a yuan amount (shown in 万元)
+    total: str | None = None      # sum of this field instead of counting records
+    persons: str | None = None    # path to a person: count distinct persons
+    compute: Callable | None = None   # (queryset, subject) -> value, when a count or a sum cannot say it
+    formula: Callable | None = None   # (values by key) -> value, from the figures in `needs`
+    needs: tuple[str, ...] = ()
+    period: tuple[str, str] | str = ("since", "until")  # list parameters of the period, or "year"
+    description: object = ""      # what is counted, for the API schema and the page's tooltip
+    panel: tuple[str, ...] = ()   # subject kinds whose detail-page panel shows this figure
+    recent: tuple[str, ...] = ()  # subject kinds whose panel lists this figure's latest records
+    order: int = 100
+
+    @property
+    def record_model(self):
+        return apps.get_model(self.model)
+
+    def applies(self, kind: str) -> bool:
+        return kind in self.subjects
+
+    def params(self, subject: Subject, options: Options, extra: dict | None = None) -> dict | None:
+        base = self.subjects[subject.kind](subject)
+        if base is None:
+            return None
+        if self.period == "year":
+            period = {"year_from": subject.since.year if subject.since else None,
+                      "year_to": subject.until.year if subject.until else None}
+        else:
+            since, until = self.period
+            period = {since: subject.since.isoformat() if subject.since else None,
+                      until: subject.until.isoformat() if subject.until else None}
+        params = {**base, **(extra or {}), **period, **options.params()}
+        return {k: v for k, v in params.items() if v not in (None, "")}
+
+
+@dataclass
+class TableSpec:
+    """A table of a cooperation page: one row per item (enterprise, county, year, stage), one figure per cell.
+
+    `rows(user, subject, options)` yields (first cell, subject of the row, extra list parameters). Columns
+    are figure keys; a channel adds a column to a table declared elsewhere with `column(...)`.
+    """
+
+    key: str
+    title: object
+    header: object
+    subjects: tuple[str, ...]
+    rows: Callable[[object, Subject, Options], Iterable[tuple[object, Subject, dict]]]
+    columns: list[tuple[object, str]] = field(default_factory=list)
+    skip_empty: bool = True       # leave out rows whose figures are all zero
+    order: int = 100
+
+
+def figure(key: str, label, model: str, subjects: dict, **kwargs) -> FigureSpec:
+    """Declare a figure (in a channel's figures.py)."""
+    spec = FigureSpec(key=key, label=label, model=model, subjects=subjects, **kwargs)
+    FIGURES[key] = spec
+    return spec
+
+
+def table(key: str, title, header, subjects: tuple[str, ...], rows, columns=(), **kwargs) -> TableSpec:
+    spec = TABLES.get(key)
+    if spec is None:
+        spec = TABLES[key] = TableSpec(key=key, title=title, header=header, subjects=tuple(subjects), rows=rows,
+                                       **kwargs)
+    spec.columns.extend(columns)
+    return spec
+
+
+def narrowed(subjects: dict, **extra) -> dict:
+    """The same subjects' parameters with more list filters (e.g. `needs_review="true"`)."""
+    def one(make):
+        return lambda s: {**make(s), **extra}
+    return {kind: one(make) for kind, make in subjects.items()}
+
+
+def column(table_key: str, header, figure_key: str) -> None:
+    """Add a column to a table another app declared (the per-enterprise table gets each channel's figures)."""
+    from . import cooperation  # noqa: F401  (declares the shared tables)
+
+    TABLES[table_key].columns.append((header, figure_key))
+
+
+def discover() -> None:
+    global _discovered
+    if not _discovered:
+        _discovered = True
+        from . import cooperation  # noqa: F401  (the tables every channel adds columns to)
+
+        autodiscover_modules("figures")
+
+
+def specs(kind: str | None = None) -> list[FigureSpec]:
+    discover()
+    out = [s for s in FIGURES.values() if kind is None or s.applies(kind)]
+    return sorted(out, key=lambda s: s.order)
+
+
+def tables(kind: str) -> list[TableSpec]:
+    discover()
+    return sorted((t for t in TABLES.values() if kind in t.subjects), key=lambda t: t.order)
+
+
+# --- values -------------------------------------------------------------------------------------------------
+
+@dataclass
+class Figure:
+    """One computed figure: what a page cell, a panel or the API shows."""
+
+    key: str
+    label: object
+    value: object
+    url: str                      # the list page of exactly the records counted
+    api_url: str = ""
+    unit: object = ""
+    money: bool = False
+    unapproved: bool = False      # drafts and submitted records are included
+
+    @property
+    def display_label(self) -> str:
+        return f"{self.label}（{UNAPPROVED}）" if self.unapproved else str(self.label)
+
+
+def records(user, model, params: dict):
+    """(queryset, list URL, API URL) of a record type filtered as its list page would be by `params`."""
+    from .registry import for_model
+
+    rt = for_model(model)
+    filterset = rt.filterset(QueryDict(urlencode(params, doseq=True)), queryset=model.objects.restrict(user))
+    if not filterset.is_valid():
+        raise ValueError(filterset.errors)
+    query = urlencode(params, doseq=True)
+    api = f"/api/{rt.app_label}/{rt.model_name}/?{query}"
+    return filterset.qs, f"{rt.url('list')}?{query}", api
+
+
+def compute(user, spec: FigureSpec, subject: Subject, options: Options, extra: dict | None = None,
+            known: dict | None = None) -> Figure | None:
+    params = spec.params(subject, options, extra)
+    if params is None:
+        return None
+    model = spec.record_model
+    qs, url, api = records(user, model, params)
+    if spec.formula is not None:
+        values = dict(known or {})
+        for need in spec.needs:
+            if need not in values:
+                values[need] = compute(user, FIGURES[need], subject, options, extra).value
+        value = spec.formula(values)
+    elif spec.compute is not None:
+        value = spec.compute(qs, subject)
+    elif spec.persons:
+        value = model._base_manager.filter(pk__in=qs.values("pk")).exclude(**{f"{spec.persons}__isnull": True}) \
+            .aggregate(n=Count(spec.persons, distinct=True))["n"]
+    elif spec.total:
+        value = model._base_manager.filter(pk__in=qs.values("pk")).aggregate(s=Sum(spec.total))["s"]
+        value = value if value is not None else (Decimal(0) if spec.money else 0)
+    else:
+        # Through the primary keys: a filter crossing a to-many relation may repeat a row.
+        value = model._base_manager.filter(pk__in=qs.values("pk")).count()
+    return Figure(spec.key, spec.label, value, url, api, spec.unit, spec.money, options.include_unapproved)
+
+
+def figures(user, subject: Subject, options: Options = Options(), keys: Iterable[str] | None = None,
+            extra: dict | None = None) -> list[Figure]:
+    """The figures of a subject, in declaration order (only `keys` when given)."""
+    wanted = set(keys) if keys is not None else None
+    out, known = [], {}
+    for spec in specs(subject.kind):
+        if wanted is not None and spec.key not in wanted:
+            continue
+        f = compute(user, spec, subject, options, extra, known)
+        if f is not None:
+            known[spec.key] = f.value
+            out.append(f)
+    if keys is not None:  # in the order asked
+        order = {k: i for i, k in enumerate(keys)}
+        out.sort(key=lambda f: order[f.key])
+    return out
+
+
+@dataclass
+class Table:
+    key: str
+    title: object
+    headers: list
+    rows: list[list]
+
+
+def build_tables(user, subject: Subject, options: Options = Options()) -> list[Table]:
+    out = []
+    for spec in tables(subject.kind):
+        columns = [(h, k) for h, k in spec.columns if k in FIGURES and FIGURES[k].applies(subject.kind)]
+        if not columns:
+            continue
+        rows = []
+        for first, row_subject, extra in spec.rows(user, subject, options):
+            cells = [compute(user, FIGURES[k], row_subject, options, extra) for _h, k in columns]
+            if spec.skip_empty and not any(c is not None and c.value for c in cells):
+                continue
+            rows.append([first, *cells])
+        out.append(Table(spec.key, spec.title, [spec.header, *(h for h, _k in columns)], rows))
+    return out
