@@ -72,8 +72,13 @@ class Command(BaseCommand):
                   # In the order isort wants, which depends on the app's name.
                   "test_imports": "\n".join(sorted([f"from xiezuo.{name}.models import {model}",
                                                      "from xiezuo.partners.models import Organisation"]))}
-        english = {**KNOWN_ENGLISH, label: opts["english"] or words(model) + "s",
-                   group: opts["group_english"] or name.replace("_", " ").capitalize()}
+        plural = opts["english"] or words(model) + "s"
+        english = {**KNOWN_ENGLISH, label: plural,
+                   group: opts["group_english"] or name.replace("_", " ").capitalize(),
+                   # The figures stub's labels (figures.py).
+                   f"已审核的{label}记录数。": f"Approved {plural.lower()}.",
+                   f"{label}金额": f"{plural}: amount",
+                   f"已审核的{label}金额合计。": f"Total amount of approved {plural.lower()}."}
         i18n_en = root / "scripts" / "i18n_en.py"
         saved_en = i18n_en.read_text(encoding="utf-8")
         dictionary = root / "docs" / "data-dictionary.md"
