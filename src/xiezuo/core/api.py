@@ -6,28 +6,94 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import serializers, viewsets
+from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from .api_permissions import RecordPermission  # noqa: F401  (kept importable from here)
 from .models import Record
-from .permissions import can
-from .services import create_record, delete_record, transition_record, update_record
+from .permissions import TRANSITIONS, can, review_refusal
+from .services import StaleVersion, create_record, delete_record, transition_record, update_record
 
 
 def _django_errors(exc: DjangoValidationError) -> ValidationError:
     return ValidationError(exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages})
 
 
+# --- versions: every edit names the version it was based on -------------------------------------------------
+#
+# A detail response carries `version` and the header `ETag: "<version>"`. A PUT or PATCH names its base
+# version either way: `If-Match: "<version>"` (stale → 412 Precondition Failed, as HTTP says for a failed
+# If-Match) or `"version": <n>` in the body (stale → 409 Conflict, the body being in conflict with the
+# stored record). Neither → 428 Precondition Required: an edit that names no version could silently undo a
+# change its author never saw, which is the lost update this refuses. The refusal's body says what changed.
+
+class PreconditionFailed(APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = "记录已被他人修改。"
+    default_code = "stale_version"
+
+
+class VersionConflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "记录已被他人修改。"
+    default_code = "stale_version"
+
+
+class PreconditionRequired(APIException):
+    status_code = 428
+    default_detail = ("修改须注明所依据的记录版本：请在请求头 If-Match 中给出读取时的 ETag，"
+                      "或在请求体中给出 version。")
+    default_code = "version_required"
+
+
+def etag(version) -> str:
+    return f'"{version}"'
+
+
+def _if_match_version(header: str) -> int | None:
+    """The version an If-Match header names (`"3"` or `W/"3"`); -1 for one that names no version of ours."""
+    values = [v.strip().removeprefix("W/").strip('"') for v in header.split(",")]
+    numbers = [int(v) for v in values if v.isdigit()]
+    return numbers[0] if len(numbers) == 1 and len(values) == 1 else -1
+
+
+def base_version(request) -> tuple[int, type[APIException]]:
+    """The version an edit request is based on, and the exception to raise should it be stale."""
+    header = request.headers.get("If-Match")
+    body = request.data.get("version") if hasattr(request.data, "get") else None
+    if body not in (None, ""):
+        try:
+            body = int(body)
+        except (TypeError, ValueError):
+            raise ValidationError({"version": ["版本须为整数。"]}) from None
+    else:
+        body = None
+    if header:
+        version = _if_match_version(header)
+        if body is not None and body != version:
+            raise VersionConflict({"detail": "请求头 If-Match 与请求体中的 version 不一致。"})
+        return version, PreconditionFailed
+    if body is not None:
+        return body, VersionConflict
+    raise PreconditionRequired()
+
+
 class RecordSerializer(serializers.ModelSerializer):
     """Related choices are limited to the user's area; model validation runs on every write."""
 
     status_display = serializers.CharField(source="get_status_display", read_only=True)
+    version = serializers.IntegerField(
+        required=False, min_value=1,
+        help_text="记录版本。每次修改加一；修改时给出读取时的版本（或用 If-Match 请求头），过期的修改被拒绝。")
 
     class Meta:
         read_only_fields = Record.SYSTEM_FIELDS
+
+    def get_field_names(self, declared_fields, info):
+        names = list(super().get_field_names({k: v for k, v in declared_fields.items() if k != "version"}, info))
+        return [*names, "version"] if "version" not in names else names
 
     def get_fields(self):
         fields = super().get_fields()
@@ -45,6 +111,7 @@ class RecordSerializer(serializers.ModelSerializer):
                 {k: v for k, v in data.items() if k in m2m_names})
 
     def create(self, validated_data):
+        validated_data.pop("version", None)
         plain, m2m = self._split(validated_data)
         try:
             return create_record(self.Meta.model, plain, self.context["request"].user, m2m=m2m)
@@ -52,9 +119,14 @@ class RecordSerializer(serializers.ModelSerializer):
             raise _django_errors(exc) from None
 
     def update(self, instance, validated_data):
+        validated_data.pop("version", None)
         plain, m2m = self._split(validated_data)
+        request = self.context["request"]
+        version, stale = base_version(request)
         try:
-            return update_record(instance, plain, self.context["request"].user, m2m=m2m)
+            return update_record(instance, plain, request.user, m2m=m2m, version=version)
+        except StaleVersion as exc:
+            raise stale(exc.as_dict()) from None
         except DjangoValidationError as exc:
             raise _django_errors(exc) from None
         except DjangoPermissionDenied as exc:
@@ -74,6 +146,17 @@ class RecordViewSet(viewsets.ModelViewSet):
         related = [f.name for f in model._meta.concrete_fields if f.is_relation]
         return model.objects.restrict(self.request.user, "view").select_related(*related).order_by("pk")
 
+    def update(self, request, *args, **kwargs):
+        base_version(request)  # 428 before anything else when the edit names no version
+        return super().update(request, *args, **kwargs)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        data = getattr(response, "data", None)
+        if self.detail and 200 <= response.status_code < 300 and isinstance(data, dict) and "version" in data:
+            response["ETag"] = etag(data["version"])
+        return response
+
     def perform_destroy(self, instance):
         try:
             delete_record(instance, self.request.user)
@@ -83,11 +166,16 @@ class RecordViewSet(viewsets.ModelViewSet):
     def _transition(self, request, name):
         obj = self.get_object()
         if not can(request.user, name, obj):
+            if can(request.user, name, type(obj)) and obj.status in TRANSITIONS[name][0] and name != "submit":
+                raise PermissionDenied(review_refusal(request.user, name, obj))
             raise PermissionDenied("当前状态或角色不允许此操作")
+        reason = request.data.get("reason", "") if hasattr(request.data, "get") else ""
         try:
-            obj = transition_record(obj, name, request.user, reason=request.data.get("reason", ""))
+            obj = transition_record(obj, name, request.user, reason=str(reason or ""))
         except DjangoValidationError as exc:
             raise _django_errors(exc) from None
+        except DjangoPermissionDenied as exc:
+            raise PermissionDenied(str(exc)) from None
         return Response(self.get_serializer(obj).data)
 
     @extend_schema(request=reason_serializer)

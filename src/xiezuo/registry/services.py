@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from xiezuo.core.audit import diff, record_change, snapshot
@@ -26,7 +27,7 @@ def apply_screening(screening: Screening) -> None:
     latest = household.screenings.order_by("-checked_on", "-pk").first()
     if latest is not None and latest.pk == screening.pk:
         values = {f"g_{g.value}": getattr(screening, g.value) for g in Guarantee}
-        Household.objects.filter(pk=household.pk).update(**values)
+        Household.objects.filter(pk=household.pk).update(**values, version=F("version") + 1)
         summary.refresh([household.village_id])
     user = screening.created_by
     for g in Guarantee:
