@@ -87,6 +87,11 @@ class RecordTypeTests:
         plain, m2m = form.split()
         return create_record(self.model, plain, user(self.editor), m2m=m2m)
 
+    def edit_data(self, obj, data: dict | None = None) -> dict:
+        """An edit form as the page sends it: the changed values and the version the form was based on."""
+        obj.refresh_from_db()
+        return {**(self.changed_data() if data is None else data), "version": obj.version}
+
     def run_import(self, client, name: str, content: bytes) -> Job:
         response = client.post(self.rt.url("import"), {"file": upload(name, content)})
         assert response.status_code == 302, response.content[:500]
@@ -111,7 +116,7 @@ class RecordTypeTests:
 
     def test_update_through_page_writes_history(self, login, user):
         obj = self.make(user)
-        response = login(self.editor).post(self.rt.url("edit", obj.pk), self.changed_data())
+        response = login(self.editor).post(self.rt.url("edit", obj.pk), self.edit_data(obj))
         assert response.status_code == 302, response.content.decode()[:3000]
         change = changes_for(obj, "update").get()
         assert change.changes, "an update records each field before and after"
@@ -277,7 +282,10 @@ class RecordTypeTests:
         assert editor.get(self.rt.url("edit", obj.pk)).status_code == 200, "returned records can be corrected"
         transition(editor, "submit")
         transition(approver, "approve")
-        assert transition(approver, "reopen").status_code == 302
+        transition(approver, "reopen")  # without a reason: refused
+        obj.refresh_from_db()
+        assert obj.status == Status.APPROVED
+        assert transition(approver, "reopen", reason="补充附件").status_code == 302
         obj.refresh_from_db()
         assert obj.status == Status.DRAFT
         actions = list(ChangeRecord.objects.filter(

@@ -114,7 +114,7 @@ def open_monitoring_case(household: Household, acting_user, category: str, trigg
     """The warning (预警): open a monitoring case for a household inside the user's area."""
     if not Household.objects.restrict(acting_user).filter(pk=household.pk).exists():
         raise PermissionDenied(_("该户不在您的管辖范围内"))
-    if not can(acting_user, "add"):
+    if not can(acting_user, "add", MonitoringCase):
         raise PermissionDenied(_("您的角色不允许此操作"))
     try:
         return create_record(MonitoringCase, {
