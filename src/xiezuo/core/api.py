@@ -29,13 +29,21 @@ def _django_errors(exc: DjangoValidationError) -> ValidationError:
 # stored record). Neither → 428 Precondition Required: an edit that names no version could silently undo a
 # change its author never saw, which is the lost update this refuses. The refusal's body says what changed.
 
-class PreconditionFailed(APIException):
+class _Stale(APIException):
+    """A refusal whose body keeps its numbers as numbers (DRF turns an exception's detail into strings)."""
+
+    def __init__(self, detail=None, code=None):
+        self.payload = detail if isinstance(detail, dict) else None
+        super().__init__(detail, code)
+
+
+class PreconditionFailed(_Stale):
     status_code = status.HTTP_412_PRECONDITION_FAILED
     default_detail = "记录已被他人修改。"
     default_code = "stale_version"
 
 
-class VersionConflict(APIException):
+class VersionConflict(_Stale):
     status_code = status.HTTP_409_CONFLICT
     default_detail = "记录已被他人修改。"
     default_code = "stale_version"
@@ -149,6 +157,11 @@ class RecordViewSet(viewsets.ModelViewSet):
     def update(self, request, *args, **kwargs):
         base_version(request)  # 428 before anything else when the edit names no version
         return super().update(request, *args, **kwargs)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, _Stale) and exc.payload is not None:
+            return Response(exc.payload, status=exc.status_code)
+        return super().handle_exception(exc)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
