@@ -155,7 +155,7 @@ class ChangeRecord(models.Model):
     changes = models.JSONField(_("变更内容"), default=dict, blank=True)
     note = models.TextField(_("说明"), blank=True)
     # The record's version after this write: a stale edit is told what changed since the version it was based on.
-    version = models.PositiveIntegerField(null=True, blank=True)
+    version = models.PositiveIntegerField(_("版本"), null=True, blank=True)
     job = models.ForeignKey("core.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
