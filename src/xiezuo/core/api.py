@@ -5,7 +5,14 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
@@ -217,4 +224,22 @@ def viewset_for(record_type) -> type[RecordViewSet]:
     name = f"{record_type.model.__name__}ViewSet"
     attrs = {"record_type": record_type, "serializer_class": serializer,
              "filterset_class": record_type.filterset, "queryset": record_type.model.objects.none()}
-    return type(name, (RecordViewSet,), attrs)
+    viewset = type(name, (RecordViewSet,), attrs)
+    edit = extend_schema(parameters=[IF_MATCH], responses={200: serializer, **EDIT_REFUSALS})
+    return extend_schema_view(update=edit, partial_update=edit)(viewset)
+
+
+IF_MATCH = OpenApiParameter(
+    "If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=False,
+    description='读取时的 ETag（如 "3"）。与请求体中的 version 二选一；都没有时返回 428。')
+_STALE = inline_serializer("StaleVersion", {
+    "detail": serializers.CharField(), "based_on": serializers.IntegerField(), "version": serializers.IntegerField(),
+    "changes": serializers.ListField(child=serializers.DictField(child=serializers.CharField(allow_null=True)))})
+EDIT_REFUSALS = {
+    400: OpenApiResponse(description="数据有误"),
+    403: OpenApiResponse(description="角色不允许，或记录已提交或已审核而锁定"),
+    404: OpenApiResponse(description="记录不存在或在您的管辖范围以外"),
+    409: OpenApiResponse(_STALE, description="请求体中的 version 已过期：记录已被他人修改，未保存"),
+    412: OpenApiResponse(_STALE, description="If-Match 的版本已过期：记录已被他人修改，未保存"),
+    428: OpenApiResponse(description="未注明所依据的版本（If-Match 或 version）"),
+}
