@@ -161,22 +161,6 @@ class RecordViewSet(viewsets.ModelViewSet):
         related = [f.name for f in model._meta.concrete_fields if f.is_relation]
         return model.objects.restrict(self.request.user, "view").select_related(*related).order_by("pk")
 
-    def update(self, request, *args, **kwargs):
-        base_version(request)  # 428 before anything else when the edit names no version
-        return super().update(request, *args, **kwargs)
-
-    def handle_exception(self, exc):
-        if isinstance(exc, _Stale) and exc.payload is not None:
-            return Response(exc.payload, status=exc.status_code)
-        return super().handle_exception(exc)
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        data = getattr(response, "data", None)
-        if self.detail and 200 <= response.status_code < 300 and isinstance(data, dict) and "version" in data:
-            response["ETag"] = etag(data["version"])
-        return response
-
     def perform_destroy(self, instance):
         try:
             delete_record(instance, self.request.user)
@@ -217,6 +201,22 @@ class RecordViewSet(viewsets.ModelViewSet):
     @action(detail=True, methods=["post"])
     def reopen(self, request, pk=None):
         return self._transition(request, "reopen")
+
+    def update(self, request, *args, **kwargs):
+        base_version(request)  # 428 before anything else when the edit names no version
+        return super().update(request, *args, **kwargs)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, _Stale) and exc.payload is not None:
+            return Response(exc.payload, status=exc.status_code)
+        return super().handle_exception(exc)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        data = getattr(response, "data", None)
+        if self.detail and 200 <= response.status_code < 300 and isinstance(data, dict) and "version" in data:
+            response["ETag"] = etag(data["version"])
+        return response
 
 
 def viewset_for(record_type) -> type[RecordViewSet]:
