@@ -10,6 +10,31 @@ EN = {
     "用户名": "Username", "密码": "Password", "用户名或密码错误，请重试。": "Wrong username or password.",
     "管辖范围": "Area", "全部": "All", "单位": "Unit", "角色": "Role", "管理员": "Administrator",
     "待审核": "Awaiting approval", "我的后台任务": "My background jobs",
+    # versions, maker-checker and roles per channel
+    "版本": "Version", "提交人": "Submitted by", "业务板块": "Channel", "分板块角色": "Role by channel",
+    "应用标识，如 registry、industry、exchange": "App label, e.g. registry, industry, exchange",
+    "未知的业务板块：%(c)s（可选：%(all)s）": "Unknown channel: %(c)s (choose from: %(all)s)",
+    "保存失败：您打开此记录后，它已被他人修改（您基于第 %(then)d 版，当前为第 %(now)d 版），您的修改未保存。":
+        "Not saved: someone changed this record after you opened it (you started from version %(then)d, "
+        "it is now version %(now)d). Your changes were not saved.",
+    "%(field)s：当时为“%(then)s”，现在为“%(now)s”": "%(field)s: was “%(then)s”, is now “%(now)s”",
+    "如仍要保存您的内容，请核对后再次点击保存。": "To save your values anyway, check them and click Save again.",
+    "缺少记录版本，无法确认您修改的是最新内容。请重新打开编辑页面后再保存。":
+        "The form does not say which version it edits. Open the edit page again, then save.",
+    "记录已提交或已审核，已锁定；或您无修改权限。": "The record is submitted or approved and locked, or you may not edit it.",
+    "记录已提交或已审核，已锁定；或您无删除权限。":
+        "The record is submitted or approved and locked, or you may not delete it.",
+    "记录已提交或已审核，已锁定，不能修改。": "The record is submitted or approved and locked; it cannot be edited.",
+    "当前状态或角色不允许此操作。": "The record's status or your role does not allow this.",
+    "重新打开已审核的记录时必须填写原因。": "Give a reason for reopening an approved record.",
+    "重新打开的原因": "Reason for reopening",
+    "提交人不能审核或退回自己提交的记录，请由另一位审核员办理。":
+        "You submitted this record: another approver must approve or return it.",
+    "该记录涉及您管辖范围以外的地区，须由覆盖全部地区的上级审核。":
+        "The record reaches beyond your area; an approver whose area holds all of it must review it.",
+    "该记录须由更高一级的审核员审核。": "An approver of a higher level must review this record.",
+    "此记录由您提交，须由另一位审核员审核或退回。":
+        "You submitted this record; another approver will approve or return it.",
     # record pages
     "新建": "New", "批量导入": "Bulk import", "导出 Excel": "Export Excel", "导出 CSV": "Export CSV",
     "筛选": "Filter", "清除": "Clear", "共 %(n)s 条": "%(n)s records", "没有符合条件的记录。": "No matching records.",

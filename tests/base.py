@@ -87,6 +87,11 @@ class RecordTypeTests:
         plain, m2m = form.split()
         return create_record(self.model, plain, user(self.editor), m2m=m2m)
 
+    def edit_data(self, obj, data: dict | None = None) -> dict:
+        """An edit form as the page sends it: the changed values and the version the form was based on."""
+        obj.refresh_from_db()
+        return {**(self.changed_data() if data is None else data), "version": obj.version}
+
     def run_import(self, client, name: str, content: bytes) -> Job:
         response = client.post(self.rt.url("import"), {"file": upload(name, content)})
         assert response.status_code == 302, response.content[:500]
@@ -111,7 +116,7 @@ class RecordTypeTests:
 
     def test_update_through_page_writes_history(self, login, user):
         obj = self.make(user)
-        response = login(self.editor).post(self.rt.url("edit", obj.pk), self.changed_data())
+        response = login(self.editor).post(self.rt.url("edit", obj.pk), self.edit_data(obj))
         assert response.status_code == 302, response.content.decode()[:3000]
         change = changes_for(obj, "update").get()
         assert change.changes, "an update records each field before and after"
@@ -277,7 +282,10 @@ class RecordTypeTests:
         assert editor.get(self.rt.url("edit", obj.pk)).status_code == 200, "returned records can be corrected"
         transition(editor, "submit")
         transition(approver, "approve")
-        assert transition(approver, "reopen").status_code == 302
+        transition(approver, "reopen")  # without a reason: refused
+        obj.refresh_from_db()
+        assert obj.status == Status.APPROVED
+        assert transition(approver, "reopen", reason="补充附件").status_code == 302
         obj.refresh_from_db()
         assert obj.status == Status.DRAFT
         actions = list(ChangeRecord.objects.filter(
@@ -285,3 +293,83 @@ class RecordTypeTests:
         ).values_list("action", flat=True))
         for action in ("submit", "approve", "return", "reopen"):
             assert action in actions
+
+    # --- maker-checker and versions (issue 10) ---------------------------------------------
+    def transition_url(self, obj, action: str) -> str:
+        return self.rt.url("transition", obj.pk, action=action)
+
+    def test_submitter_cannot_approve_or_return(self, login, user):
+        obj = self.make(user)
+        approver = login(self.approver)
+        if not self.rt.lifecycle:
+            assert approver.post(self.transition_url(obj, "submit")).status_code == 403
+            return
+        # The approver submits the record themselves: they may no longer judge it, on the page or the API.
+        assert approver.post(self.transition_url(obj, "submit")).status_code == 302
+        obj.refresh_from_db()
+        assert obj.status == Status.SUBMITTED and obj.submitted_by == user(self.approver)
+        page = approver.get(self.rt.url("detail", obj.pk)).content.decode()
+        assert self.transition_url(obj, "approve") not in page and self.transition_url(obj, "return") not in page
+        assert "此记录由您提交" in page
+        assert approver.post(self.transition_url(obj, "approve")).status_code == 403
+        assert approver.post(self.transition_url(obj, "return"), {"reason": "自己退回"}).status_code == 403
+        api = self.api(user, self.approver)
+        response = api.post(self.api_url(obj.pk) + "approve/", {}, format="json")
+        assert response.status_code == 403 and "提交人不能审核" in response.json()["detail"]
+        assert api.post(self.api_url(obj.pk) + "return/", {"reason": "x"}, format="json").status_code == 403
+        obj.refresh_from_db()
+        assert obj.status == Status.SUBMITTED
+        assert not changes_for(obj, "approve").exists() and not changes_for(obj, "return").exists()
+
+    def test_stale_version_refused_on_the_page(self, login, user):
+        obj = self.make(user)
+        mine = login(self.editor)
+        form = mine.get(self.rt.url("edit", obj.pk)).content.decode()
+        assert f'name="version" value="{obj.version}"' in form
+        based_on = obj.version
+        # Someone else saves first.
+        assert login(self.editor).post(self.rt.url("edit", obj.pk), self.edit_data(obj)).status_code == 302
+        change = changes_for(obj, "update").get()
+        obj.refresh_from_db()
+        stored, version = self.rt.model.objects.filter(pk=obj.pk).values().get(), obj.version
+        assert version == based_on + 1
+        # My form, opened before that save, sends the old values back: refused, nothing saved, told what changed.
+        response = mine.post(self.rt.url("edit", obj.pk), {**self.valid_data(), "version": based_on})
+        assert response.status_code == 409
+        text = response.content.decode()
+        assert "已被他人修改" in text and "您的修改未保存" in text
+        field = next(iter(change.changes))
+        assert str(self.model._meta.get_field(field).verbose_name) in text
+        assert f'name="version" value="{version}"' in text, "the re-shown form holds the current version"
+        assert self.rt.model.objects.filter(pk=obj.pk).values().get() == stored
+        assert changes_for(obj, "update").count() == 1
+        # A form with no version at all is refused too.
+        assert mine.post(self.rt.url("edit", obj.pk), self.valid_data()).status_code == 400
+        assert changes_for(obj, "update").count() == 1
+
+    def test_stale_version_refused_by_the_api(self, login, user):
+        obj = self.make(user)
+        api = self.api(user, self.editor)
+        response = api.get(self.api_url(obj.pk))
+        assert response.status_code == 200
+        old = response["ETag"]
+        assert old == f'"{obj.version}"' and response.json()["version"] == obj.version
+        based_on = obj.version
+        assert login(self.editor).post(self.rt.url("edit", obj.pk), self.edit_data(obj)).status_code == 302
+        obj.refresh_from_db()
+        stored = self.rt.model.objects.filter(pk=obj.pk).values().get()
+        stale = api.patch(self.api_url(obj.pk), {}, format="json", HTTP_IF_MATCH=old)
+        assert stale.status_code == 412, stale.content[:500]
+        assert "已被他人修改" in stale.json()["detail"] and stale.json()["version"] == obj.version
+        assert api.patch(self.api_url(obj.pk), {"version": based_on}, format="json").status_code == 409
+        assert api.patch(self.api_url(obj.pk), {}, format="json").status_code == 428
+        assert api.put(self.api_url(obj.pk), self.api_data(), format="json").status_code == 428
+        assert self.rt.model.objects.filter(pk=obj.pk).values().get() == stored
+        # Based on the current version the edit goes through; status never changes by an edit.
+        fresh = api.get(self.api_url(obj.pk))
+        response = api.patch(self.api_url(obj.pk), {"status": "approved"}, format="json",
+                             HTTP_IF_MATCH=fresh["ETag"])
+        assert response.status_code == 200, response.content[:500]
+        obj.refresh_from_db()
+        assert response["ETag"] == f'"{obj.version}"' != fresh["ETag"]
+        assert obj.status == Status.DRAFT

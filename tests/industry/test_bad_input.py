@@ -105,6 +105,6 @@ def test_editing_keeps_outcomes_the_editor_cannot_see(login):
             "date_precision": "day", "occurrences": "1", "regions": "522700000000、520500000000",
             "organiser": trip.organiser_id, "delegation_units": list(trip.delegation_units.values_list("pk", flat=True)),
             "agreements": list(trip.agreements.filter(title__startswith="广汽").values_list("pk", flat=True)),
-            "group_count": "5"}
+            "group_count": "5", "version": Visit.objects.get(pk=trip.pk).version}
     assert client.post(f"/exchange/visit/{trip.pk}/edit/", data).status_code == 302
     assert set(trip.agreements.values_list("pk", flat=True)) == before

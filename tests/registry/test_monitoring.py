@@ -280,13 +280,15 @@ def test_the_household_form_and_api_do_not_mark_monitoring(login, user):
 
     household = free_household()
     data = {**TestHousehold().valid_data(), "number": household.number, "village": household.village_id,
-            "monitoring": "hardship", "monitoring_since": "2024-01-01"}
+            "monitoring": "hardship", "monitoring_since": "2024-01-01", "version": household.version}
     response = login(EDITOR).post(f"/registry/household/{household.pk}/edit/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     household.refresh_from_db()
     assert household.monitoring == "" and household.monitoring_since is None
     api = TestMonitoringCase().api(user, EDITOR)
-    api.patch(f"/api/registry/household/{household.pk}/", {"monitoring": "hardship"}, format="json")
+    household.refresh_from_db()
+    api.patch(f"/api/registry/household/{household.pk}/", {"monitoring": "hardship", "version": household.version},
+              format="json")
     household.refresh_from_db()
     assert household.monitoring == ""
 
@@ -367,7 +369,8 @@ class TestMonitoringCase(RecordTypeTests):
     def test_the_procedure_facts_are_not_typed(self, login, user):
         case = self.make(user)
         number = case.household.number
-        data = {**self.changed_data(), "household": free_household(5).number, "category": "hardship"}
+        data = {**self.changed_data(), "household": free_household(5).number, "category": "hardship",
+                "version": case.version}
         assert login(self.editor).post(self.rt.url("edit", case.pk), data).status_code == 302
         case.refresh_from_db()
         assert case.household.number == number and case.category == "marginal"

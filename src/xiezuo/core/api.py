@@ -5,29 +5,110 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
-from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import serializers, viewsets
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
+from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from .api_permissions import RecordPermission  # noqa: F401  (kept importable from here)
 from .models import Record
-from .permissions import can
-from .services import create_record, delete_record, transition_record, update_record
+from .permissions import TRANSITIONS, can, review_refusal
+from .services import StaleVersion, create_record, delete_record, transition_record, update_record
 
 
 def _django_errors(exc: DjangoValidationError) -> ValidationError:
     return ValidationError(exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages})
 
 
+# --- versions: every edit names the version it was based on -------------------------------------------------
+#
+# A detail response carries `version` and the header `ETag: "<version>"`. A PUT or PATCH names its base
+# version either way: `If-Match: "<version>"` (stale → 412 Precondition Failed, as HTTP says for a failed
+# If-Match) or `"version": <n>` in the body (stale → 409 Conflict, the body being in conflict with the
+# stored record). Neither → 428 Precondition Required: an edit that names no version could silently undo a
+# change its author never saw, which is the lost update this refuses. The refusal's body says what changed.
+
+class _Stale(APIException):
+    """A refusal whose body keeps its numbers as numbers (DRF turns an exception's detail into strings)."""
+
+    def __init__(self, detail=None, code=None):
+        self.payload = detail if isinstance(detail, dict) else None
+        super().__init__(detail, code)
+
+
+class PreconditionFailed(_Stale):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = "记录已被他人修改。"
+    default_code = "stale_version"
+
+
+class VersionConflict(_Stale):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "记录已被他人修改。"
+    default_code = "stale_version"
+
+
+class PreconditionRequired(APIException):
+    status_code = 428
+    default_detail = ("修改须注明所依据的记录版本：请在请求头 If-Match 中给出读取时的 ETag，"
+                      "或在请求体中给出 version。")
+    default_code = "version_required"
+
+
+def etag(version) -> str:
+    return f'"{version}"'
+
+
+def _if_match_version(header: str) -> int | None:
+    """The version an If-Match header names (`"3"` or `W/"3"`); -1 for one that names no version of ours."""
+    values = [v.strip().removeprefix("W/").strip('"') for v in header.split(",")]
+    numbers = [int(v) for v in values if v.isdigit()]
+    return numbers[0] if len(numbers) == 1 and len(values) == 1 else -1
+
+
+def base_version(request) -> tuple[int, type[APIException]]:
+    """The version an edit request is based on, and the exception to raise should it be stale."""
+    header = request.headers.get("If-Match")
+    body = request.data.get("version") if hasattr(request.data, "get") else None
+    if body not in (None, ""):
+        try:
+            body = int(body)
+        except (TypeError, ValueError):
+            raise ValidationError({"version": ["版本须为整数。"]}) from None
+    else:
+        body = None
+    if header:
+        version = _if_match_version(header)
+        if body is not None and body != version:
+            raise VersionConflict({"detail": "请求头 If-Match 与请求体中的 version 不一致。"})
+        return version, PreconditionFailed
+    if body is not None:
+        return body, VersionConflict
+    raise PreconditionRequired()
+
+
 class RecordSerializer(serializers.ModelSerializer):
     """Related choices are limited to the user's area; model validation runs on every write."""
 
     status_display = serializers.CharField(source="get_status_display", read_only=True)
+    version = serializers.IntegerField(
+        required=False, min_value=1,
+        help_text="记录版本。每次修改加一；修改时给出读取时的版本（或用 If-Match 请求头），过期的修改被拒绝。")
 
     class Meta:
         read_only_fields = Record.SYSTEM_FIELDS
+
+    def get_field_names(self, declared_fields, info):
+        names = list(super().get_field_names({k: v for k, v in declared_fields.items() if k != "version"}, info))
+        return [*names, "version"] if "version" not in names else names
 
     def get_fields(self):
         fields = super().get_fields()
@@ -45,6 +126,7 @@ class RecordSerializer(serializers.ModelSerializer):
                 {k: v for k, v in data.items() if k in m2m_names})
 
     def create(self, validated_data):
+        validated_data.pop("version", None)
         plain, m2m = self._split(validated_data)
         try:
             return create_record(self.Meta.model, plain, self.context["request"].user, m2m=m2m)
@@ -52,9 +134,14 @@ class RecordSerializer(serializers.ModelSerializer):
             raise _django_errors(exc) from None
 
     def update(self, instance, validated_data):
+        validated_data.pop("version", None)
         plain, m2m = self._split(validated_data)
+        request = self.context["request"]
+        version, stale = base_version(request)
         try:
-            return update_record(instance, plain, self.context["request"].user, m2m=m2m)
+            return update_record(instance, plain, request.user, m2m=m2m, version=version)
+        except StaleVersion as exc:
+            raise stale(exc.as_dict()) from None
         except DjangoValidationError as exc:
             raise _django_errors(exc) from None
         except DjangoPermissionDenied as exc:
@@ -83,11 +170,16 @@ class RecordViewSet(viewsets.ModelViewSet):
     def _transition(self, request, name):
         obj = self.get_object()
         if not can(request.user, name, obj):
+            if can(request.user, name, type(obj)) and obj.status in TRANSITIONS[name][0] and name != "submit":
+                raise PermissionDenied(review_refusal(request.user, name, obj))
             raise PermissionDenied("当前状态或角色不允许此操作")
+        reason = request.data.get("reason", "") if hasattr(request.data, "get") else ""
         try:
-            obj = transition_record(obj, name, request.user, reason=request.data.get("reason", ""))
+            obj = transition_record(obj, name, request.user, reason=str(reason or ""))
         except DjangoValidationError as exc:
             raise _django_errors(exc) from None
+        except DjangoPermissionDenied as exc:
+            raise PermissionDenied(str(exc)) from None
         return Response(self.get_serializer(obj).data)
 
     @extend_schema(request=reason_serializer)
@@ -110,10 +202,44 @@ class RecordViewSet(viewsets.ModelViewSet):
     def reopen(self, request, pk=None):
         return self._transition(request, "reopen")
 
+    def update(self, request, *args, **kwargs):
+        base_version(request)  # 428 before anything else when the edit names no version
+        return super().update(request, *args, **kwargs)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, _Stale) and exc.payload is not None:
+            return Response(exc.payload, status=exc.status_code)
+        return super().handle_exception(exc)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        data = getattr(response, "data", None)
+        if self.detail and 200 <= response.status_code < 300 and isinstance(data, dict) and "version" in data:
+            response["ETag"] = etag(data["version"])
+        return response
+
 
 def viewset_for(record_type) -> type[RecordViewSet]:
     serializer = record_type.serializer
     name = f"{record_type.model.__name__}ViewSet"
     attrs = {"record_type": record_type, "serializer_class": serializer,
              "filterset_class": record_type.filterset, "queryset": record_type.model.objects.none()}
-    return type(name, (RecordViewSet,), attrs)
+    viewset = type(name, (RecordViewSet,), attrs)
+    edit = extend_schema(parameters=[IF_MATCH], responses={200: serializer, **EDIT_REFUSALS})
+    return extend_schema_view(update=edit, partial_update=edit)(viewset)
+
+
+IF_MATCH = OpenApiParameter(
+    "If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=False,
+    description='读取时的 ETag（如 "3"）。与请求体中的 version 二选一；都没有时返回 428。')
+_STALE = inline_serializer("StaleVersion", {
+    "detail": serializers.CharField(), "based_on": serializers.IntegerField(), "version": serializers.IntegerField(),
+    "changes": serializers.ListField(child=serializers.DictField(child=serializers.CharField(allow_null=True)))})
+EDIT_REFUSALS = {
+    400: OpenApiResponse(description="数据有误"),
+    403: OpenApiResponse(description="角色不允许，或记录已提交或已审核而锁定"),
+    404: OpenApiResponse(description="记录不存在或在您的管辖范围以外"),
+    409: OpenApiResponse(_STALE, description="请求体中的 version 已过期：记录已被他人修改，未保存"),
+    412: OpenApiResponse(_STALE, description="If-Match 的版本已过期：记录已被他人修改，未保存"),
+    428: OpenApiResponse(description="未注明所依据的版本（If-Match 或 version）"),
+}

@@ -20,7 +20,10 @@ class RecordPermission(permissions.BasePermission):
             return True
         if getattr(view, "action", None) in ("submit", "approve", "return_", "reopen"):
             return True
-        return can(request.user, WRITE_ACTIONS.get(request.method, "change"))
+        # The record type's channel decides (a registry-only editor may not add a project).
+        record_type = getattr(view, "record_type", None)
+        return can(request.user, WRITE_ACTIONS.get(request.method, "change"),
+                   record_type.model if record_type is not None else None)
 
     def has_object_permission(self, request, view, obj):
         if request.method in SAFE_ACTIONS:

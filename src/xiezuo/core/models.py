@@ -43,13 +43,30 @@ class Record(models.Model):
     )
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+    # Bumped by every write (see `save`); an edit names the version it was based on and a stale one is refused.
+    # `db_default` too: the registry's bulk paths insert rows with SQL that names its columns.
+    version = models.PositiveIntegerField(_("版本"), default=1, db_default=1, editable=False)
+    # Who last submitted the record: maker-checker keeps them from approving or returning it.
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("提交人"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )
 
     objects = RecordQuerySet.as_manager()
 
     # Fields of the base that forms, imports and exports never take from a user.
     SYSTEM_FIELDS = (
         "id", "status", "return_reason", "created_by", "import_job", "created_at", "updated_at",
+        "version", "submitted_by",
     )
+    # Written only by transitions (`core.services.transition_record`), never by an edit.
+    LIFECYCLE_FIELDS = ("status", "return_reason", "submitted_by")
+    # Written once, when the record is made.
+    PROVENANCE_FIELDS = ("created_by", "import_job", "created_at")
+    # The geographic level whose users approve this type (`geo.models.Level`: 1 province, 2 prefecture, 3 county).
+    # An approver also stands at least one level above whoever submitted (a city's submission goes to the
+    # province); see `core.permissions.may_review`.
+    approval_level = 2
 
     class Meta:
         abstract = True
@@ -59,6 +76,21 @@ class Record(models.Model):
         from django.urls import reverse
 
         return reverse(f"{self._meta.app_label}:{self._meta.model_name}_detail", kwargs={"pk": self.pk})
+
+    def save(self, *args, **kwargs):
+        """Every save of a stored row bumps `version` (queryset `.update()` callers bump it themselves)."""
+        if not self._state.adding and self.pk is not None:
+            self.version = (self.version or 0) + 1
+            fields = kwargs.get("update_fields")
+            if fields is not None:
+                kwargs["update_fields"] = {*fields, "version"}
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def edit_columns(cls) -> list[str]:
+        """The columns an edit writes: everything but the lifecycle and provenance fields (and the key)."""
+        skip = set(cls.LIFECYCLE_FIELDS) | set(cls.PROVENANCE_FIELDS)
+        return [f.name for f in cls._meta.concrete_fields if not f.primary_key and f.name not in skip]
 
     @property
     def is_locked(self) -> bool:
@@ -83,6 +115,10 @@ class BulkRecord(Record):
     status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.DRAFT)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("录入人"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+", db_index=False, db_constraint=False,
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("提交人"), null=True, blank=True, editable=False,
         on_delete=models.SET_NULL, related_name="+", db_index=False, db_constraint=False,
     )
     import_job = models.ForeignKey(
@@ -118,6 +154,8 @@ class ChangeRecord(models.Model):
     time = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
     changes = models.JSONField(_("变更内容"), default=dict, blank=True)
     note = models.TextField(_("说明"), blank=True)
+    # The record's version after this write: a stale edit is told what changed since the version it was based on.
+    version = models.PositiveIntegerField(_("版本"), null=True, blank=True)
     job = models.ForeignKey("core.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:

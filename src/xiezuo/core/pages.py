@@ -20,7 +20,7 @@ def home(request):
     for rt in REGISTRY.values():
         qs = rt.model.objects.restrict(request.user)
         cards.append({"rt": rt, "count": qs.count() if rt.home_count else None})
-        if rt.lifecycle and rt.home_count and can(request.user, "approve"):
+        if rt.lifecycle and rt.home_count and can(request.user, "approve", rt.model):
             n = qs.filter(status=Status.SUBMITTED).count()
             if n:
                 pending.append({"rt": rt, "count": n})

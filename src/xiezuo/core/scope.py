@@ -64,6 +64,7 @@ class Scope:
     organisation_paths: list[str] = field(default_factory=list)
     partner_prefixes: list[str] = field(default_factory=list)
     role: str = "viewer"
+    channel_roles: dict[str, str] = field(default_factory=dict)  # app label → role; `role` for the rest
     everything: bool = False
     can_view_id_numbers: bool = False
 

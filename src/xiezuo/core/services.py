@@ -1,13 +1,87 @@
-"""Action functions: every business write goes through here, atomic, with `acting_user` and an audit row."""
+"""Action functions: every business write goes through here, atomic, with `acting_user` and an audit row.
+
+Edits and transitions lock the row (`select_for_update`) and decide on what is
+stored, not on what the caller read earlier. An edit writes only the editable
+columns and names the version it was based on; a transition writes only the
+lifecycle columns. So a submit and an edit at the same moment end one after the
+other, and a save based on an old version is refused (`StaleVersion`), never
+silently applied over someone else's change.
+"""
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .audit import diff, record_change, snapshot
 from .models import ChangeRecord, Status
-from .permissions import TRANSITIONS, can
+from .permissions import REVIEW_ACTIONS, TRANSITIONS, can, review_refusal
+
+# Bookkeeping columns a history entry never lists.
+_QUIET = ("version", "submitted_by")
+
+
+class StaleVersion(Exception):
+    """An edit based on an old version: `changes` says what others changed since, field by field."""
+
+    def __init__(self, obj, based_on: int, changes: list[tuple[str, str | None, str | None]]):
+        self.obj = obj
+        self.based_on = based_on
+        self.current = obj.version
+        self.changes = changes
+        super().__init__(self.message())
+
+    def lines(self) -> list[str]:
+        head = _("保存失败：您打开此记录后，它已被他人修改（您基于第 %(then)d 版，当前为第 %(now)d 版），"
+                 "您的修改未保存。") % {"then": self.based_on, "now": self.current}
+        return [head, *(_("%(field)s：当时为“%(then)s”，现在为“%(now)s”") % {
+            "field": label, "then": "（空）" if then in (None, "") else then,
+            "now": "（空）" if now in (None, "") else now} for label, then, now in self.changes)]
+
+    def message(self) -> str:
+        return "；".join(self.lines())
+
+    def as_dict(self) -> dict:
+        return {"detail": self.message(), "based_on": self.based_on, "version": self.current,
+                "changes": [{"field": f, "then": t, "now": n} for f, t, n in self.changes]}
+
+
+def _quiet(changes: dict) -> dict:
+    for name in _QUIET:
+        changes.pop(name, None)
+    return changes
+
+
+def _log(obj, action: str, acting_user, changes: dict, note: str = "", job=None) -> ChangeRecord:
+    """The audit row, stamped with the version the write produced (a stale edit reads what changed since)."""
+    change = record_change(obj, action, acting_user, changes, note=note, job=job)
+    ChangeRecord.objects.filter(pk=change.pk).update(version=obj.version)
+    change.version = obj.version
+    return change
+
+
+def changes_since(obj, version: int) -> list[tuple[str, str | None, str | None]]:
+    """(field label, value at `version`, value now) for each field written after `version`."""
+    from django.contrib.contenttypes.models import ContentType
+
+    now = snapshot(obj)
+    then: dict[str, str | None] = {}
+    for change in ChangeRecord.objects.filter(
+        content_type=ContentType.objects.get_for_model(type(obj)), object_id=str(obj.pk), version__gt=version,
+    ).order_by("version", "pk"):
+        for name, pair in (change.changes or {}).items():
+            then.setdefault(name, pair[0] if isinstance(pair, (list, tuple)) and pair else None)
+    out = []
+    for name, value in then.items():
+        if name in _QUIET or now.get(name, value) == value:
+            continue
+        try:
+            label = str(obj._meta.get_field(name).verbose_name)
+        except Exception:  # a field since removed: name it as stored
+            label = name
+        out.append((label, value, now.get(name)))
+    return out
 
 
 def _save_m2m(obj, m2m: dict | None) -> None:
@@ -26,52 +100,73 @@ def create_record(model, data: dict, acting_user, m2m: dict | None = None, job=N
     obj.full_clean(exclude=[f.name for f in model._meta.many_to_many])
     obj.save()
     _save_m2m(obj, m2m)
-    record_change(obj, ChangeRecord.Action.CREATE, acting_user, diff({}, snapshot(obj)), note=note, job=job)
+    record_change(obj, ChangeRecord.Action.CREATE, acting_user, _quiet(diff({}, snapshot(obj))), note=note, job=job)
     return obj
 
 
 @transaction.atomic
-def update_record(obj, data: dict, acting_user, m2m: dict | None = None, note: str = ""):
+def update_record(obj, data: dict, acting_user, m2m: dict | None = None, note: str = "", version=None):
+    """Write `data` (and `m2m`) onto the stored record, if it is still editable and still at `version`.
+
+    `version` is the version the caller's form or request was based on; None only for internal callers
+    that read the row in the same transaction. Returns the saved record (a fresh instance).
+    """
+    model = type(obj)
+    obj = model._base_manager.select_for_update().get(pk=obj.pk)
+    # Re-checked after the lock: a submit that won the race has locked the record against edits.
     if not can(acting_user, "change", obj):
-        raise PermissionDenied("记录已锁定或无修改权限")
-    # A ModelForm has already written the new values onto `obj`: read the stored state afresh.
-    before = snapshot(type(obj)._base_manager.get(pk=obj.pk))
+        raise PermissionDenied(_("记录已提交或已审核，已锁定；或您无修改权限。"))
+    if version is not None and int(version) != obj.version:
+        raise StaleVersion(obj, int(version), changes_since(obj, int(version)))
+    before = snapshot(obj)
     for name, value in data.items():
+        if name in model.LIFECYCLE_FIELDS or name in model.PROVENANCE_FIELDS or name == "version":
+            continue  # status changes only through transitions
         setattr(obj, name, value)
-    obj.full_clean(exclude=[f.name for f in type(obj)._meta.many_to_many])
-    obj.save()
+    obj.full_clean(exclude=[f.name for f in model._meta.many_to_many])
+    obj.save(update_fields=model.edit_columns())
     _save_m2m(obj, m2m)
-    changes = diff(before, snapshot(obj))
+    changes = _quiet(diff(before, snapshot(obj)))
     if changes:
-        record_change(obj, ChangeRecord.Action.UPDATE, acting_user, changes, note=note)
+        _log(obj, ChangeRecord.Action.UPDATE, acting_user, changes, note=note)
     return obj
 
 
 @transaction.atomic
 def delete_record(obj, acting_user) -> None:
+    obj = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
     if not can(acting_user, "delete", obj):
-        raise PermissionDenied("记录已锁定或无删除权限")
-    record_change(obj, ChangeRecord.Action.DELETE, acting_user, diff(snapshot(obj), {}))
+        raise PermissionDenied(_("记录已提交或已审核，已锁定；或您无删除权限。"))
+    record_change(obj, ChangeRecord.Action.DELETE, acting_user, _quiet(diff(snapshot(obj), {})))
     obj.delete()
 
 
 @transaction.atomic
 def transition_record(obj, action: str, acting_user, reason: str = ""):
-    """Submit, approve, return (with a reason) or reopen a record."""
+    """Submit, approve, return (with a reason) or reopen (with a reason) a record. Writes only status fields."""
     if action not in TRANSITIONS:
         raise ValueError(action)
     obj = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
     if not can(acting_user, action, obj):
-        raise PermissionDenied("当前状态或角色不允许此操作")
-    if action == "return" and not reason.strip():
-        raise ValidationError({"reason": "退回时必须填写原因"})
+        if action in REVIEW_ACTIONS and can(acting_user, action, type(obj)) and obj.status in TRANSITIONS[action][0]:
+            raise PermissionDenied(review_refusal(acting_user, action, obj))
+        raise PermissionDenied(_("当前状态或角色不允许此操作。"))
+    reason = (reason or "").strip()
+    if action == "return" and not reason:
+        raise ValidationError({"reason": _("退回时必须填写原因。")})
+    if action == "reopen" and not reason:
+        raise ValidationError({"reason": _("重新打开已审核的记录时必须填写原因。")})
     _from, target = TRANSITIONS[action]
     before = obj.get_status_display()
     obj.status = target
-    obj.return_reason = reason.strip() if action == "return" else ""
-    obj.save(update_fields=["status", "return_reason", "updated_at"])
-    record_change(obj, action, acting_user, {"status": [before, obj.get_status_display()]}, note=reason)
+    obj.return_reason = reason if action == "return" else ""
+    fields = ["status", "return_reason", "updated_at"]
+    if action == "submit":
+        obj.submitted_by = acting_user
+        fields.append("submitted_by")
+    obj.save(update_fields=fields)
+    _log(obj, action, acting_user, {"status": [before, obj.get_status_display()]}, note=reason)
     return obj
 
 
-__all__ = ["create_record", "update_record", "delete_record", "transition_record", "Status"]
+__all__ = ["create_record", "update_record", "delete_record", "transition_record", "StaleVersion", "Status"]

@@ -18,9 +18,9 @@ from . import jobs
 from .audit import history
 from .importer import write_template
 from .models import Job
-from .permissions import can
+from .permissions import TRANSITIONS, can, review_refusal
 from .registry import RecordType
-from .services import create_record, delete_record, transition_record, update_record
+from .services import StaleVersion, create_record, delete_record, transition_record, update_record
 from .tabular import FileProblem
 
 
@@ -34,7 +34,11 @@ class RecordView(LoginRequiredMixin, View):
         return get_object_or_404(self.queryset(), pk=pk)
 
     def require(self, action: str, obj=None) -> None:
-        if not can(self.request.user, action, obj):
+        """403 unless the user may; with no record, the record type's channel decides (add, import, export)."""
+        if not can(self.request.user, action, self.record_type.model if obj is None else obj):
+            if action in ("approve", "return", "reopen") and obj is not None and not isinstance(obj, type) \
+                    and can(self.request.user, action, type(obj)) and obj.status in TRANSITIONS[action][0]:
+                raise PermissionDenied(review_refusal(self.request.user, action, obj))
             raise PermissionDenied(_("您的角色或记录状态不允许此操作。"))
 
     def context(self, **extra):
@@ -58,7 +62,7 @@ class RecordListView(RecordView):
         query.pop("page", None)
         return render(request, self.template_name, self.context(
             filterset=filterset, page=page, table=table, query=query.urlencode(),
-            can_add=can(request.user, "add"), can_import=can(request.user, "import"),
+            can_add=can(request.user, "add", rt.model), can_import=can(request.user, "import", rt.model),
         ))
 
 
@@ -118,32 +122,50 @@ def detail_fields(obj, rt: RecordType):
 
 
 class RecordEditView(RecordView):
+    """Add or edit. An edit carries the version its form was based on (a hidden field); a stale one is refused."""
+
     template_name = "core/record_edit.html"
 
     def get(self, request, pk=None):
         obj = self.get_object(pk) if pk else None
         self.require("change" if obj else "add", obj)
         form = self.record_type.form(instance=obj, user=request.user)
-        return render(request, self.template_name, self.context(form=form, object=obj))
+        return render(request, self.template_name, self.context(form=form, object=obj,
+                                                                version=obj.version if obj else None))
 
     def post(self, request, pk=None):
         rt = self.record_type
         obj = self.get_object(pk) if pk else None
         self.require("change" if obj else "add", obj)
+        version = obj.version if obj else None
         form = rt.form(request.POST, request.FILES, instance=obj, user=request.user)
-        if form.is_valid():
+        status = 400
+        if obj is not None and not str(request.POST.get("version", "")).isdigit():
+            # An edit must say which version it was based on; a form from before versions, or a script, doesn't.
+            form.is_valid()
+            form.add_error(None, _("缺少记录版本，无法确认您修改的是最新内容。请重新打开编辑页面后再保存。"))
+        elif form.is_valid():
             plain, m2m = form.split()
             try:
                 if obj:
-                    obj = update_record(obj, plain, request.user, m2m=m2m)
+                    obj = update_record(obj, plain, request.user, m2m=m2m, version=int(request.POST["version"]))
                 else:
                     obj = create_record(rt.model, plain, request.user, m2m=m2m)
+            except StaleVersion as exc:
+                # Nothing saved. The form keeps what the user typed and now holds the current version:
+                # saving again, after reading what changed, is a deliberate choice.
+                form.add_error(None, [*exc.lines(), _("如仍要保存您的内容，请核对后再次点击保存。")])
+                version, status = exc.current, 409
+            except PermissionDenied as exc:
+                form.add_error(None, str(exc) or _("记录已提交或已审核，已锁定，不能修改。"))
+                status = 409
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
                 messages.success(request, _("已保存：%(obj)s") % {"obj": obj})
                 return redirect(rt.url("detail", obj.pk))
-        return render(request, self.template_name, self.context(form=form, object=obj), status=400)
+        return render(request, self.template_name, self.context(form=form, object=obj, version=version),
+                      status=status)
 
 
 class RecordDeleteView(RecordView):
@@ -171,11 +193,16 @@ class RecordDeleteView(RecordView):
 class RecordTransitionView(RecordView):
     def post(self, request, pk, action):
         obj = self.get_object(pk)
+        if action not in TRANSITIONS:
+            raise Http404
         self.require(action, obj)
         try:
             transition_record(obj, action, request.user, reason=request.POST.get("reason", ""))
-        except ValidationError:
-            messages.error(request, _("退回时必须填写原因。"))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        except PermissionDenied as exc:
+            # The record changed between the page and the click (another user submitted or approved it).
+            messages.error(request, str(exc))
         else:
             messages.success(request, _("操作成功。"))
         return redirect(self.record_type.url("detail", obj.pk))

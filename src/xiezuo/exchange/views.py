@@ -20,7 +20,7 @@ def visit_context(request, visit: Visit) -> dict:
         "hidden_outcomes": visit.agreements.count() - len(agreements),
         "enterprise_visits": enterprise_visits(visit),
         "group_lines": visit.group_lines(),
-        "can_add_child": can(user, "add"),
+        "can_add_child": can(user, "add", Meeting),
     }
 
 

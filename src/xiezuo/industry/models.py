@@ -138,6 +138,9 @@ class FundAllocation(Record):
 
     scope = ScopeSpec(regions=("pairing__helper_region", "pairing__helped_region", "region"),
                       organisations=("pairing__helper_organisation", "pairing__helped_organisation"))
+    # Approved on the receiving side: the funds' place, whichever office of the helping side allocated them.
+    approval_scope = ScopeSpec(regions=("pairing__helped_region", "region"),
+                               organisations=("pairing__helped_organisation",))
 
     class Meta:
         verbose_name = _("财政帮扶资金")
@@ -196,6 +199,7 @@ class FundDisbursement(Record):
 
     scope = ScopeSpec(regions=("allocation__pairing__helper_region", "allocation__pairing__helped_region",
                                "project__region"))
+    approval_scope = ScopeSpec(regions=("allocation__pairing__helped_region", "project__region"))
 
     class Meta:
         verbose_name = _("资金拨付")

@@ -78,7 +78,13 @@ USERS = [
     ("qiannan", "黔南州协作办", "approver", ["522700000000"], [], "黔南州东西部协作办公室"),
     ("bijie_dafang", "大方县协作办（毕节）", "editor", ["520521000000"], [], "大方县东西部协作工作办公室"),
     ("leader", "领导（只读）", "viewer", ["440000000000", "520000000000"], [], "广东省人民政府"),
+    # Approves what Bijie's counties submit (county enters → prefecture approves).
+    ("bijie", "毕节市协作办（审核）", "approver", ["520500000000"], [], "毕节市人民政府"),
+    # A department works by channel: this one edits the registry of 大方县 and only reads the rest.
+    ("dafang_registry", "大方县乡村振兴局（建档立卡）", "viewer", ["520521000000"], [], None),
 ]
+# Roles by channel (app label) for users whose role differs between channels.
+CHANNEL_ROLES = {"dafang_registry": {"registry": "editor"}}
 
 
 def load(acting_user) -> None:
@@ -99,4 +105,5 @@ def load(acting_user) -> None:
         Pairing.objects.filter(pk=pairing.pk).update(status="approved")
     for username, display, role, regions, orgs, home in USERS:
         create_account(username, DEMO_PASSWORD, name=display, role=role, region_codes=regions,
-                       organisation_names=orgs, organisation=home, can_view_id_numbers=role == "admin")
+                       organisation_names=orgs, organisation=home, can_view_id_numbers=role == "admin",
+                       channel_roles=CHANNEL_ROLES.get(username, {}))

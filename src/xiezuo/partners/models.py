@@ -93,6 +93,9 @@ class Pairing(Record):
 
     scope = ScopeSpec(regions=("helper_region", "helped_region"),
                       organisations=("helper_organisation", "helped_organisation"))
+    # A pairing is confirmed by the helping side's province office (either side may enter it).
+    approval_scope = ScopeSpec(regions=("helper_region",), organisations=("helper_organisation",))
+    approval_level = 1
 
     class Meta:
         verbose_name = _("结对关系")
@@ -156,3 +159,49 @@ class UserProfile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user.get_username()}（{self.get_role_display()}）"
+
+    def role_for(self, channel: str) -> str:
+        """The role in one channel (app label): the channel's own entry, else the profile's default role."""
+        for entry in self.channel_roles.all():
+            if entry.channel == channel:
+                return entry.role
+        return self.role
+
+
+def channel_choices() -> list[tuple[str, str]]:
+    """Channels are the apps that register record types (read when a form or check asks, not at import)."""
+    from xiezuo.core.registry import REGISTRY
+
+    labels: dict[str, str] = {}
+    for rt in REGISTRY.values():
+        from django.apps import apps
+
+        labels.setdefault(rt.app_label, str(apps.get_app_config(rt.app_label).verbose_name))
+    return sorted(labels.items())
+
+
+class ChannelRole(models.Model):
+    """A user's role in one channel (an app: registry, industry, exchange, partners).
+
+    A department works by channel: a county's rural revitalisation bureau edits the
+    registry and only reads the rest. Channels not listed take the profile's `role`.
+    """
+
+    profile = models.ForeignKey(UserProfile, verbose_name=_("用户资料"), on_delete=models.CASCADE,
+                                related_name="channel_roles")
+    channel = models.CharField(_("业务板块"), max_length=40, help_text=_("应用标识，如 registry、industry、exchange"))
+    role = models.CharField(_("角色"), max_length=10, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("分板块角色")
+        verbose_name_plural = _("分板块角色")
+        constraints = [models.UniqueConstraint(fields=["profile", "channel"], name="one_role_per_channel")]
+
+    def __str__(self) -> str:
+        return f"{self.channel}：{self.get_role_display()}"
+
+    def clean(self) -> None:
+        known = dict(channel_choices())
+        if known and self.channel not in known:
+            raise ValidationError({"channel": _("未知的业务板块：%(c)s（可选：%(all)s）") % {
+                "c": self.channel, "all": "、".join(known)}})

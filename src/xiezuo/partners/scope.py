@@ -22,6 +22,7 @@ def user_scope(user) -> Scope:
         organisation_paths=paths,
         partner_prefixes=partner_prefixes(prefixes, [code_prefix(o.region_id) for o in orgs]),
         role=profile.role,
+        channel_roles=dict(profile.channel_roles.values_list("channel", "role")),
         can_view_id_numbers=profile.can_view_id_numbers,
     )
 

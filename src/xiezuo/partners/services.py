@@ -8,13 +8,14 @@ from django.db import transaction
 from xiezuo.core.permissions import Role
 from xiezuo.geo.models import Region
 
-from .models import Organisation, UserProfile
+from .models import ChannelRole, Organisation, UserProfile
 
 
 @transaction.atomic
 def create_account(username: str, password: str, *, name: str = "", role: str = Role.VIEWER,
                    region_codes=(), organisation_names=(), organisation: str | None = None,
-                   superuser: bool = False, can_view_id_numbers: bool = False):
+                   superuser: bool = False, can_view_id_numbers: bool = False, channel_roles: dict | None = None):
+    """A user with a profile: default role, area, and optionally a role per channel ({"registry": "editor"})."""
     User = get_user_model()
     if User.objects.filter(username=username).exists():
         raise ValueError(f"用户名已存在：{username}")
@@ -40,4 +41,28 @@ def create_account(username: str, password: str, *, name: str = "", role: str = 
                                          can_view_id_numbers=can_view_id_numbers)
     profile.regions.set(regions)
     profile.organisations.set(orgs)
+    for channel, channel_role in (channel_roles or {}).items():
+        set_channel_role(user, channel, channel_role)
     return user
+
+
+@transaction.atomic
+def set_channel_role(user, channel: str, role: str | None) -> None:
+    """Give `user` `role` in one channel (an app label); None removes it, so the default role applies again."""
+    from django.core.exceptions import ValidationError
+
+    profile = user.profile
+    if role is None:
+        ChannelRole.objects.filter(profile=profile, channel=channel).delete()
+    else:
+        if role not in Role.values:
+            raise ValueError(f"未知的角色：{role}（可选：{'、'.join(Role.values)}）")
+        entry = ChannelRole.objects.filter(profile=profile, channel=channel).first() or ChannelRole(
+            profile=profile, channel=channel)
+        entry.role = role
+        try:
+            entry.full_clean()
+        except ValidationError as exc:
+            raise ValueError("；".join(exc.messages)) from None
+        entry.save()
+    user.__dict__.pop("_xiezuo_scope", None)

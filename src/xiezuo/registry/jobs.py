@@ -13,6 +13,7 @@ from xiezuo.core.permissions import can
 from xiezuo.core.tabular import FileProblem, write_xlsx
 
 from .importing.pipeline import ImportRejected, run_import
+from .models import Household
 
 KIND = "registry_import"
 ERROR_HEADERS = ["行号", "列", "列名", "问题"]
@@ -28,7 +29,7 @@ def write_error_file(job: Job, errors) -> None:
 
 @job_handler(KIND)
 def registry_import(job: Job, progress) -> dict:
-    if not can(job.user, "import"):
+    if not can(job.user, "import", Household):
         raise JobError("您的角色不允许导入。")
     try:
         result = run_import(Path(job.input_file.path), job.input_name, job.user, job=job, progress=progress,

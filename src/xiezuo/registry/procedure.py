@@ -144,7 +144,7 @@ def advance(obj, step: str, acting_user, reason: str = "", *, on: dt.date | None
     before = snapshot(obj)
     reason = reason.strip()
     if step == REJECT:
-        if not can(acting_user, "approve") or obj.stage not in proc.open_stages:
+        if not can(acting_user, "approve", model) or obj.stage not in proc.open_stages:
             raise PermissionDenied(_("当前进度或角色不允许此操作"))
         if not reason:
             raise ValidationError({"reason": _("不通过时必须填写原因")})
@@ -152,7 +152,7 @@ def advance(obj, step: str, acting_user, reason: str = "", *, on: dt.date | None
         obj.note = f"{obj.note}\n{reason}".strip()
     else:
         taken = proc.step(step)
-        if taken is None or not can(acting_user, taken.action):
+        if taken is None or not can(acting_user, taken.action, model):
             raise PermissionDenied(_("您的角色不允许此操作"))
         if obj.stage != taken.source:
             raise ValidationError({"stage": proc.order_message(obj)})
@@ -202,12 +202,12 @@ def panel_context(request, obj) -> dict:
             inputs.append({"name": name, "label": f.verbose_name, "type": "date" if is_date else "text",
                            "value": dt.date.today().isoformat() if is_date else ""})
         rows.append({"step": s, "state": state, "date": getattr(obj, s.date_field) if s.date_field else None,
-                     "allowed": state == "next" and can(request.user, s.action), "url": proc.url(obj, s.key),
+                     "allowed": state == "next" and can(request.user, s.action, proc.model), "url": proc.url(obj, s.key),
                      "inputs": inputs})
     return {"procedure": {
         "label": proc.label, "stage": obj.get_stage_display(), "rows": rows,
         "rejected": obj.stage == proc.rejected,
-        "can_reject": can(request.user, "approve") and obj.stage in proc.open_stages,
+        "can_reject": can(request.user, "approve", proc.model) and obj.stage in proc.open_stages,
         "reject_url": proc.url(obj, REJECT),
     }}
 

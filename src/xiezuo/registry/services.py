@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from xiezuo.core.audit import diff, record_change, snapshot
@@ -26,7 +27,7 @@ def apply_screening(screening: Screening) -> None:
     latest = household.screenings.order_by("-checked_on", "-pk").first()
     if latest is not None and latest.pk == screening.pk:
         values = {f"g_{g.value}": getattr(screening, g.value) for g in Guarantee}
-        Household.objects.filter(pk=household.pk).update(**values)
+        Household.objects.filter(pk=household.pk).update(**values, version=F("version") + 1)
         summary.refresh([household.village_id])
     user = screening.created_by
     for g in Guarantee:
@@ -113,7 +114,7 @@ def open_monitoring_case(household: Household, acting_user, category: str, trigg
     """The warning (预警): open a monitoring case for a household inside the user's area."""
     if not Household.objects.restrict(acting_user).filter(pk=household.pk).exists():
         raise PermissionDenied(_("该户不在您的管辖范围内"))
-    if not can(acting_user, "add"):
+    if not can(acting_user, "add", MonitoringCase):
         raise PermissionDenied(_("您的角色不允许此操作"))
     try:
         return create_record(MonitoringCase, {

@@ -5,7 +5,7 @@ The bulk import writes with SQL and refreshes the same things itself.
 
 from __future__ import annotations
 
-from django.db.models import Count
+from django.db.models import Count, F
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
@@ -24,7 +24,8 @@ def recount(household_id: int) -> None:
         household.head_name = head
     per_head = household.compute_income_per_head()
     Household.objects.filter(pk=household_id).update(
-        member_count=household.member_count, head_name=household.head_name, income_per_head=per_head)
+        member_count=household.member_count, head_name=household.head_name, income_per_head=per_head,
+        version=F("version") + 1)
     summary.refresh([household.village_id])
 
 
@@ -39,7 +40,7 @@ def household_saved(sender, instance: Household, **kwargs) -> None:
     old = getattr(instance, "_old_village", None)
     if old and old != instance.village_id:
         for model in (Member, Screening, Gap, ExitProposal, MonitoringCase):
-            model.objects.filter(household=instance).update(village_id=instance.village_id)
+            model.objects.filter(household=instance).update(village_id=instance.village_id, version=F("version") + 1)
     summary.refresh([instance.village_id, old])
 
 

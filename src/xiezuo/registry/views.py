@@ -36,7 +36,7 @@ MAX_UPLOAD_SUFFIXES = (".xlsx", ".csv")
 @login_required
 def import_page(request):
     """Upload a registry file (households with their members); runs as a job with a progress bar."""
-    if not can(request.user, "import"):
+    if not can(request.user, "import", Household):
         raise PermissionDenied
     if request.method == "POST":
         upload = request.FILES.get("file")
@@ -89,7 +89,7 @@ def household_context(request, household: Household) -> dict:
         "monitoring_cases": household.monitoring_cases.all()[:20],
         "monitoring_choices": Monitoring.choices,
         "trigger_choices": MonitoringTrigger.choices,
-        "can_open_case": can(request.user, "add"),
+        "can_open_case": can(request.user, "add", MonitoringCase),
     }
 
 
@@ -119,7 +119,7 @@ def open_monitoring_case(request, pk):
 def clear_risks(request):
     from .services import clear_stable_risks
 
-    if not can(request.user, "approve"):
+    if not can(request.user, "approve", Household):
         raise PermissionDenied
     n = clear_stable_risks(request.user, households=Household.objects.restrict(request.user))
     messages.success(request, f"已消除 {n} 户的返贫风险（稳定期已满、收入高于监测范围、各项保障达标）。")
@@ -153,7 +153,7 @@ def worklist(request):
         "villages": villages, "region": region, "today": today,
         "monitored": [{**m, "label": labels.get(m["monitoring"], m["monitoring"])} for m in
                       monitored.values("monitoring").annotate(n=Count("pk")).order_by("monitoring")],
-        "can_clear": can(request.user, "approve"),
+        "can_clear": can(request.user, "approve", Household),
         **open_cases_by_village(request.user, region),
     })
 

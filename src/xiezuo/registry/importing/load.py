@@ -249,7 +249,8 @@ class Stage:
         if changed:
             sets = ", ".join(f"{hh_column(k)} = s.{k}" for k in HH_WRITE)
             differs = " OR ".join(self.ne(f"registry_household.{hh_column(k)}", f"s.{k}") for k in HH_WRITE)
-            updated = self.execute(f"""UPDATE registry_household SET {sets}, updated_at = %s FROM reg_stage_h s
+            updated = self.execute(f"""UPDATE registry_household SET {sets}, updated_at = %s,
+                                               version = registry_household.version + 1 FROM reg_stage_h s
                                         WHERE s.number = registry_household.number AND ({differs})""",
                                    [record["now"]])
         cols = ", ".join(hh_column(k) for k in HH_WRITE)
@@ -333,7 +334,8 @@ class Stage:
         if changed:
             sets = ", ".join(f"{k} = n.{k}" for k in MEMBER_WRITE)
             differs = " OR ".join(self.ne(f"registry_member.{k}", f"n.{k}") for k in MEMBER_WRITE)
-            updated = self.execute(f"""UPDATE registry_member SET {sets}, updated_at = %s
+            updated = self.execute(f"""UPDATE registry_member SET {sets}, updated_at = %s,
+                                               version = registry_member.version + 1
                                         FROM ({self._MEMBER_SOURCE}) n
                                        WHERE n.person_id = registry_member.person_id AND ({differs})""",
                                    [record["now"]])

@@ -17,6 +17,9 @@ class Command(BaseCommand):
         parser.add_argument("--organisation", action="append", default=[], help="organisation name; repeatable")
         parser.add_argument("--superuser", action="store_true")
         parser.add_argument("--can-view-id-numbers", action="store_true")
+        parser.add_argument("--channel-role", action="append", default=[], metavar="CHANNEL=ROLE",
+                            help="role in one channel (app), e.g. registry=editor; repeatable. "
+                                 "Channels not named take --role.")
 
     def handle(self, *args, **opts):
         from xiezuo.partners.services import create_account
@@ -26,11 +29,17 @@ class Command(BaseCommand):
             import getpass
 
             password = getpass.getpass("密码：")
+        channel_roles = {}
+        for item in opts["channel_role"]:
+            channel, sep, role = item.partition("=")
+            if not sep or role not in Role.values:
+                raise CommandError(f"--channel-role 须为 板块=角色，角色可选：{'、'.join(Role.values)}（收到 {item}）")
+            channel_roles[channel.strip()] = role
         try:
             user = create_account(
                 opts["username"], password, name=opts["name"], role=opts["role"], region_codes=opts["region"],
                 organisation_names=opts["organisation"], superuser=opts["superuser"],
-                can_view_id_numbers=opts["can_view_id_numbers"],
+                can_view_id_numbers=opts["can_view_id_numbers"], channel_roles=channel_roles,
             )
         except ValueError as exc:
             raise CommandError(str(exc)) from None
