@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('exchange', '0002_initial'),
+        ('exchange', '0003_figures_drop_projects'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('industry', '0001_initial'),
+        ('industry', '0002_figures_visit_link'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
