@@ -12,8 +12,10 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from .api_permissions import RecordPermission  # noqa: F401  (kept importable from here)
+from .forms import current_keys
 from .models import Record
 from .permissions import can
+from .scope import is_scoped_model, linkable
 from .services import create_record, delete_record, transition_record, update_record
 
 
@@ -32,11 +34,8 @@ class RecordSerializer(serializers.ModelSerializer):
     def get_fields(self):
         fields = super().get_fields()
         request = self.context.get("request")
-        for f in fields.values():
-            target = getattr(f, "child_relation", f)
-            qs = getattr(target, "queryset", None)
-            if qs is not None and hasattr(qs, "restrict") and request is not None:
-                target.queryset = qs.restrict(request.user)
+        if request is not None:
+            limit_related_choices(fields, request.user, self.instance)
         return fields
 
     def _split(self, data: dict) -> tuple[dict, dict]:
@@ -59,6 +58,29 @@ class RecordSerializer(serializers.ModelSerializer):
             raise _django_errors(exc) from None
         except DjangoPermissionDenied as exc:
             raise PermissionDenied(str(exc)) from None
+
+
+def limit_related_choices(fields: dict, user, instance) -> None:
+    """Regions, organisations and records a write may name: what the user may link to (see core.scope.linkable),
+    plus what the stored record already points at. Anything else answers as an unknown key, the same for a row
+    that does not exist and for one in another area."""
+    stored = instance if isinstance(instance, models.Model) and instance.pk else None
+    for f in fields.values():
+        target = getattr(f, "child_relation", f)
+        qs = getattr(target, "queryset", None)
+        if qs is None or getattr(f, "read_only", False):
+            continue
+        model = qs.model
+        if model._meta.label_lower != "geo.region" and not is_scoped_model(model):
+            continue
+        keep = current_keys(stored, f.source) if stored is not None and f.source in _field_names(stored) else []
+        target.queryset = linkable(model, user, keep)
+        if model._meta.label_lower == "geo.region":
+            target.error_messages["does_not_exist"] = "行政区划“{pk_value}”不存在或不在您可填报的范围内。"
+
+
+def _field_names(obj) -> set[str]:
+    return {f.name for f in obj._meta.get_fields()}
 
 
 reason_serializer = inline_serializer("TransitionReason", {"reason": serializers.CharField(required=False)})

@@ -8,6 +8,7 @@ from django.db import transaction
 from .audit import diff, record_change, snapshot
 from .models import ChangeRecord, Status
 from .permissions import TRANSITIONS, can
+from .scope import check_write_scope, linked_ids, require_write_scope
 
 
 def _save_m2m(obj, m2m: dict | None) -> None:
@@ -26,6 +27,7 @@ def create_record(model, data: dict, acting_user, m2m: dict | None = None, job=N
     obj.full_clean(exclude=[f.name for f in model._meta.many_to_many])
     obj.save()
     _save_m2m(obj, m2m)
+    check_write_scope(obj, acting_user)
     record_change(obj, ChangeRecord.Action.CREATE, acting_user, diff({}, snapshot(obj)), note=note, job=job)
     return obj
 
@@ -34,13 +36,16 @@ def create_record(model, data: dict, acting_user, m2m: dict | None = None, job=N
 def update_record(obj, data: dict, acting_user, m2m: dict | None = None, note: str = ""):
     if not can(acting_user, "change", obj):
         raise PermissionDenied("记录已锁定或无修改权限")
+    require_write_scope(obj, acting_user)
     # A ModelForm has already written the new values onto `obj`: read the stored state afresh.
-    before = snapshot(type(obj)._base_manager.get(pk=obj.pk))
+    stored = type(obj)._base_manager.get(pk=obj.pk)
+    before, links_before = snapshot(stored), linked_ids(stored)
     for name, value in data.items():
         setattr(obj, name, value)
     obj.full_clean(exclude=[f.name for f in type(obj)._meta.many_to_many])
     obj.save()
     _save_m2m(obj, m2m)
+    check_write_scope(obj, acting_user, before=links_before)
     changes = diff(before, snapshot(obj))
     if changes:
         record_change(obj, ChangeRecord.Action.UPDATE, acting_user, changes, note=note)
@@ -51,6 +56,7 @@ def update_record(obj, data: dict, acting_user, m2m: dict | None = None, note: s
 def delete_record(obj, acting_user) -> None:
     if not can(acting_user, "delete", obj):
         raise PermissionDenied("记录已锁定或无删除权限")
+    require_write_scope(obj, acting_user)
     record_change(obj, ChangeRecord.Action.DELETE, acting_user, diff(snapshot(obj), {}))
     obj.delete()
 
@@ -63,6 +69,7 @@ def transition_record(obj, action: str, acting_user, reason: str = ""):
     obj = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
     if not can(acting_user, action, obj):
         raise PermissionDenied("当前状态或角色不允许此操作")
+    require_write_scope(obj, acting_user)
     if action == "return" and not reason.strip():
         raise ValidationError({"reason": "退回时必须填写原因"})
     _from, target = TRANSITIONS[action]
