@@ -43,7 +43,7 @@ def export_value(obj, name: str):
 
 def filtered_queryset(rt: RecordType, user, query: str):
     qs = rt.model.objects.restrict(user, "view")
-    filterset = rt.filterset(QueryDict(query), queryset=qs)
+    filterset = rt.filterset(QueryDict(query), queryset=qs, user=user)
     qs = filterset.qs if filterset.is_valid() else qs
     related = [f.name for f in rt.model._meta.concrete_fields if f.is_relation]
     m2m = [f.name for f in rt.model._meta.many_to_many]
