@@ -285,3 +285,54 @@ def require_write_scope(obj, user) -> None:
     """For a delete or a transition: the record must lie in the user's own area (403 otherwise)."""
     if not in_write_scope(obj, user):
         raise PermissionDenied(_("该记录不在您的管辖范围内，不能修改、删除或办理。"))
+
+
+class Visibility:
+    """Which related rows one reader may open, asked once per model and row for a page.
+
+    Tables, detail pages and exports show a related row's name (and link to it) only when the reader may open
+    it; otherwise （范围外记录）. Regions, users and jobs are not area-scoped and always show.
+    """
+
+    def __init__(self, user):
+        self.user = user
+        self.everything = user is None or get_scope(user).everything
+        self._seen: dict[type, dict] = {}
+
+    def prefetch(self, model, pks) -> None:
+        if self.everything or not is_scoped_model(model):
+            return
+        known = self._seen.setdefault(model, {})
+        wanted = {pk for pk in pks if pk is not None and pk not in known}
+        if not wanted:
+            return
+        open_ = set(model.objects.restrict(self.user, "view").filter(pk__in=wanted).values_list("pk", flat=True))
+        for pk in wanted:
+            known[pk] = pk in open_
+
+    def prefetch_related(self, rows, names) -> None:
+        """Ask once for the rows that `names` (fields of the rows' model) point at."""
+        if self.everything or not rows:
+            return
+        model = type(rows[0])
+        for name in names:
+            f = model._meta.get_field(name)
+            if not f.is_relation or not is_scoped_model(f.related_model):
+                continue
+            if f.many_to_many:
+                pks = [o.pk for row in rows for o in getattr(row, name).all()]
+            elif f.concrete:
+                pks = [getattr(row, f.attname) for row in rows]
+            else:
+                continue
+            self.prefetch(f.related_model, pks)
+
+    def can_open(self, obj) -> bool:
+        model = type(obj)
+        if self.everything or not is_scoped_model(model):
+            return True
+        self.prefetch(model, [obj.pk])
+        return self._seen[model][obj.pk]
+
+    def name(self, obj) -> str:
+        return str(obj) if self.can_open(obj) else OUT_OF_SCOPE_LABEL
