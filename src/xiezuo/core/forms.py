@@ -129,8 +129,8 @@ class RecordForm(forms.ModelForm):
 
     Region boxes take codes of the user's own area, their units' home regions and the partner side of a
     pairing; organisation and record choices are what `restrict(user, "link")` gives. What a stored record
-    already points at stays selectable on an edit (masked when outside the area), so that correcting one field
-    never forces the user to drop another office's link.
+    already points at outside those stays on an edit: a single choice stays selectable (shown as （范围外记录）),
+    several are kept without being offered, so that correcting one field never drops another office's link.
     """
 
     def __init__(self, *args, user=None, **kwargs):
@@ -151,6 +151,9 @@ class RecordForm(forms.ModelForm):
                 f = new
             elif isinstance(f, forms.ModelChoiceField) and user is not None and is_scoped_model(f.queryset.model):
                 keep = current_keys(instance, name) if model_field is not None and model_field.is_relation else []
+                if isinstance(f, forms.ModelMultipleChoiceField):
+                    # Rows of other areas are neither offered nor dropped: `_post_clean` adds them back.
+                    keep = []
                 base = f.queryset
                 allowed = linkable(base.model, user, keep)
                 # Keep the field's own narrowing (ordering, a subset), then add what the user may link to.
@@ -168,6 +171,22 @@ class RecordForm(forms.ModelForm):
             if isinstance(f, forms.DateField):
                 f.widget.input_type = "date"
                 f.widget.format = "%Y-%m-%d"
+
+    def _post_clean(self):
+        """Links another office made to rows outside this user's area stay when the user saves (they were not
+        offered, so the user could not have meant to drop them)."""
+        instance = self.instance
+        if instance is not None and instance.pk and self.user is not None and not get_scope(self.user).everything:
+            for name, f in self.fields.items():
+                if not isinstance(f, forms.ModelMultipleChoiceField) or name not in self.cleaned_data:
+                    continue
+                if isinstance(f, RegionMultipleField) or not is_scoped_model(f.queryset.model):
+                    continue
+                hidden = list(getattr(instance, name).exclude(pk__in=f.queryset.values("pk")))
+                if hidden:
+                    chosen = list(self.cleaned_data[name] or [])
+                    self.cleaned_data[name] = chosen + [o for o in hidden if o not in chosen]
+        super()._post_clean()
 
     def _model_field_names(self):
         return {f.name for f in self._meta.model._meta.get_fields()}
