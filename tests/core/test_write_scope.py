@@ -237,3 +237,21 @@ def test_fund_allocation_pages_do_not_link_to_a_pairing_the_reader_cannot_open(l
     page = client.get(f"/industry/fundallocation/{allocation.pk}/").content.decode()
     assert page and pairing_url not in page and OUT_OF_SCOPE_LABEL in page
     assert pairing_url in login("admin").get(f"/industry/fundallocation/{allocation.pk}/").content.decode()
+
+
+def test_counts_and_api_lists_leave_out_rows_of_other_areas(login, api, user):
+    from xiezuo.exchange.models import Agreement
+
+    trip = Visit.objects.get(name=SASAC_2018)
+    Visit.objects.filter(pk=trip.pk).update(status="draft")  # unlock for the edit below
+    everything = set(trip.agreements.values_list("pk", flat=True))
+    visible = set(Agreement.objects.restrict(user("qiannan")).filter(pk__in=everything).values_list("pk", flat=True))
+    assert visible and visible < everything
+    listed = login("qiannan").get("/exchange/visit/", {"q": trip.name}).content.decode()
+    assert f"{len(visible)} 项" in listed and f"{len(everything)} 项" not in listed
+    client = api("qiannan")
+    assert set(client.get(f"/api/exchange/visit/{trip.pk}/").json()["agreements"]) == visible
+    # Saving the list the reader was given keeps the outcomes of other areas.
+    response = client.patch(f"/api/exchange/visit/{trip.pk}/", {"agreements": sorted(visible)}, format="json")
+    assert response.status_code == 200, response.content.decode()
+    assert set(trip.agreements.values_list("pk", flat=True)) == everything

@@ -15,7 +15,7 @@ from .api_permissions import RecordPermission  # noqa: F401  (kept importable fr
 from .forms import current_keys
 from .models import Record
 from .permissions import can
-from .scope import is_scoped_model, linkable
+from .scope import Visibility, get_scope, is_scoped_model, linkable
 from .services import create_record, delete_record, transition_record, update_record
 
 
@@ -37,6 +37,35 @@ class RecordSerializer(serializers.ModelSerializer):
         if request is not None:
             limit_related_choices(fields, request.user, self.instance)
         return fields
+
+    def _scoped_m2m(self) -> list:
+        return [f for f in self.Meta.model._meta.many_to_many if is_scoped_model(f.related_model)]
+
+    def to_internal_value(self, data):
+        """Links another office made to rows outside the user's area stay on an edit (as on the page)."""
+        attrs = super().to_internal_value(data)
+        request = self.context.get("request")
+        if request is not None and isinstance(self.instance, models.Model) and self.instance.pk:
+            for f in self._scoped_m2m():
+                if f.name in attrs:
+                    allowed = f.related_model.objects.restrict(request.user, "link").values("pk")
+                    hidden = [o for o in getattr(self.instance, f.name).exclude(pk__in=allowed)
+                              if o not in attrs[f.name]]
+                    attrs[f.name] = list(attrs[f.name]) + hidden
+        return attrs
+
+    def to_representation(self, instance):
+        """Keys of related rows the reader may not open are left out of many-to-many lists."""
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        if request is None or get_scope(request.user).everything:
+            return data
+        visibility = self.context.setdefault("_visibility", Visibility(request.user))
+        for f in self._scoped_m2m():
+            if isinstance(data.get(f.name), list) and data[f.name]:
+                visibility.prefetch(f.related_model, data[f.name])
+                data[f.name] = [pk for pk in data[f.name] if visibility.may_open(f.related_model, pk)]
+        return data
 
     def _split(self, data: dict) -> tuple[dict, dict]:
         m2m_names = {f.name for f in self.Meta.model._meta.many_to_many}

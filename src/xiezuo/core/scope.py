@@ -327,6 +327,12 @@ class Visibility:
                 continue
             self.prefetch(f.related_model, pks)
 
+    def may_open(self, model, pk) -> bool:
+        if self.everything or not is_scoped_model(model):
+            return True
+        self.prefetch(model, [pk])
+        return self._seen[model][pk]
+
     def can_open(self, obj) -> bool:
         model = type(obj)
         if self.everything or not is_scoped_model(model):
