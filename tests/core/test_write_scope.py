@@ -255,3 +255,29 @@ def test_counts_and_api_lists_leave_out_rows_of_other_areas(login, api, user):
     response = client.patch(f"/api/exchange/visit/{trip.pk}/", {"agreements": sorted(visible)}, format="json")
     assert response.status_code == 200, response.content.decode()
     assert set(trip.agreements.values_list("pk", flat=True)) == everything
+
+
+def test_the_registry_import_names_no_household_of_another_area(login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.registry.helpers import COL, registry_rows, set_cell
+    from tests.registry.helpers import csv_bytes as registry_csv
+
+    def run(who: str, rows) -> Job:
+        response = login(who).post("/registry/import/", {"file": SimpleUploadedFile("r.csv", registry_csv(rows))})
+        return Job.objects.get(pk=response.url.rstrip("/").split("/")[-1])
+
+    theirs = registry_rows(6, villages=QIANNAN, seed=41)
+    assert run("qiannan", theirs).state == Job.State.SUCCEEDED
+    mine = registry_rows(6, seed=42)
+    mine[1] = set_cell(mine[1], "身份证号", theirs[1][COL["身份证号"]])
+    job = run("bijie_dafang", mine)
+    text = " ".join(str(e[3]) for e in job.errors)
+    assert job.state == Job.State.FAILED and "此人已登记在另一户中" in text
+    assert theirs[1][0] not in text and "522732" not in text
+    # A household number registered in another area: refused, without its village.
+    fresh = registry_rows(6, seed=43)
+    same_number = [set_cell(row, "户编号", theirs[0][0]) if row[0] == fresh[0][0] else row for row in fresh]
+    job = run("bijie_dafang", same_number)
+    text = " ".join(str(e[3]) for e in job.errors)
+    assert job.state == Job.State.FAILED and "户编号已在您管辖范围以外登记" in text and "522732" not in text
