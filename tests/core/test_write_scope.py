@@ -281,3 +281,14 @@ def test_the_registry_import_names_no_household_of_another_area(login):
     job = run("bijie_dafang", same_number)
     text = " ".join(str(e[3]) for e in job.errors)
     assert job.state == Job.State.FAILED and "户编号已在您管辖范围以外登记" in text and "522732" not in text
+
+
+def test_exports_do_not_name_a_related_row_the_reader_cannot_open(login):
+    allocation = FundAllocation.objects.filter(region="520521000000").order_by("pk").first()
+    client = login("bijie_dafang")
+    response = client.get("/industry/fundallocation/export/?format=csv")
+    job = Job.objects.get(pk=response.url.rstrip("/").split("/")[-1])
+    assert job.state == Job.State.SUCCEEDED, job.message
+    text = b"".join(client.get(f"/jobs/{job.pk}/download/result/").streaming_content).decode("utf-8-sig")
+    row = next(line for line in text.splitlines() if line.endswith(f",{allocation.pk}"))
+    assert row.startswith(f"{OUT_OF_SCOPE_LABEL},"), row  # the pairing column, first, instead of its key
