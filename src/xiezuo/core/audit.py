@@ -29,13 +29,17 @@ def _display(value) -> str | None:
 REFS = "_refs"
 
 
-def snapshot(obj: models.Model) -> dict:
-    """Displayable values of every concrete and many-to-many field.
+class Snapshot(dict):
+    """Field → displayable value, plus `refs`: for each field pointing at area-scoped rows (organisations,
+    records), the model and the (key, text) of each row. `diff` stores the refs of the changed fields under
+    `changes["_refs"]`, so that the history shows a row's name only to a reader who may see that row."""
 
-    Under `_refs` it keeps, for each field pointing at area-scoped rows (organisations, records), the model and
-    the (key, text) of each row: the history shows a row's name only to a reader who may see that row.
-    """
-    data: dict = {}
+    refs: dict
+
+
+def snapshot(obj: models.Model) -> Snapshot:
+    """Displayable values of every concrete and many-to-many field (and, aside, the rows they name)."""
+    data = Snapshot()
     refs: dict[str, list] = {}
     skip = SKIP if getattr(type(obj), "lifecycle", True) else SKIP | {"status", "return_reason"}
     for f in obj._meta.concrete_fields:
@@ -57,7 +61,7 @@ def snapshot(obj: models.Model) -> dict:
             data[f.name] = "；".join(text for text, _pk in rows)
             if rows and is_scoped_model(f.related_model):
                 refs[f.name] = [f.related_model._meta.label_lower, [[pk, text] for text, pk in rows]]
-    data[REFS] = refs
+    data.refs = refs
     return data
 
 
@@ -66,7 +70,7 @@ def diff(before: dict, after: dict) -> dict[str, list]:
     out: dict = {k: [before.get(k), after.get(k)] for k in after.keys() | before.keys()
                  if k != REFS and before.get(k) != after.get(k)
                  and not (before.get(k) in (None, "") and after.get(k) in (None, ""))}
-    refs_before, refs_after = before.get(REFS) or {}, after.get(REFS) or {}
+    refs_before, refs_after = getattr(before, "refs", {}), getattr(after, "refs", {})
     refs = {}
     for name in out:
         if name in refs_before or name in refs_after:

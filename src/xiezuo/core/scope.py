@@ -268,7 +268,8 @@ def check_write_scope(obj, user, before: dict[str, set] | None = None) -> None:
     for f in link_fields(model):
         new = linked_ids_for(obj, f) - before.get(f.name, set())
         if new and new - allowed_ids(f.related_model, user, new):
-            errors.setdefault(f.name, []).append(
+            # A derived link (a member's village, set from its household) is no form's field.
+            errors.setdefault(f.name if f.editable else NON_FIELD_ERRORS, []).append(
                 _("“%(field)s”所选的对象不在您可关联的范围内（本辖区及其结对方）。") % {"field": f.verbose_name})
     if errors:
         raise OutOfScope(errors)
