@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from .models import ChangeRecord
-from .scope import OUT_OF_SCOPE_LABEL, get_scope, is_scoped_model
+from .scope import get_scope, is_scoped_model, out_of_scope
 
 # row_digest: the registry import's fingerprint of a member's file row, not a fact of the record.
 SKIP = {"created_at", "updated_at", "search_key", "path", "row_digest"}
@@ -141,8 +141,8 @@ def shown_rows(changes, user) -> None:
                 before = _masked(refs[name].get("before", []), seen, before)
                 after = _masked(refs[name].get("after", []), seen, after)
             elif not everything and _is_scoped_link(model, name):
-                before = OUT_OF_SCOPE_LABEL if before not in (None, "") else before
-                after = OUT_OF_SCOPE_LABEL if after not in (None, "") else after
+                before = out_of_scope() if before not in (None, "") else before
+                after = out_of_scope() if after not in (None, "") else after
             rows.append((_label(model, name), before, after))
         change.rows = rows
 
@@ -150,7 +150,7 @@ def shown_rows(changes, user) -> None:
 def _masked(items, seen: set, text):
     if not items:
         return text
-    return "；".join(str(t) if pk in seen else OUT_OF_SCOPE_LABEL for pk, t in items)
+    return "；".join(str(t) if pk in seen else out_of_scope() for pk, t in items)
 
 
 def _is_scoped_link(model, name: str) -> bool:

@@ -7,7 +7,7 @@ from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 from .models import Record
-from .scope import OUT_OF_SCOPE_LABEL, get_scope, is_scoped_model, linkable, linkable_regions
+from .scope import get_scope, is_scoped_model, linkable, linkable_regions, out_of_scope
 
 
 class RegionCodeWidget(forms.TextInput):
@@ -119,7 +119,7 @@ def mask_out_of_scope(field: forms.ModelChoiceField, user, keep) -> None:
     plain = field.label_from_instance
 
     def label(obj):
-        return OUT_OF_SCOPE_LABEL if obj.pk in hidden else plain(obj)
+        return out_of_scope() if obj.pk in hidden else plain(obj)
 
     field.label_from_instance = label
 

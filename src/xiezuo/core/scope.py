@@ -146,7 +146,13 @@ class RecordQuerySet(models.QuerySet):
 
 # Provenance columns the machinery sets; they place nothing and point at no area.
 UNCHECKED_LINKS = frozenset({"created_by", "import_job"})
+# Shown instead of the name of a related row the reader may not open (the message id; see `out_of_scope`).
 OUT_OF_SCOPE_LABEL = "（范围外记录）"
+
+
+def out_of_scope() -> str:
+    """（范围外记录） in the interface's language."""
+    return _("（范围外记录）")
 
 
 class OutOfScope(ValidationError):
@@ -342,4 +348,4 @@ class Visibility:
         return self._seen[model][obj.pk]
 
     def name(self, obj) -> str:
-        return str(obj) if self.can_open(obj) else OUT_OF_SCOPE_LABEL
+        return str(obj) if self.can_open(obj) else out_of_scope()

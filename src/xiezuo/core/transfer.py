@@ -15,7 +15,7 @@ from .importer import columns, import_file, write_error_report
 from .jobs import JobError, job_handler
 from .models import Job
 from .registry import REGISTRY, RecordType
-from .scope import OUT_OF_SCOPE_LABEL, Visibility
+from .scope import Visibility, out_of_scope
 from .tabular import FileProblem, write_csv, write_xlsx
 
 EXPORT_FORMATS = ("xlsx", "csv")
@@ -27,14 +27,14 @@ def export_value(obj, name: str, visibility: Visibility | None = None):
     seen = visibility or Visibility(None)
     if f.many_to_many:
         key = getattr(f.related_model, "lookup_field", "name")
-        return "、".join(str(getattr(o, key)) if seen.can_open(o) else OUT_OF_SCOPE_LABEL
+        return "、".join(str(getattr(o, key)) if seen.can_open(o) else out_of_scope()
                         for o in getattr(obj, name).all())
     if f.is_relation:
         related = getattr(obj, name)
         if related is None:
             return None
         if not seen.can_open(related):
-            return OUT_OF_SCOPE_LABEL
+            return out_of_scope()
         key = getattr(f.related_model, "lookup_field", "name")
         # A model without a name (e.g. a pairing) is written by its number, which the import accepts.
         return getattr(related, key) if hasattr(related, key) else related.pk
