@@ -421,4 +421,18 @@ EN = {
     "此身份证号已登记。": "This ID number is already registered.", "导入行指纹": "Import row fingerprint",
     "已预警，开启防返贫监测程序：%(c)s。下一步：入户核实。":
         "Warned: monitoring case opened for %(c)s. Next: household visit.",
+    # writes and hints across areas (core.scope, registry member messages)
+    "（范围外记录）": "(record outside your area)",
+    "%(fields)s不在您的管辖范围内：只能在本辖区新建记录或将记录移入本辖区。":
+        "%(fields)s is outside your area: records can only be created in or moved into your own area.",
+    "%(fields)s均不在您的管辖范围内：只能在本辖区新建记录或将记录移入本辖区。":
+        "None of %(fields)s is inside your area: records can only be created in or moved into your own area.",
+    "“%(field)s”所选的对象不在您可关联的范围内（本辖区及其结对方）。":
+        "“%(field)s”: a chosen item is outside what you may link to (your area and its partners).",
+    "该记录不在您的管辖范围内，不能修改、删除或办理。":
+        "This record is outside your area: you cannot change, delete or process it.",
+    "行政区划“%(value)s”不在您可填报的范围内（本辖区及其结对方）。":
+        "Region “%(value)s” is outside what you may enter (your area and its partners).",
+    "此人已登记在另一户中，一人不能同时属于两户。":
+        "This person is already registered in another household; a person belongs to one household only.",
 }

@@ -9,6 +9,7 @@ import csv
 import io
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from python_calamine import CalamineWorkbook
 from rest_framework.authtoken.models import Token
@@ -373,3 +374,176 @@ class RecordTypeTests:
         obj.refresh_from_db()
         assert response["ETag"] == f'"{obj.version}"' != fresh["ETag"]
         assert obj.status == Status.DRAFT
+
+    # --- writes outside the area: create, move, link (one gate in core for every type) -------------------------
+    def outside_data(self) -> dict:
+        """Form data placed outside the editor's area: by default `valid_data()` with every region and every
+        area-scoped choice swapped for one the editor may not name. A subclass gives its own where the default
+        cannot find such a row in the demo data, or where the swapped rows must agree with each other."""
+        return self._swapped(self.valid_data(), api=False)
+
+    def api_outside_data(self) -> dict:
+        """The same for the API's JSON (keys, lists of keys)."""
+        return self._swapped(self.api_data(), api=True)
+
+    def _swapped(self, data: dict, api: bool) -> dict:
+        editor = get_user_model().objects.get(username=self.editor)
+        out = dict(data)
+        for name, value in data.items():
+            swapped = outside_value(self.rt.form(user=None), self.model, name, value, editor, api)
+            if swapped is not None:
+                out[name] = swapped
+        if out == data:
+            raise NotImplementedError(f"{type(self).__name__}: give outside_data() (no row outside the editor's "
+                                      "area to swap in)")
+        return out
+
+    def _swapped_names(self, data: dict, api: bool = False) -> list[str]:
+        base = self.api_data() if api else self.valid_data()
+        return [k for k, v in data.items() if base.get(k) != v]
+
+    def _link_names(self, data: dict, api: bool = False) -> list[str]:
+        names = self._swapped_names(data, api)
+        return [n for n in names if self.model._meta.get_field(n).is_relation]
+
+    def _gate_data(self):
+        """The swapped values of `outside_data()` as model values, straight to the action function: what arrives
+        there when a form or serializer forgets to narrow a choice."""
+        outside = self.outside_data()
+        form = self.rt.form(user=None)
+        plain, m2m = {}, {}
+        for name in self._swapped_names(outside):
+            f = self.model._meta.get_field(name)
+            value = outside[name]
+            key = getattr(form.fields.get(name), "to_field_name", None) or "pk"
+            if not f.is_relation:  # a plain field the subclass changed to keep the record consistent
+                plain[name] = form.fields[name].clean(value)
+            elif f.many_to_many:
+                items = value if isinstance(value, list) else str(value).replace("、", " ").split()
+                m2m[name] = list(f.related_model.objects.filter(pk__in=items))
+            else:
+                plain[name] = f.related_model.objects.get(**{key: value})
+        return plain, m2m
+
+    def test_create_outside_area_refused(self, login, user):
+        from xiezuo.core.scope import OutOfScope
+
+        before = self.model.objects.count()
+        page = login(self.editor).post(self.rt.url("add"), self.outside_data())
+        assert page.status_code == 400, page.content.decode()[:2000]
+        assert self.model.objects.count() == before
+        api = self.api(user, self.editor).post(self.api_url(), self.api_outside_data(), format="json")
+        assert api.status_code in (400, 403), api.content.decode()[:2000]
+        assert self.model.objects.count() == before
+        # Behind every form: the same data through the action function is refused by the gate itself.
+        form = self.rt.form(data=self.outside_data(), user=None)
+        assert form.is_valid(), form.errors
+        plain, m2m = form.split()
+        with pytest.raises(OutOfScope):
+            create_record(self.model, plain, user(self.editor), m2m=m2m)
+        assert self.model.objects.count() == before
+
+    def test_move_outside_area_refused(self, login, user):
+        from xiezuo.core.audit import snapshot
+        from xiezuo.core.scope import OutOfScope
+        from xiezuo.core.services import update_record
+
+        obj = self.make(user)
+        stored = snapshot(self.model.objects.get(pk=obj.pk))
+        outside = self.outside_data()
+        swapped = self._swapped_names(outside)
+        form = self.rt.form(instance=obj, user=user(self.editor))
+        movable = [n for n in swapped if n in form.fields and not form.fields[n].disabled]
+        # Edits name the version they were based on (ignored where a type keeps none).
+        version = {"version": obj.version} if hasattr(obj, "version") else {}
+        page = login(self.editor).post(self.rt.url("edit", obj.pk), {**outside, **version})
+        if movable:
+            assert page.status_code == 400, page.content.decode()[:2000]
+        assert snapshot(self.model.objects.get(pk=obj.pk)) == stored
+        api_swapped = {k: v for k, v in self.api_outside_data().items()
+                       if k in self._swapped_names(self.api_outside_data(), api=True)}
+        api = self.api(user, self.editor).patch(self.api_url(obj.pk), {**api_swapped, **version}, format="json")
+        assert api.status_code in (400, 403) or not movable, api.content.decode()[:2000]
+        assert snapshot(self.model.objects.get(pk=obj.pk)) == stored
+        plain, m2m = self._gate_data()
+        with pytest.raises(OutOfScope):
+            update_record(self.model.objects.get(pk=obj.pk), plain, user(self.editor), m2m=m2m)
+        assert snapshot(self.model.objects.get(pk=obj.pk)) == stored
+
+    def test_link_outside_area_refused(self, login, user):
+        """Each region or area-scoped field on its own, the rest in the area: refused on the page and the API."""
+        outside, api_outside = self.outside_data(), self.api_outside_data()
+        before = self.model.objects.count()
+        client, api = login(self.editor), self.api(user, self.editor)
+        for name in self._link_names(outside):
+            page = client.post(self.rt.url("add"), {**self.valid_data(), name: outside[name]})
+            assert page.status_code == 400, (name, page.content.decode()[:2000])
+            assert self.model.objects.count() == before, name
+        for name in self._link_names(api_outside, api=True):
+            response = api.post(self.api_url(), {**self.api_data(), name: api_outside[name]}, format="json")
+            assert response.status_code in (400, 403), (name, response.content.decode()[:2000])
+            assert self.model.objects.count() == before, name
+
+    def test_choices_are_the_users_own(self, login, user):
+        """No drop-down on the list (filters) or the add form offers a row the user may not see."""
+        import re
+
+        from django import forms
+
+        from xiezuo.core.scope import is_scoped_model
+
+        def scoped_selects(fields) -> dict:
+            return {name: f.queryset.model for name, f in fields.items()
+                    if isinstance(f, forms.ModelChoiceField) and isinstance(f.widget, forms.Select | forms.SelectMultiple)
+                    and is_scoped_model(f.queryset.model)}
+
+        for username in dict.fromkeys([self.editor, self.outsider]):
+            u = user(username)
+            client = login(username)
+            for view in ("list", "add"):
+                response = client.get(self.rt.url(view))
+                if response.status_code == 403 and username != self.editor and view == "add":
+                    continue  # a read-only outsider has no add form to offer anything on
+                assert response.status_code == 200, (username, view)
+                html = response.content.decode()
+                fields = self.rt.form(user=u).fields if view == "add" else \
+                    self.rt.filterset(queryset=self.model.objects.none()).form.fields
+                expected = scoped_selects(fields)
+                rendered = dict(re.findall(r'<select name="([^"]+)"[^>]*>(.*?)</select>', html, re.S))
+                for name, model in expected.items():
+                    assert name in rendered, (username, view, name)
+                    offered = {int(v) for v in re.findall(r'<option value="(\d+)"', rendered[name])}
+                    visible = set(model.objects.restrict(u, "view").values_list("pk", flat=True))
+                    assert offered <= visible, (username, view, name, offered - visible)
+
+
+def outside_value(form, model, name: str, value, user, api: bool):
+    """A value for field `name` that `user` may not name on a record, or None when there is none to give."""
+    from xiezuo.core.scope import is_scoped_model, linkable_regions
+    from xiezuo.geo.models import Region
+
+    try:
+        f = model._meta.get_field(name)
+    except Exception:
+        return None
+    if not f.is_relation or value in (None, "", []):
+        return None
+    if f.related_model is Region:
+        first = value[0] if isinstance(value, list) else str(value).replace("、", " ").split()[0]
+        level = Region.objects.get(code=str(first)).level
+        outside = Region.objects.filter(level=level).exclude(
+            code__in=linkable_regions(user).values("code")).order_by("code").first()
+        if outside is None:
+            return None
+        return [outside.code] if (f.many_to_many and api) else outside.code
+    if not is_scoped_model(f.related_model):
+        return None
+    related = f.related_model
+    outside = related.objects.exclude(pk__in=related.objects.restrict(user, "link").values("pk")).order_by("pk").first()
+    if outside is None:
+        return None
+    if f.many_to_many:
+        return [outside.pk]
+    field = form.fields.get(name)
+    key = getattr(field, "to_field_name", None) if not api else None
+    return getattr(outside, key) if key else outside.pk

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
+
 from tests.base import RecordTypeTests
 from xiezuo.exchange.demo import SASAC_2018
 from xiezuo.exchange.models import Agreement, Meeting, Participant, Visit
 from xiezuo.partners.models import Organisation
+
+User = get_user_model()
 
 
 def org(name: str) -> int:
@@ -79,6 +83,11 @@ class TestMeeting(RecordTypeTests):
     def changed_data(self):
         return {**self.valid_data(), "place": "都匀"}
 
+    def outside_data(self):  # a meeting of a visit qiannan cannot see (no date: it would fall outside the visit)
+        outside = Visit.objects.exclude(pk__in=Visit.objects.restrict(User.objects.get(username=self.editor))
+                                        .values("pk")).order_by("pk").first()
+        return {**self.valid_data(), "visit": outside.pk, "date": ""}
+
     def import_rows(self):
         return [{"所属活动*": SASAC_2018, "会议名称*": "导入会议甲", "会议日期": "2018-03-22"},
                 {"所属活动*": SASAC_2018, "会议名称*": "导入会议乙"}]
@@ -100,6 +109,12 @@ class TestAgreement(RecordTypeTests):
 
     def changed_data(self):
         return {**self.valid_data(), "amount": "12000000"}
+
+    def outside_data(self):  # Bijie's government and region; the eastern party (a partner) stays
+        return {**self.valid_data(), "western_parties": [org("毕节市人民政府")], "regions": "520500000000"}
+
+    def api_outside_data(self):
+        return {**self.api_data(), "western_parties": [org("毕节市人民政府")], "regions": ["520500000000"]}
 
     def api_data(self):
         return {"title": "接口录入协议", "signed_on": "2021-06-01", "eastern_parties": [org("广州医药集团有限公司")],

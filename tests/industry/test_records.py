@@ -21,6 +21,12 @@ def duyun_project() -> Project:
     return Project.objects.filter(region__code__startswith="522701").order_by("pk").first()
 
 
+def bijie_allocation() -> FundAllocation:
+    """Money of Guangzhou → Bijie for one Bijie county: outside qiannan's area."""
+    return FundAllocation.objects.filter(pairing__helped_region="520500000000", region__isnull=False,
+                                         year=2019).order_by("pk").first()
+
+
 class TestProject(RecordTypeTests):
     model = Project
     editor = "qiannan"
@@ -76,7 +82,8 @@ class TestFundAllocation(RecordTypeTests):
                  "社会捐赠（元）": "500000"}]
 
     def bad_import_rows(self):
-        return [{"结对关系*": str(guangzhou_qiannan().pk), "年度*": 2023, "下达地区": "520521000000",
+        # A region qiannan may name (Guangzhou's, a partner) but outside the pairing's helped side.
+        return [{"结对关系*": str(guangzhou_qiannan().pk), "年度*": 2023, "下达地区": "440103000000",
                  "下达资金（元）*": "10000000"}], "下达地区应在受援方"
 
 
@@ -98,6 +105,14 @@ class TestFundDisbursement(RecordTypeTests):
                  "拨付金额（元）*": "200"},
                 {"资金下达*": str(duyun_allocation().pk), "项目*": str(duyun_project().pk), "拨付日期*": "2019-10-01",
                  "拨付金额（元）*": "300"}]
+
+    def outside_data(self):  # an allocation and a project of the same Bijie county, both outside the area
+        allocation = bijie_allocation()
+        project = Project.objects.filter(region__code__startswith=allocation.region_id[:6]).order_by("pk").first()
+        return {**self.valid_data(), "allocation": allocation.pk, "project": project.pk}
+
+    def api_outside_data(self):
+        return {**self.api_data(), **{k: v for k, v in self.outside_data().items() if k in ("allocation", "project")}}
 
     def bad_import_rows(self):
         return [{"资金下达*": duyun_allocation().name, "项目*": str(duyun_project().pk), "拨付日期*": "2019-11-01",

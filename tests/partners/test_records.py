@@ -42,6 +42,12 @@ class TestPairing(RecordTypeTests):
     def changed_data(self):
         return {**self.valid_data(), "end_date": "2025-12-31"}
 
+    def outside_data(self):  # helped: a Bijie county; the helper stays a Guangzhou district (a partner)
+        return {**self.valid_data(), "helped_region": "520521000000"}
+
+    def api_outside_data(self):
+        return {**self.api_data(), "helped_region": "520521000000"}
+
     def import_rows(self):
         return [
             {"结对类型*": "区对县", "帮扶方地区": "440104000000", "受援方地区": "522702000000", "开始日期*": "2021-05-01"},

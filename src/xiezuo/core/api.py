@@ -19,8 +19,10 @@ from rest_framework.exceptions import APIException, PermissionDenied, Validation
 from rest_framework.response import Response
 
 from .api_permissions import RecordPermission  # noqa: F401  (kept importable from here)
+from .forms import current_keys
 from .models import Record
 from .permissions import TRANSITIONS, can, review_refusal
+from .scope import Visibility, get_scope, is_scoped_model, linkable
 from .services import StaleVersion, create_record, delete_record, transition_record, update_record
 
 
@@ -113,12 +115,38 @@ class RecordSerializer(serializers.ModelSerializer):
     def get_fields(self):
         fields = super().get_fields()
         request = self.context.get("request")
-        for f in fields.values():
-            target = getattr(f, "child_relation", f)
-            qs = getattr(target, "queryset", None)
-            if qs is not None and hasattr(qs, "restrict") and request is not None:
-                target.queryset = qs.restrict(request.user)
+        if request is not None:
+            limit_related_choices(fields, request.user, self.instance)
         return fields
+
+    def _scoped_m2m(self) -> list:
+        return [f for f in self.Meta.model._meta.many_to_many if is_scoped_model(f.related_model)]
+
+    def to_internal_value(self, data):
+        """Links another office made to rows outside the user's area stay on an edit (as on the page)."""
+        attrs = super().to_internal_value(data)
+        request = self.context.get("request")
+        if request is not None and isinstance(self.instance, models.Model) and self.instance.pk:
+            for f in self._scoped_m2m():
+                if f.name in attrs:
+                    allowed = f.related_model.objects.restrict(request.user, "link").values("pk")
+                    hidden = [o for o in getattr(self.instance, f.name).exclude(pk__in=allowed)
+                              if o not in attrs[f.name]]
+                    attrs[f.name] = list(attrs[f.name]) + hidden
+        return attrs
+
+    def to_representation(self, instance):
+        """Keys of related rows the reader may not open are left out of many-to-many lists."""
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        if request is None or get_scope(request.user).everything:
+            return data
+        visibility = self.context.setdefault("_visibility", Visibility(request.user))
+        for f in self._scoped_m2m():
+            if isinstance(data.get(f.name), list) and data[f.name]:
+                visibility.prefetch(f.related_model, data[f.name])
+                data[f.name] = [pk for pk in data[f.name] if visibility.may_open(f.related_model, pk)]
+        return data
 
     def _split(self, data: dict) -> tuple[dict, dict]:
         m2m_names = {f.name for f in self.Meta.model._meta.many_to_many}
@@ -146,6 +174,29 @@ class RecordSerializer(serializers.ModelSerializer):
             raise _django_errors(exc) from None
         except DjangoPermissionDenied as exc:
             raise PermissionDenied(str(exc)) from None
+
+
+def limit_related_choices(fields: dict, user, instance) -> None:
+    """Regions, organisations and records a write may name: what the user may link to (see core.scope.linkable),
+    plus what the stored record already points at. Anything else answers as an unknown key, the same for a row
+    that does not exist and for one in another area."""
+    stored = instance if isinstance(instance, models.Model) and instance.pk else None
+    for f in fields.values():
+        target = getattr(f, "child_relation", f)
+        qs = getattr(target, "queryset", None)
+        if qs is None or getattr(f, "read_only", False):
+            continue
+        model = qs.model
+        if model._meta.label_lower != "geo.region" and not is_scoped_model(model):
+            continue
+        keep = current_keys(stored, f.source) if stored is not None and f.source in _field_names(stored) else []
+        target.queryset = linkable(model, user, keep)
+        if model._meta.label_lower == "geo.region":
+            target.error_messages["does_not_exist"] = "行政区划“{pk_value}”不存在或不在您可填报的范围内。"
+
+
+def _field_names(obj) -> set[str]:
+    return {f.name for f in obj._meta.get_fields()}
 
 
 reason_serializer = inline_serializer("TransitionReason", {"reason": serializers.CharField(required=False)})

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import Status
+from .scope import is_scoped_model
 from .text import fold, is_pinyin_query, to_simplified, to_traditional
 
 
@@ -30,7 +31,33 @@ def text_query(model, value: str, search_fields) -> Q:
     return reduce(or_, parts) if parts else Q()
 
 
-class RecordFilterSet(django_filters.FilterSet):
+def limit_choice_filters(filterset, user) -> None:
+    """Every drop-down of records or organisations lists only what the user may see: a name from another area
+    is never offered. Callers without a user (internal queries over an already restricted queryset) keep the
+    declared choices: no form is shown to anyone there."""
+    for f in filterset.filters.values():
+        if not isinstance(f, (django_filters.ModelChoiceFilter, django_filters.ModelMultipleChoiceFilter)):
+            continue
+        qs = f.queryset(filterset.request) if callable(f.queryset) else f.queryset
+        model = qs.model if qs is not None else f.model._meta.get_field(f.field_name).related_model
+        if not is_scoped_model(model):
+            continue
+        base = qs if qs is not None else model.objects.all()
+        f.queryset = base.restrict(user, "view")
+
+
+class ScopedFilterSet(django_filters.FilterSet):
+    """Choice filters limited by the request's user (see `limit_choice_filters`)."""
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is None and self.request is not None:
+            user = getattr(self.request, "user", None)
+        if user is not None:
+            limit_choice_filters(self, user)
+
+
+class RecordFilterSet(ScopedFilterSet):
     q = django_filters.CharFilter(method="search", label=_("搜索"))
     status = django_filters.MultipleChoiceFilter(choices=Status.choices, label=_("状态"))
     synthetic = django_filters.BooleanFilter(label=_("合成演示数据"))
@@ -45,7 +72,7 @@ class RecordFilterSet(django_filters.FilterSet):
         return cls
 
 
-class ReferenceFilterSet(django_filters.FilterSet):
+class ReferenceFilterSet(ScopedFilterSet):
     """For types without a lifecycle (regions, organisations)."""
 
     q = django_filters.CharFilter(method="search", label=_("搜索"))

@@ -7,6 +7,7 @@ from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 from .models import Record
+from .scope import get_scope, is_scoped_model, linkable, linkable_regions, out_of_scope
 
 
 class RegionCodeWidget(forms.TextInput):
@@ -33,6 +34,10 @@ class RegionField(forms.ModelChoiceField):
         kwargs.setdefault("error_messages", {})["invalid_choice"] = _("未知的行政区划代码或名称：%(value)s")
         super().__init__(queryset if queryset is not None else apps.get_model("geo", "Region").objects.all(), **kwargs)
 
+    def _outside(self, **lookup) -> bool:
+        """A real region the user may not name (regions are public: saying so tells nothing about a record)."""
+        return self.queryset.model.objects.filter(**lookup).exists()
+
     def to_python(self, value):
         if value in self.empty_values:
             return None
@@ -46,18 +51,22 @@ class RegionField(forms.ModelChoiceField):
             else:
                 break
         region_model = self.queryset.model
+        from .text import to_simplified
+
         if digits:
             code = digits.ljust(12, "0") if len(digits) in (2, 4, 6, 9, 12) else digits
             region = self.queryset.filter(code=code).first()
         else:
-            from .text import to_simplified
-
             matches = list(self.queryset.filter(name=to_simplified(text))[:2])
             region = matches[0] if len(matches) == 1 else None
             if len(matches) > 1:
                 raise forms.ValidationError(_("名称“%(value)s”对应多个行政区划，请填写 12 位代码"),
                                             code="ambiguous", params={"value": text})
         if region is None:
+            lookup = {"code": code} if digits else {"name": to_simplified(text)}
+            if self._outside(**lookup):
+                raise forms.ValidationError(_("行政区划“%(value)s”不在您可填报的范围内（本辖区及其结对方）。"),
+                                            code="out_of_scope", params={"value": text})
             raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
                                         params={"value": text})
         return region if isinstance(region, region_model) else None
@@ -88,25 +97,69 @@ class RegionMultipleField(forms.ModelMultipleChoiceField):
         return value
 
 
+def current_keys(instance, name: str) -> list:
+    """Keys a stored record already points at through field `name` (kept on an edit, never offered anew)."""
+    if instance is None or instance.pk is None:
+        return []
+    f = instance._meta.get_field(name)
+    if f.many_to_many:
+        return list(getattr(instance, name).values_list("pk", flat=True))
+    value = getattr(instance, f.attname, None)
+    return [] if value is None else [value]
+
+
+def mask_out_of_scope(field: forms.ModelChoiceField, user, keep) -> None:
+    """Rows kept from the stored record but outside the user's area show as （范围外记录）, never by name."""
+    model = field.queryset.model
+    if get_scope(user).everything:
+        return
+    hidden = set(keep) - set(model.objects.restrict(user, "view").filter(pk__in=keep).values_list("pk", flat=True))
+    if not hidden:
+        return
+    plain = field.label_from_instance
+
+    def label(obj):
+        return out_of_scope() if obj.pk in hidden else plain(obj)
+
+    field.label_from_instance = label
+
+
 class RecordForm(forms.ModelForm):
-    """Every record form: pass `user=` so that choices stay inside the user's area."""
+    """Every record form: pass `user=` so that choices stay inside what the user may link to.
+
+    Region boxes take codes of the user's own area, their units' home regions and the partner side of a
+    pairing; organisation and record choices are what `restrict(user, "link")` gives. What a stored record
+    already points at outside those stays on an edit: a single choice stays selectable (shown as （范围外记录）),
+    several are kept without being offered, so that correcting one field never drops another office's link.
+    """
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         region_model = apps.get_model("geo", "Region")
+        instance = self.instance if self.instance is not None and self.instance.pk else None
         for name, f in list(self.fields.items()):
             model_field = self._meta.model._meta.get_field(name) if name in self._model_field_names() else None
             if model_field is not None and model_field.is_relation and model_field.related_model is region_model:
+                keep = current_keys(instance, name)
+                qs = linkable_regions(user, keep) if user is not None else None
                 new = (RegionMultipleField if model_field.many_to_many else RegionField)(
-                    required=f.required, label=f.label, help_text=f.help_text
+                    queryset=qs, required=f.required, label=f.label, help_text=f.help_text
                 )
+                new.disabled = f.disabled
                 self.fields[name] = new
                 f = new
-            elif isinstance(f, forms.ModelChoiceField) and user is not None:
-                qs = f.queryset
-                if hasattr(qs, "restrict"):
-                    f.queryset = qs.restrict(user)
+            elif isinstance(f, forms.ModelChoiceField) and user is not None and is_scoped_model(f.queryset.model):
+                keep = current_keys(instance, name) if model_field is not None and model_field.is_relation else []
+                if isinstance(f, forms.ModelMultipleChoiceField):
+                    # Rows of other areas are neither offered nor dropped: `_post_clean` adds them back.
+                    keep = []
+                base = f.queryset
+                allowed = linkable(base.model, user, keep)
+                # Keep the field's own narrowing (ordering, a subset), then add what the user may link to.
+                f.queryset = base.filter(pk__in=allowed.values("pk")) if keep or base.query.where else allowed
+                if keep:
+                    mask_out_of_scope(f, user, keep)
             if isinstance(f.widget, forms.Textarea):
                 f.widget.attrs.setdefault("rows", 3)
             if isinstance(f.widget, forms.CheckboxInput):
@@ -118,6 +171,22 @@ class RecordForm(forms.ModelForm):
             if isinstance(f, forms.DateField):
                 f.widget.input_type = "date"
                 f.widget.format = "%Y-%m-%d"
+
+    def _post_clean(self):
+        """Links another office made to rows outside this user's area stay when the user saves (they were not
+        offered, so the user could not have meant to drop them)."""
+        instance = self.instance
+        if instance is not None and instance.pk and self.user is not None and not get_scope(self.user).everything:
+            for name, f in self.fields.items():
+                if not isinstance(f, forms.ModelMultipleChoiceField) or name not in self.cleaned_data:
+                    continue
+                if isinstance(f, RegionMultipleField) or not is_scoped_model(f.queryset.model):
+                    continue
+                hidden = list(getattr(instance, name).exclude(pk__in=f.queryset.values("pk")))
+                if hidden:
+                    chosen = list(self.cleaned_data[name] or [])
+                    self.cleaned_data[name] = chosen + [o for o in hidden if o not in chosen]
+        super()._post_clean()
 
     def _model_field_names(self):
         return {f.name for f in self._meta.model._meta.get_fields()}

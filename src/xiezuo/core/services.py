@@ -82,6 +82,7 @@ def changes_since(obj, version: int) -> list[tuple[str, str | None, str | None]]
             label = name
         out.append((label, value, now.get(name)))
     return out
+from .scope import check_write_scope, linked_ids, require_write_scope
 
 
 def _save_m2m(obj, m2m: dict | None) -> None:
@@ -100,6 +101,7 @@ def create_record(model, data: dict, acting_user, m2m: dict | None = None, job=N
     obj.full_clean(exclude=[f.name for f in model._meta.many_to_many])
     obj.save()
     _save_m2m(obj, m2m)
+    check_write_scope(obj, acting_user)
     record_change(obj, ChangeRecord.Action.CREATE, acting_user, _quiet(diff({}, snapshot(obj))), note=note, job=job)
     return obj
 
@@ -118,7 +120,8 @@ def update_record(obj, data: dict, acting_user, m2m: dict | None = None, note: s
         raise PermissionDenied(_("记录已提交或已审核，已锁定；或您无修改权限。"))
     if version is not None and int(version) != obj.version:
         raise StaleVersion(obj, int(version), changes_since(obj, int(version)))
-    before = snapshot(obj)
+    require_write_scope(obj, acting_user)
+    before, links_before = snapshot(obj), linked_ids(obj)
     for name, value in data.items():
         if name in model.LIFECYCLE_FIELDS or name in model.PROVENANCE_FIELDS or name == "version":
             continue  # status changes only through transitions
@@ -126,6 +129,7 @@ def update_record(obj, data: dict, acting_user, m2m: dict | None = None, note: s
     obj.full_clean(exclude=[f.name for f in model._meta.many_to_many])
     obj.save(update_fields=model.edit_columns())
     _save_m2m(obj, m2m)
+    check_write_scope(obj, acting_user, before=links_before)
     changes = _quiet(diff(before, snapshot(obj)))
     if changes:
         _log(obj, ChangeRecord.Action.UPDATE, acting_user, changes, note=note)
@@ -137,6 +141,7 @@ def delete_record(obj, acting_user) -> None:
     obj = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
     if not can(acting_user, "delete", obj):
         raise PermissionDenied(_("记录已提交或已审核，已锁定；或您无删除权限。"))
+    require_write_scope(obj, acting_user)
     record_change(obj, ChangeRecord.Action.DELETE, acting_user, _quiet(diff(snapshot(obj), {})))
     obj.delete()
 
@@ -151,6 +156,7 @@ def transition_record(obj, action: str, acting_user, reason: str = ""):
         if action in REVIEW_ACTIONS and can(acting_user, action, type(obj)) and obj.status in TRANSITIONS[action][0]:
             raise PermissionDenied(review_refusal(acting_user, action, obj))
         raise PermissionDenied(_("当前状态或角色不允许此操作。"))
+    require_write_scope(obj, acting_user)
     reason = (reason or "").strip()
     if action == "return" and not reason:
         raise ValidationError({"reason": _("退回时必须填写原因。")})

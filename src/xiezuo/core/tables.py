@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.utils.formats import localize
 from django.utils.translation import get_language
 
+from .scope import Visibility
 from .text import to_traditional
 
 
@@ -26,15 +27,24 @@ def yuan_to_wan(value) -> str:
     return f"{Decimal(value) / Decimal(10000):,.2f}"
 
 
+def _field(model, name: str):
+    try:
+        return model._meta.get_field(name)
+    except Exception:
+        return None
+
+
 class Table:
     columns: tuple[str, ...] = ()
     # Columns holding yuan amounts, shown in 万元.
     money_columns: tuple[str, ...] = ()
     ordering: tuple[str, ...] = ()
 
-    def __init__(self, model, rows):
+    def __init__(self, model, rows, user=None):
         self.model = model
         self.rows = rows
+        # With a reader, a related row they may not open shows as （范围外记录）; without one (internal use) as is.
+        self.visibility = Visibility(user)
 
     def headers(self) -> list[tuple[str, str]]:
         out = []
@@ -63,10 +73,12 @@ class Table:
         except Exception:
             return display_text(getattr(obj, name, ""))
         if f.many_to_many:
-            return display_text("、".join(str(o) for o in getattr(obj, name).all()))
+            return display_text("、".join(self.visibility.name(o) for o in getattr(obj, name).all()))
         if f.choices:
             return display_text(getattr(obj, f"get_{name}_display")())
         value = getattr(obj, name)
+        if f.is_relation and value is not None:
+            return display_text(self.visibility.name(value))
         if name in self.money_columns:
             return yuan_to_wan(value)
         if isinstance(value, bool):
@@ -76,5 +88,7 @@ class Table:
         return display_text(value)
 
     def iter_rows(self):
-        for obj in self.rows:
+        rows = list(self.rows)
+        self.visibility.prefetch_related(rows, [n for n in self.columns if _field(self.model, n) is not None])
+        for obj in rows:
             yield obj, [self.cell(obj, name) for name in self.columns]

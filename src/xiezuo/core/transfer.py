@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from decimal import Decimal
+from itertools import islice
 from pathlib import Path
 
 from django.core.files import File
@@ -14,20 +15,26 @@ from .importer import columns, import_file, write_error_report
 from .jobs import JobError, job_handler
 from .models import Job
 from .registry import REGISTRY, RecordType
+from .scope import Visibility, out_of_scope
 from .tabular import FileProblem, write_csv, write_xlsx
 
 EXPORT_FORMATS = ("xlsx", "csv")
 
 
-def export_value(obj, name: str):
+def export_value(obj, name: str, visibility: Visibility | None = None):
+    """A cell as the import reads it back; a related row the reader may not open is written as （范围外记录）."""
     f = obj._meta.get_field(name)
+    seen = visibility or Visibility(None)
     if f.many_to_many:
         key = getattr(f.related_model, "lookup_field", "name")
-        return "、".join(str(getattr(o, key)) for o in getattr(obj, name).all())
+        return "、".join(str(getattr(o, key)) if seen.can_open(o) else out_of_scope()
+                        for o in getattr(obj, name).all())
     if f.is_relation:
         related = getattr(obj, name)
         if related is None:
             return None
+        if not seen.can_open(related):
+            return out_of_scope()
         key = getattr(f.related_model, "lookup_field", "name")
         # A model without a name (e.g. a pairing) is written by its number, which the import accepts.
         return getattr(related, key) if hasattr(related, key) else related.pk
@@ -41,9 +48,16 @@ def export_value(obj, name: str):
     return value
 
 
+def batched(items, n: int):
+    """itertools.batched (Python 3.12) for 3.11."""
+    it = iter(items)
+    while chunk := list(islice(it, n)):
+        yield chunk
+
+
 def filtered_queryset(rt: RecordType, user, query: str):
     qs = rt.model.objects.restrict(user, "view")
-    filterset = rt.filterset(QueryDict(query), queryset=qs)
+    filterset = rt.filterset(QueryDict(query), queryset=qs, user=user)
     qs = filterset.qs if filterset.is_valid() else qs
     related = [f.name for f in rt.model._meta.concrete_fields if f.is_relation]
     m2m = [f.name for f in rt.model._meta.many_to_many]
@@ -55,12 +69,18 @@ def export_rows(rt: RecordType, user, query: str, progress=None):
     qs = filtered_queryset(rt, user, query)
     total = max(1, qs.count())
     has_status = rt.lifecycle
-    for i, obj in enumerate(qs.iterator(chunk_size=500)):
-        row = [export_value(obj, name) for name, _l, _r in cols]
-        row += [obj.get_status_display() if has_status else None, obj.pk]
-        if progress and i % 500 == 0:
-            progress(int(95 * i / total), f"已导出 {i} 条")
-        yield row
+    visibility = Visibility(user)
+    names = [name for name, _l, _r in cols]
+    i = 0
+    for chunk in batched(qs.iterator(chunk_size=500), 500):
+        visibility.prefetch_related(chunk, names)  # one question per related model and chunk
+        for obj in chunk:
+            row = [export_value(obj, name, visibility) for name in names]
+            row += [obj.get_status_display() if has_status else None, obj.pk]
+            if progress and i % 500 == 0:
+                progress(int(95 * i / total), f"已导出 {i} 条")
+            i += 1
+            yield row
 
 
 def export_headers(rt: RecordType, user) -> list[str]:

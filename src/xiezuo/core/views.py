@@ -57,7 +57,7 @@ class RecordListView(RecordView):
         related = [f.name for f in rt.model._meta.concrete_fields if f.is_relation]
         qs = qs.select_related(*related).order_by(*(rt.table.ordering or ("-pk",)))
         page = Paginator(qs, settings.XIEZUO_PAGE_SIZE).get_page(request.GET.get("page"))
-        table = rt.table(rt.model, page.object_list)
+        table = rt.table(rt.model, page.object_list, user=request.user)
         query = request.GET.copy()
         query.pop("page", None)
         return render(request, self.template_name, self.context(
@@ -95,15 +95,16 @@ class RecordDetailView(RecordView):
             if panel_context:
                 extra.update(panel_context(request, obj))
         return render(request, self.template_name, self.context(
-            object=obj, fields=detail_fields(obj, rt), history=history(obj)[:100],
+            object=obj, fields=detail_fields(obj, rt, request.user), history=history(obj, request.user, limit=100),
             can_change=can(request.user, "change", obj), can_delete=can(request.user, "delete", obj),
             transitions=[a for a in ("submit", "approve", "return", "reopen") if can(request.user, a, obj)],
             **extra,
         ))
 
 
-def detail_fields(obj, rt: RecordType):
-    table = rt.table(rt.model, [])
+def detail_fields(obj, rt: RecordType, user=None):
+    """(label, value, link) of each field; a related row the reader may not open is neither named nor linked."""
+    table = rt.table(rt.model, [], user=user)
     out = []
     for name in rt.fields():
         f = obj._meta.get_field(name)
@@ -115,7 +116,7 @@ def detail_fields(obj, rt: RecordType):
         link = None
         if f.is_relation and not f.many_to_many:
             related = getattr(obj, name)
-            if related is not None and hasattr(related, "get_absolute_url"):
+            if related is not None and hasattr(related, "get_absolute_url") and table.visibility.can_open(related):
                 link = related.get_absolute_url()
         out.append((label, value, link))
     return out
@@ -213,7 +214,7 @@ class RecordHistoryView(RecordView):
 
     def get(self, request, pk):
         obj = self.get_object(pk)
-        return render(request, self.template_name, self.context(object=obj, history=history(obj)))
+        return render(request, self.template_name, self.context(object=obj, history=history(obj, request.user)))
 
 
 class RecordImportView(RecordView):

@@ -5,10 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from xiezuo.core.tables import Table
 
 
-def outcome_count(obj, name: str) -> str:
-    # Only a count here: the table has no user, and a linked record may be outside the reader's area.
-    # The detail page lists the outcomes the reader may see.
-    n = getattr(obj, name).count()
+def outcome_count(obj, name: str, visibility=None) -> str:
+    # Only a count here, and only of the outcomes the reader may open: the detail page lists them.
+    rows = getattr(obj, name).all()
+    n = sum(1 for o in rows if visibility.can_open(o)) if visibility is not None else rows.count()
     return f"{n} 项" if n else ""
 
 
@@ -24,7 +24,7 @@ class VisitTable(Table):
         return str(enterprise_visits(obj))
 
     def render_agreements(self, obj):
-        return outcome_count(obj, "agreements")
+        return outcome_count(obj, "agreements", self.visibility)
 
 
 class ParticipantTable(Table):

@@ -8,6 +8,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, render
 
 from xiezuo.core.filtersets import text_query
+from xiezuo.core.scope import linkable_regions
 
 from .models import Region
 
@@ -20,8 +21,10 @@ def add_region_page(label, url_name: str, max_level: int = 5) -> None:
     REGION_PAGES.append((label, url_name, max_level))
 
 
-def search_regions(query: str, level: int | None = None, limit: int | None = None):
+def search_regions(query: str, level: int | None = None, limit: int | None = None, within=None):
     qs = Region.objects.filter(text_query(Region, query, ("name",))) if query else Region.objects.filter(level=1)
+    if within is not None:
+        qs = qs.filter(code__in=within)
     if level:
         qs = qs.filter(level=level)
     qs = qs.select_related("parent").order_by("level", "code")
@@ -58,11 +61,13 @@ def region_suggest(request):
     field = request.GET.get("field", "q")
     query = request.GET.get(field, "") or request.GET.get("q", "")
     query = query.strip()
+    # A region box on a form takes only regions the user may name on a record (core.scope.linkable_regions).
+    allowed = linkable_regions(request.user).values("code")
     if query[:1].isdigit():
         digits = query.split(" ")[0]
-        options = Region.objects.filter(code__startswith=digits).order_by("code")[:20]
+        options = Region.objects.filter(code__startswith=digits, code__in=allowed).order_by("code")[:20]
     else:
-        options = search_regions(query, limit=20) if query else []
+        options = search_regions(query, limit=20, within=allowed) if query else []
         options = sorted(options, key=lambda r: (r.level, r.code)) if options else []
     return render(request, "geo/region_options.html", {"options": options})
 

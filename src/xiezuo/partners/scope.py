@@ -17,10 +17,12 @@ def user_scope(user) -> Scope:
     orgs = list(profile.organisations.all())
     prefixes = sorted({r.prefix for r in regions})
     paths = sorted({o.path for o in orgs if o.path})
+    home = sorted({code_prefix(o.region_id) for o in orgs})
     return Scope(
         region_prefixes=prefixes,
         organisation_paths=paths,
-        partner_prefixes=partner_prefixes(prefixes, [code_prefix(o.region_id) for o in orgs]),
+        partner_prefixes=partner_prefixes(prefixes, home),
+        home_prefixes=home,
         role=profile.role,
         channel_roles=dict(profile.channel_roles.values_list("channel", "role")),
         can_view_id_numbers=profile.can_view_id_numbers,

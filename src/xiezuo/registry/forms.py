@@ -9,6 +9,7 @@ from xiezuo.core import idcard
 from xiezuo.core.forms import RecordForm
 
 from .models import (
+    ELSEWHERE,
     ExitProposal,
     Gap,
     Household,
@@ -80,11 +81,20 @@ class MemberForm(RecordForm):
             number = idcard.validate(raw)
         except idcard.InvalidIdNumber as exc:
             raise forms.ValidationError(str(exc)) from None
-        existing = Member.objects.filter(person__id_number=number).select_related("household").first()
-        if existing is not None:
-            raise forms.ValidationError(_("此人已登记在户 %(n)s 中，一人不能同时属于两户。") % {
-                "n": existing.household.number})
+        duplicate_member_message(number, self.user)
         return number
+
+
+def duplicate_member_message(number: str, user) -> None:
+    """Refuse a person already registered: name the household only when the user may see it."""
+    existing = Member.objects.filter(person__id_number=number).values_list("household_id", flat=True).first()
+    if existing is None:
+        return
+    visible = Household.objects.restrict(user).filter(pk=existing).values_list("number", flat=True).first() \
+        if user is not None else None
+    if visible is None:
+        raise forms.ValidationError(ELSEWHERE)
+    raise forms.ValidationError(_("此人已登记在户 %(n)s 中，一人不能同时属于两户。") % {"n": visible})
 
 
 class ScreeningRoundForm(RecordForm):

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from xiezuo.core import idcard
 from xiezuo.core.api import RecordSerializer
 
+from .forms import duplicate_member_message
 from .models import (
     ExitProposal,
     Gap,
@@ -50,8 +52,11 @@ class MemberSerializer(RecordSerializer):
             number = idcard.validate(value)
         except idcard.InvalidIdNumber as exc:
             raise serializers.ValidationError(str(exc)) from None
-        if Member.objects.filter(person__id_number=number).exists():
-            raise serializers.ValidationError("此人已登记在另一户中，一人不能同时属于两户。")
+        request = self.context.get("request")
+        try:
+            duplicate_member_message(number, getattr(request, "user", None))
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.messages) from None
         return number
 
     def validate(self, attrs):

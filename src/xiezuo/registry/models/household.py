@@ -29,6 +29,9 @@ from ..choices import (
 )
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
+# One person, one household. Said the same whichever area holds the other household, so that it tells nothing
+# about a household outside the reader's area; inside it the form names the household.
+ELSEWHERE = _("此人已登记在另一户中，一人不能同时属于两户。")
 
 
 def VILLAGE_INDEX(name: str) -> models.Index:  # noqa: N802 - reads as a declaration in Meta
@@ -243,8 +246,8 @@ class Member(BulkRecord):
 
     def clean(self) -> None:
         if self._state.adding and self.person_id and Member.objects.filter(pk=self.person_id).exists():
-            other = Member.objects.select_related("household").get(pk=self.person_id).household
-            raise ValidationError({"id_number": _("此人已登记在户 %(n)s 中，一人不能同时属于两户。") % {"n": other.number}})
+            # The model knows no reader: it names no household (the form names one inside the user's area).
+            raise ValidationError({"id_number": ELSEWHERE})
 
     def save(self, *args, **kwargs):
         self.id_masked = idcard.mask(self.person.id_number)
