@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from .audit import diff, record_change, snapshot
 from .models import ChangeRecord, Status
 from .permissions import REVIEW_ACTIONS, TRANSITIONS, can, review_refusal
+from .scope import check_write_scope, linked_ids, require_write_scope
 
 # Bookkeeping columns a history entry never lists.
 _QUIET = ("version", "submitted_by")
@@ -82,7 +83,6 @@ def changes_since(obj, version: int) -> list[tuple[str, str | None, str | None]]
             label = name
         out.append((label, value, now.get(name)))
     return out
-from .scope import check_write_scope, linked_ids, require_write_scope
 
 
 def _save_m2m(obj, m2m: dict | None) -> None:
