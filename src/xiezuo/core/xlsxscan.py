@@ -1,10 +1,22 @@
-"""Worksheets of an .xlsx read as polars frames of text, in blocks, by the C scanner `_xlsxscan`.
+"""Worksheets of an .xlsx read as polars frames of text, in blocks, by the C scanner `_xlsxscan` when it is
+built, by calamine otherwise.
 
 A sheet's XML is inflated from the zip in steps (ISA-L when installed, zlib
 otherwise) and cut after its last whole row; the scanner copies the wanted
 cells of each block into Arrow buffers with the interpreter released, so a
 background thread inflates and scans block k + 1 while the caller works on
 block k. Memory holds a few blocks, whatever the sheet's size.
+
+The scanner is an accelerator, not a requirement: `pip install` skips it
+without a C compiler, and `XIEZUO_XLSX_SCANNER=0` switches it off. Without
+it each block of whole rows is wrapped into a small workbook of its own (the
+sheet's rows, the shared strings, no styles) that calamine reads; the frames
+are the same, at about three times the CPU.
+
+Inflated sizes are capped from the zip directory and again while inflating:
+the shared strings part (`MAX_STRINGS_BYTES`), the small parts read whole,
+and one row (`MAX_ROW_BYTES`), so that no workbook the upload limit lets in
+can make a reader hold a gigabyte.
 
 Every value arrives as text, as the sheet shows it before formatting: shared
 and inline strings decoded, numbers as Python writes a float (an integer
@@ -14,6 +26,8 @@ into a number), booleans TRUE / FALSE, a date as its serial number.
 
 from __future__ import annotations
 
+import io
+import os
 import queue
 import re
 import struct
@@ -26,7 +40,10 @@ from pathlib import Path
 import polars as pl
 import pyarrow as pa
 
-from . import _xlsxscan
+try:  # the compiled scanner is optional (`pip install` without a C compiler leaves it out)
+    from . import _xlsxscan
+except ImportError:  # pragma: no cover - exercised in a subprocess by the tests
+    _xlsxscan = None
 
 try:  # ISA-L inflates about twice as fast as zlib
     from isal import isal_zlib as _zlib
@@ -34,12 +51,60 @@ except ImportError:  # pragma: no cover - the dependency is declared; zlib is th
     import zlib as _zlib
 
 BLOCK_BYTES = 16 << 20  # inflated XML handed to the scanner at a time
+# Caps on inflated bytes. The shared strings are held whole (by the scanner as Arrow buffers beside their XML, by
+# calamine as one string object each); a row is held whole until its end tag arrives.
+MAX_STRINGS_BYTES = 160 << 20
+MAX_ROW_BYTES = 16 << 20
+MAX_SMALL_PART_BYTES = 16 << 20  # workbook.xml, its relationships
 _SHEET_DATA = re.compile(rb"<(\w+:)?sheetData[\s/>]")
 _ROW_END = re.compile(rb"</(\w+:)?row>")
 
 
 class SheetError(ValueError):
     """The sheet's XML is broken or not what SpreadsheetML writes."""
+
+
+class TooLarge(SheetError):
+    """A part or a row inflates beyond its cap; `message` is the Chinese refusal to show."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def scanner_enabled() -> bool:
+    """The compiled scanner is built and not switched off (`XIEZUO_XLSX_SCANNER=0`)."""
+    return _xlsxscan is not None and os.environ.get("XIEZUO_XLSX_SCANNER", "1").lower() not in (
+        "0", "false", "no", "off")
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1 << 20):,.0f} MB"
+
+
+def part_too_large(name: str, limit: int) -> TooLarge:
+    what = "共享字符串" if name.lower().endswith("sharedstrings.xml") else "部件"
+    return TooLarge(f"工作簿的{what}（{name}）解压后超过 {_mb(limit)}，超出导入上限，已拒绝读取。"
+                    "请删除无关内容或拆分为多个文件后重新上传。")
+
+
+def row_too_large(sheet: str, row: int | None, limit: int) -> TooLarge:
+    where = f"第 {row} 行" if row else "中的一行"
+    return TooLarge(f"工作表“{sheet}”{where}解压后超过 {_mb(limit)}，超出导入上限，已拒绝读取。"
+                    "请检查该行是否含有异常大量的内容。")
+
+
+def read_part(zf: zipfile.ZipFile, name: str, limit: int = MAX_SMALL_PART_BYTES) -> bytes:
+    """A small part read whole, refused beyond `limit` inflated bytes (the zip directory's size is checked
+    first, the bytes actually inflated too)."""
+    info = zf.getinfo(name)
+    if info.file_size > limit:
+        raise part_too_large(name, limit)
+    with zf.open(info) as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise part_too_large(name, limit)
+    return data
 
 
 @dataclass(frozen=True)
@@ -64,9 +129,25 @@ def _prefix(xml_head: bytes) -> bytes:
     return match.group(1) or b"" if match else b""
 
 
-def _member_stream(path: Path, zf: zipfile.ZipFile, name: str, step: int = BLOCK_BYTES) -> Iterator[bytes]:
-    """The inflated bytes of one zip member, in pieces of at most `step` bytes. Deflated members are inflated
-    here (faster than zipfile's own reader); other methods go through zipfile."""
+def _member_stream(path: Path, zf: zipfile.ZipFile, name: str, step: int = BLOCK_BYTES,
+                   limit: int | None = None) -> Iterator[bytes]:
+    """The inflated bytes of one zip member, in pieces of at most `step` bytes; TooLarge beyond `limit` bytes."""
+    if limit is not None and zf.getinfo(name).file_size > limit:
+        raise part_too_large(name, limit)
+    total = 0
+    for piece in _inflate(path, zf, name, step):
+        total += len(piece)
+        if limit is not None and total > limit:  # the directory may understate the size
+            raise part_too_large(name, limit)
+        yield piece
+
+
+member_stream = _member_stream
+
+
+def _inflate(path: Path, zf: zipfile.ZipFile, name: str, step: int) -> Iterator[bytes]:
+    """Deflated members are inflated here (faster than zipfile's own reader); other methods go through
+    zipfile."""
     info = zf.getinfo(name)
     if info.compress_type not in (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED):
         with zf.open(info) as fh:
@@ -106,10 +187,13 @@ def _member_stream(path: Path, zf: zipfile.ZipFile, name: str, step: int = BLOCK
 
 
 def shared_strings(path: Path, zf: zipfile.ZipFile) -> SharedStrings:
+    """The workbook's shared strings: decoded by the scanner, or kept as XML for calamine (`XmlStrings`)."""
     name = next((n for n in zf.namelist() if n.lower() == "xl/sharedstrings.xml"), None)
     if name is None:
-        return SharedStrings(0, struct.pack("<q", 0), b"")
-    xml = b"".join(_member_stream(path, zf, name))
+        return SharedStrings(0, struct.pack("<q", 0), b"") if scanner_enabled() else XmlStrings(b"")
+    xml = b"".join(_member_stream(path, zf, name, limit=MAX_STRINGS_BYTES))
+    if not scanner_enabled():
+        return XmlStrings(xml)
     try:
         count, offsets, data = _xlsxscan.strings(xml, _prefix_of_strings(xml))
     except ValueError as exc:
@@ -122,8 +206,12 @@ def _prefix_of_strings(xml: bytes) -> bytes:
     return (match.group(1) or b"") if match else b""
 
 
-def _blocks(path: Path, zf: zipfile.ZipFile, part: str) -> Iterator[tuple[bytes, bytes]]:
-    """(prefix, block of whole rows) of a sheet part; the last block holds what follows the last row too."""
+_ROW_NUMBER = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"(\d+)\"")
+
+
+def _blocks(path: Path, zf: zipfile.ZipFile, part: str, sheet: str = "") -> Iterator[tuple[bytes, bytes]]:
+    """(prefix, block of whole rows) of a sheet part; the last block holds what follows the last row too.
+    TooLarge when one row (or what follows the last row) inflates beyond MAX_ROW_BYTES."""
     carry = b""
     prefix = None
     for piece in _member_stream(path, zf, part):
@@ -135,11 +223,22 @@ def _blocks(path: Path, zf: zipfile.ZipFile, part: str) -> Iterator[tuple[bytes,
         end = piece.rfind(b"</" + prefix + b"row>")
         if end < 0:
             carry += piece
+            if len(carry) > MAX_ROW_BYTES:
+                raise _carry_too_large(carry, sheet or part)
             continue
         end += len(prefix) + 6
         yield prefix, carry + piece[:end] if carry else piece[:end]
         carry = piece[end:]
+        if len(carry) > MAX_ROW_BYTES:
+            raise _carry_too_large(carry, sheet or part)
     yield prefix or b"", carry
+
+
+def _carry_too_large(carry: bytes, sheet: str) -> TooLarge:
+    match = _ROW_NUMBER.search(carry[:4096])
+    if match or re.search(rb"<(\w+:)?row[\s>]", carry[:4096]):
+        return row_too_large(sheet, int(match.group(1)) if match else None, MAX_ROW_BYTES)
+    return TooLarge(f"工作表“{sheet}”中表格行以外的内容解压后超过 {_mb(MAX_ROW_BYTES)}，超出导入上限，已拒绝读取。")
 
 
 def _frame(columns: dict[str, int], rows: bytes, count: int, buffers: list) -> pl.DataFrame:
@@ -157,11 +256,15 @@ def _frame(columns: dict[str, int], rows: bytes, count: int, buffers: list) -> p
 
 
 def read_sheet(path: Path, part: str, columns: dict[str, int], after_row: int,
-               strings: SharedStrings) -> Iterator[pl.DataFrame]:
+               strings: SharedStrings | XmlStrings, sheet: str = "") -> Iterator[pl.DataFrame]:
     """Frames of (row, one text column per key) of the rows below `after_row` that hold a value in one of the
-    columns (0-based indexes). SheetError for XML the scanner cannot read.
+    columns (0-based indexes). SheetError for XML the reader cannot read, TooLarge for a row beyond the cap.
 
-    Three threads: one inflates, one scans, the caller's converts and uses the frames."""
+    With the scanner, three threads: one inflates, one scans, the caller's converts and uses the frames.
+    Without it, calamine reads each block (`_calamine_sheet`)."""
+    if isinstance(strings, XmlStrings):
+        yield from _calamine_sheet(path, part, columns, after_row, strings, sheet)
+        return
     wanted = tuple(columns.values())
 
     def scanned(blocks: Iterator[tuple[bytes, bytes]]) -> Iterator[tuple]:
@@ -176,12 +279,209 @@ def read_sheet(path: Path, part: str, columns: dict[str, int], after_row: int,
 
     def blocks() -> Iterator[tuple[bytes, bytes]]:
         with zipfile.ZipFile(path) as zf:
-            yield from _blocks(path, zf, part)
+            yield from _blocks(path, zf, part, sheet)
 
     with _ahead(scanned(_ahead(blocks(), "xlsx-inflate")), "xlsx-scan") as results:
         for rows, count, _last, buffers in results:
             if count:
                 yield _frame(columns, rows, count, buffers)
+
+
+# --- without the scanner: calamine, one block of whole rows at a time ---------------------------------------
+
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_ROOT = re.compile(rb"<(\w+:)?worksheet\b[^>]*>")
+_FIRST_ROW = re.compile(rb"<(\w+:)?row[\s/>]")
+_MINI_PARTS = {
+    "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+    "_rels/.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship '
+    'Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+    'Target="xl/workbook.xml"/></Relationships>',
+    "xl/workbook.xml": f'<workbook xmlns="{_MAIN_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/'
+    '2006/relationships"><sheets><sheet name="s" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    "xl/_rels/workbook.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+    'Target="worksheets/sheet1.xml"/></Relationships>',
+}
+
+
+@dataclass(frozen=True)
+class XmlStrings:
+    """The shared strings part as XML (capped), for calamine; `get` decodes one string for the header rows."""
+
+    xml: bytes
+
+    def get(self, index: int) -> str | None:
+        cached = self.__dict__.setdefault("_cache", [])
+        if index >= len(cached):  # decoded up to the index asked for (headers use the first strings)
+            cached[:] = _decode_strings(self.xml, index + 1)
+        return cached[index] if 0 <= index < len(cached) else None
+
+
+def _decode_strings(xml: bytes, count: int) -> list[str]:
+    """The first `count` shared strings: the text of their runs, phonetic runs left out, Excel's `_xHHHH_`
+    escapes decoded."""
+    from xml.etree import ElementTree
+
+    out: list[str] = []
+    if not xml:
+        return out
+    for _event, el in ElementTree.iterparse(io.BytesIO(xml)):
+        if el.tag.rsplit("}", 1)[-1] != "si":
+            continue
+        parts = []
+        for child in el:
+            local = child.tag.rsplit("}", 1)[-1]
+            if local == "t":
+                parts.append(child.text or "")
+            elif local == "r":
+                parts += [t.text or "" for t in child if t.tag.rsplit("}", 1)[-1] == "t"]
+        out.append(_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), "".join(parts)))
+        el.clear()
+        if len(out) >= count:
+            break
+    return out
+
+
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _mini_workbook(root: bytes, prefix: bytes, rows: bytes, strings: XmlStrings) -> io.BytesIO:
+    """A workbook of one sheet holding `rows` (whole row elements), stored uncompressed in memory. No styles
+    part: a date stays its serial number, as the scanner gives it."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+        for name, text in _MINI_PARTS.items():
+            zf.writestr(name, text)
+        zf.writestr("xl/worksheets/sheet1.xml", b"".join((
+            root, b"<", prefix, b"sheetData>", rows, b"</", prefix, b"sheetData></", prefix, b"worksheet>")))
+        if strings.xml:
+            zf.writestr("xl/sharedStrings.xml", strings.xml)
+    buf.seek(0)
+    return buf
+
+
+def _cell_text(value) -> str | None:
+    """A calamine value as the scanner writes it."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else str(value)
+    if isinstance(value, int):
+        return str(value)
+    if hasattr(value, "toordinal"):  # a date (only with a styles part, which the small workbook does not have)
+        import datetime as dt
+
+        day = value.toordinal() - dt.date(1899, 12, 30).toordinal()
+        seconds = value.hour * 3600 + value.minute * 60 + value.second if hasattr(value, "hour") else 0
+        return _cell_text(day + seconds / 86400)
+    return str(value)
+
+
+def _calamine_sheet(path: Path, part: str, columns: dict[str, int], after_row: int, strings: XmlStrings,
+                    sheet: str) -> Iterator[pl.DataFrame]:
+    root = None
+    last = 0  # the last row number read: rows without a number follow it, as in the scanner
+    with zipfile.ZipFile(path) as zf:
+        for prefix, block in _blocks(path, zf, part, sheet):
+            if root is None:
+                match = _ROOT.search(block[:1 << 20])
+                root = match.group(0) if match else f'<worksheet xmlns="{_MAIN_NS}">'.encode()
+            start = _FIRST_ROW.search(block)
+            end = block.rfind(b"</" + prefix + b"row>")
+            _no_open_row(block[max(0, end):] if end >= 0 else block, prefix, last)
+            if start is None or end < start.start():
+                continue
+            rows = _plain(block[start.start():end + len(prefix) + 6])
+            del block
+            values, first_row, first_col = _calamine_rows(root, prefix, rows, strings, last)
+            del rows
+            last = max(last, first_row + len(values)) if values else last
+            frame = _frame_of(values, first_row, first_col, columns, after_row)
+            if frame.height:
+                yield frame
+
+
+_CDATA = re.compile(rb"<!\[CDATA\[(.*?)\]\]>", re.S)
+_OPEN_ROW = re.compile(rb"<(\w+:)?row(\s[^>]*)?>")
+
+
+def _plain(rows: bytes) -> bytes:
+    """What calamine reads differently from the scanner, rewritten: an error cell (#N/A) is its text, CDATA is
+    escaped text."""
+    if b't="e"' in rows:
+        rows = rows.replace(b't="e"', b't="str"')
+    if b"<![CDATA[" in rows:
+        rows = _CDATA.sub(lambda m: m.group(1).replace(b"&", b"&amp;").replace(b"<", b"&lt;").replace(b">", b"&gt;"),
+                          rows)
+    return rows
+
+
+def _no_open_row(tail: bytes, prefix: bytes, last: int) -> None:
+    """A row opened after the last row end and never closed: refused as the scanner refuses it."""
+    for match in _OPEN_ROW.finditer(tail):
+        if match.group(0).endswith(b"/>") or (match.group(1) or b"") != prefix:
+            continue
+        number = _ROW_NUMBER.match(match.group(0))
+        raise SheetError(f"malformed worksheet XML (row {int(number.group(1)) if number else last + 1})")
+
+
+def _calamine_rows(root: bytes, prefix: bytes, rows: bytes, strings: XmlStrings,
+                   last: int) -> tuple[list[list], int, int]:
+    """(rows of values, first row index, first column index) of whole row elements, read by calamine."""
+    from python_calamine import CalamineWorkbook
+
+    def read(xml: bytes):
+        if last:  # an empty row carrying the number reached, for rows that do not give theirs
+            xml = b"<" + prefix + b'row r="' + str(last).encode() + b'"/>' + xml
+        ws = CalamineWorkbook.from_filelike(_mini_workbook(root, prefix, xml, strings)).get_sheet_by_index(0)
+        values = ws.to_python(skip_empty_area=True)
+        return values, *(ws.start or (0, 0))
+
+    try:
+        return read(rows)
+    except Exception as exc:  # calamine raises its own error types for XML it cannot read
+        raise SheetError(_locate(rows, prefix, last, exc, read)) from None
+
+
+def _locate(rows: bytes, prefix: bytes, last: int, exc: Exception, read) -> str:
+    """The scanner's message for the first row calamine cannot read, found by halving the block (error path
+    only)."""
+    ends = [m.end() for m in re.finditer(rb"</" + re.escape(prefix) + rb"row>", rows)]
+    lo, hi = 0, len(ends) - 1  # the first index whose prefix fails lies in [lo, hi]
+    while lo < hi:
+        mid = (lo + hi) // 2
+        try:
+            read(rows[:ends[mid]])
+            lo = mid + 1
+        except Exception:  # noqa: BLE001 - any failure means the bad row is in this half
+            hi = mid
+    begin = ends[lo - 1] if lo else 0
+    number = _ROW_NUMBER.search(rows, begin, begin + 4096)
+    row = int(number.group(1)) if number and number.start() - begin < 200 else last + lo + 1
+    if "shared string" in str(exc).lower():
+        return f"shared string index out of range (row {row})"
+    return f"malformed worksheet XML (row {row})"
+
+
+def _frame_of(values: list[list], first_row: int, first_col: int, columns: dict[str, int],
+              after_row: int) -> pl.DataFrame:
+    """The wanted columns of calamine's rows as text, rows without a wanted value left out."""
+    skip = max(0, after_row - first_row)
+    numbers = list(range(first_row + 1 + skip, first_row + 1 + len(values)))
+    out = {}
+    for key, col in columns.items():
+        rel = col - first_col
+        out[key] = [_cell_text(r[rel]) if 0 <= rel < len(r) else None for r in values[skip:]] if rel >= 0 else (
+            [None] * len(numbers))
+    frame = pl.DataFrame({"row": pl.Series(numbers, dtype=pl.Int64),
+                          **{k: pl.Series(v, dtype=pl.String) for k, v in out.items()}})
+    return frame.filter(pl.any_horizontal(pl.col(k).is_not_null() for k in columns)) if columns else frame
 
 
 class _ahead:

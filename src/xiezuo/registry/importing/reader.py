@@ -3,8 +3,8 @@
 CSV: UTF-8 (with or without BOM), GB18030/GBK or UTF-16, transcoded on the fly
 to UTF-8 when needed, then scanned by polars in batches. XLSX: every sheet
 whose header row is recognised (a title row or merged group cells above it
-are skipped), read by the worksheet scanner of `core.xlsxscan`. All values
-arrive as text.
+are skipped), read by the worksheet scanner of `core.xlsxscan` (calamine when
+the scanner is not built or switched off). All values arrive as text.
 """
 
 from __future__ import annotations
@@ -186,8 +186,8 @@ _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
 
 def _sheet_parts(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
     """(sheet name, zip member of its XML) of every sheet, in the workbook's order."""
-    book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
-    rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    book = ElementTree.fromstring(xlsxscan.read_part(zf, "xl/workbook.xml"))
+    rels = ElementTree.fromstring(xlsxscan.read_part(zf, "xl/_rels/workbook.xml.rels"))
     targets = {r.get("Id"): r.get("Target") for r in rels}
     out = []
     for node in book.iter(f"{_NS}sheet"):
@@ -196,40 +196,61 @@ def _sheet_parts(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
     return out
 
 
-def xlsx_heads(path: Path, zf: zipfile.ZipFile, strings: xlsxscan.SharedStrings,
+def xlsx_heads(path: Path, zf: zipfile.ZipFile, strings,
                rows: int = HEADER_SEARCH_ROWS) -> list[tuple[str, str, list[list]]]:
     """(sheet name, zip member, the first `rows` rows as text) of every sheet, read from the start of each
-    sheet's XML only: the header is found without parsing the whole workbook."""
+    sheet's XML only: the header is found without parsing the whole workbook. A row inflating beyond the
+    cap is refused before it is held whole (`xlsxscan.TooLarge`)."""
     out = []
     for name, part in _sheet_parts(zf):
-        cells = []
-        with zf.open(part) as fh:
-            for _event, el in ElementTree.iterparse(fh):
-                if el.tag != f"{_NS}row":
-                    continue
-                number = int(el.get("r") or len(cells) + 1)
-                if number > rows:
+        cells: list[tuple[int, int, str]] = []
+        parser = ElementTree.XMLPullParser(("start", "end"))
+        number, since_row, done = 0, 0, False
+        for piece in xlsxscan.member_stream(path, zf, part, step=1 << 20):
+            parser.feed(piece)
+            since_row += len(piece)
+            for event, el in parser.read_events():
+                if event == "start":
+                    if el.tag == f"{_NS}row":
+                        number = int(el.get("r") or number + 1)
+                        done = number > rows
+                elif el.tag == f"{_NS}c":
+                    _head_cell(el, number, cells, strings)
+                    el.clear()
+                elif el.tag == f"{_NS}row":
+                    since_row = 0
+                    el.clear()
+                elif el.tag == f"{_NS}sheetData":
+                    done = True
+                if done:
                     break
-                for c in el.iter(f"{_NS}c"):
-                    v, kind = c.find(f"{_NS}v"), c.get("t", "n")
-                    text = "".join(t.text or "" for t in c.iter(f"{_NS}t")) if kind == "inlineStr" else (
-                        v.text if v is not None else None)
-                    if text in (None, ""):
-                        continue
-                    match = _CELL_REF.match(c.get("r") or "")
-                    col = column_index(match.group(1)) if match else len(cells)
-                    if kind == "s":
-                        text = strings.get(int(text))
-                    elif kind == "n":
-                        text = _text(float(text))
-                    cells.append((number, col, text))
-                el.clear()
+            if done:
+                break
+            if since_row > xlsxscan.MAX_ROW_BYTES:
+                raise xlsxscan.row_too_large(name, number or None, xlsxscan.MAX_ROW_BYTES)
         width = max((c[1] for c in cells), default=-1) + 1
         grid = [[None] * width for _ in range(rows)]
-        for number, col, text in cells:
-            grid[number - 1][col] = text
+        for row, col, text in cells:
+            grid[row - 1][col] = text
         out.append((name, part, grid))
     return out
+
+
+def _head_cell(c, number: int, cells: list, strings) -> None:
+    if not 1 <= number <= HEADER_SEARCH_ROWS:
+        return
+    v, kind = c.find(f"{_NS}v"), c.get("t", "n")
+    text = "".join(t.text or "" for t in c.iter(f"{_NS}t")) if kind == "inlineStr" else (
+        v.text if v is not None else None)
+    if text in (None, ""):
+        return
+    match = _CELL_REF.match(c.get("r") or "")
+    col = column_index(match.group(1)) if match else sum(1 for cell in cells if cell[0] == number)
+    if kind == "s":
+        text = strings.get(int(text))
+    elif kind == "n":
+        text = _text(float(text))
+    cells.append((number, col, text))
 
 
 def read_xlsx(path: Path, chunk_rows: int) -> Iterator[tuple[Sheet, pl.DataFrame]]:
@@ -238,6 +259,8 @@ def read_xlsx(path: Path, chunk_rows: int) -> Iterator[tuple[Sheet, pl.DataFrame
         with zipfile.ZipFile(path) as zf:
             strings = xlsxscan.shared_strings(path, zf)
             heads = xlsx_heads(path, zf, strings)
+    except xlsxscan.TooLarge as exc:
+        raise FileProblem(exc.message) from None
     except (KeyError, ValueError, ElementTree.ParseError, zipfile.BadZipFile) as exc:
         raise FileProblem(f"无法读取 .xlsx 文件：{exc.__class__.__name__}，文件可能已损坏。") from None
     used = 0
@@ -251,9 +274,12 @@ def read_xlsx(path: Path, chunk_rows: int) -> Iterator[tuple[Sheet, pl.DataFrame
         sheet = Sheet(name if len(heads) > 1 else "", index + 1, columns, headers, ignored)
         check_columns(sheet)
         try:
-            for chunk in _even(xlsxscan.read_sheet(path, part, columns, sheet.header_row, strings), chunk_rows):
+            for chunk in _even(xlsxscan.read_sheet(path, part, columns, sheet.header_row, strings, name),
+                               chunk_rows):
                 data_rows += chunk.height
                 yield sheet, chunk
+        except xlsxscan.TooLarge as exc:
+            raise FileProblem(exc.message) from None
         except xlsxscan.SheetError as exc:
             raise FileProblem(f"无法读取工作表“{name}”：文件内容有误（{exc}），请在 Excel 中另存后重新上传。") from None
     if not used:
