@@ -96,18 +96,11 @@ def _utf8_copy(path: Path, encoding: str, skip: int, tmp: Path) -> Path:
 
 
 def read_csv(path: Path, chunk_rows: int, tmp: Path) -> Iterator[tuple[Sheet, pl.DataFrame]]:
-    with open(path, "rb") as fh:
-        head = fh.read(65536)
-    encoding, skip = detect_encoding(head)
+    encoding, skip = detect_encoding(path)  # the whole file decodes in it
     if encoding != "utf-8":
         path, skip = _utf8_copy(path, encoding, skip, tmp), 0
-        with open(path, "rb") as fh:
-            head = fh.read(65536)
-    else:
-        try:
-            head[skip:len(head) - 3 if len(head) == 65536 else None].decode("utf-8")
-        except UnicodeDecodeError:
-            raise FileProblem("无法识别文件编码。请另存为 UTF-8 或 GB18030 编码的 CSV。") from None
+    with open(path, "rb") as fh:
+        head = fh.read(65536)
     text = head[skip:].decode("utf-8", errors="ignore")
     first_lines = text.splitlines()[:HEADER_SEARCH_ROWS]
     if not any(line.strip(" ,\t;") for line in first_lines):
