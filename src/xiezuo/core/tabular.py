@@ -119,10 +119,44 @@ def read_rows(path: Path, filename: str = "", sheet: str | int = 0) -> Iterator[
         raise FileProblem(f"不支持的文件类型“{suffix or '无扩展名'}”，请上传 .xlsx 或 .csv 文件。")
 
 
+# calamine holds a whole sheet and all shared strings, several bytes of memory per byte of XML (and the generic
+# import a Python object per cell): every part it may read is capped, counted while inflating, before it opens
+# the file. The registry import streams its sheets instead (core/xlsxscan.py).
+MAX_PART_BYTES = 64 << 20
+
+
+def check_parts(path: Path, limit: int = MAX_PART_BYTES) -> None:
+    """FileProblem naming the sheet or part when a part inflates beyond `limit` (directory first, then the bytes
+    actually inflated: a directory may understate them)."""
+    from . import xlsxscan
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            try:
+                sheets = {part: name for name, part in xlsxscan.sheet_parts(zf)}
+            except (KeyError, ValueError):
+                sheets = {}
+            for info in zf.infolist():
+                if info.is_dir():
+                    continue
+                try:
+                    for _piece in xlsxscan.member_stream(Path(path), zf, info.filename, step=1 << 20, limit=limit):
+                        pass
+                except xlsxscan.TooLarge as exc:
+                    if info.filename in sheets:
+                        raise xlsxscan.sheet_too_large(sheets[info.filename], limit) from None
+                    raise exc from None
+    except xlsxscan.TooLarge as exc:
+        raise FileProblem(exc.message) from None
+    except (xlsxscan.SheetError, zipfile.BadZipFile, OSError):
+        raise FileProblem("文件不是有效的 .xlsx，可能已损坏。") from None
+
+
 def sheet_names(path: Path) -> list[str]:
     from python_calamine import CalamineWorkbook
 
     check_xlsx(path)
+    check_parts(path)
     return CalamineWorkbook.from_path(str(path)).sheet_names
 
 
@@ -130,6 +164,7 @@ def _read_xlsx(path: Path, sheet: str | int) -> Iterator[list]:
     from python_calamine import CalamineWorkbook
 
     check_xlsx(path)
+    check_parts(path)
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         ws = workbook.get_sheet_by_index(sheet) if isinstance(sheet, int) else workbook.get_sheet_by_name(sheet)

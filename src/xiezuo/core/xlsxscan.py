@@ -78,6 +78,24 @@ def scanner_enabled() -> bool:
         "0", "false", "no", "off")
 
 
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def sheet_parts(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """(sheet name, zip member of its XML) of every sheet, in the workbook's order (small parts, capped)."""
+    from xml.etree import ElementTree
+
+    book = ElementTree.fromstring(read_part(zf, "xl/workbook.xml"))
+    rels = ElementTree.fromstring(read_part(zf, "xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    out = []
+    for node in book.iter(f"{_NS}sheet"):
+        target = targets.get(node.get(_REL), "")
+        out.append((node.get("name"), target.lstrip("/") if target.startswith("/") else f"xl/{target}"))
+    return out
+
+
 def _mb(n: int) -> str:
     return f"{n / (1 << 20):,.0f} MB"
 
@@ -86,6 +104,10 @@ def part_too_large(name: str, limit: int) -> TooLarge:
     what = "共享字符串" if name.lower().endswith("sharedstrings.xml") else "部件"
     return TooLarge(f"工作簿的{what}（{name}）解压后超过 {_mb(limit)}，超出导入上限，已拒绝读取。"
                     "请删除无关内容或拆分为多个文件后重新上传。")
+
+
+def sheet_too_large(sheet: str, limit: int) -> TooLarge:
+    return TooLarge(f"工作表“{sheet}”解压后超过 {_mb(limit)}，超出此类导入的上限，已拒绝读取。请拆分为多个文件后重新上传。")
 
 
 def row_too_large(sheet: str, row: int | None, limit: int) -> TooLarge:

@@ -173,20 +173,10 @@ def _blocks(path: Path, size: int) -> Iterator[tuple[bool, bytes]]:
 # --- XLSX ---------------------------------------------------------------------
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
 
 
-def _sheet_parts(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
-    """(sheet name, zip member of its XML) of every sheet, in the workbook's order."""
-    book = ElementTree.fromstring(xlsxscan.read_part(zf, "xl/workbook.xml"))
-    rels = ElementTree.fromstring(xlsxscan.read_part(zf, "xl/_rels/workbook.xml.rels"))
-    targets = {r.get("Id"): r.get("Target") for r in rels}
-    out = []
-    for node in book.iter(f"{_NS}sheet"):
-        target = targets.get(node.get(_REL), "")
-        out.append((node.get("name"), target.lstrip("/") if target.startswith("/") else f"xl/{target}"))
-    return out
+_sheet_parts = xlsxscan.sheet_parts
 
 
 def xlsx_heads(path: Path, zf: zipfile.ZipFile, strings,
@@ -199,6 +189,7 @@ def xlsx_heads(path: Path, zf: zipfile.ZipFile, strings,
         cells: list[tuple[int, int, str]] = []
         parser = ElementTree.XMLPullParser(("start", "end"))
         number, since_row, done = 0, 0, False
+        column = [0]  # the next column of a cell without a position, in the current row
         for piece in xlsxscan.member_stream(path, zf, part, step=1 << 20):
             parser.feed(piece)
             since_row += len(piece)
@@ -206,9 +197,10 @@ def xlsx_heads(path: Path, zf: zipfile.ZipFile, strings,
                 if event == "start":
                     if el.tag == f"{_NS}row":
                         number = int(el.get("r") or number + 1)
+                        column[0] = 0
                         done = number > rows
                 elif el.tag == f"{_NS}c":
-                    _head_cell(el, number, cells, strings)
+                    _head_cell(el, number, cells, strings, column)
                     el.clear()
                 elif el.tag == f"{_NS}row":
                     since_row = 0
@@ -229,7 +221,10 @@ def xlsx_heads(path: Path, zf: zipfile.ZipFile, strings,
     return out
 
 
-def _head_cell(c, number: int, cells: list, strings) -> None:
+def _head_cell(c, number: int, cells: list, strings, column: list[int]) -> None:
+    match = _CELL_REF.match(c.get("r") or "")
+    col = column_index(match.group(1)) if match else column[0]
+    column[0] = col + 1
     if not 1 <= number <= HEADER_SEARCH_ROWS:
         return
     v, kind = c.find(f"{_NS}v"), c.get("t", "n")
@@ -237,8 +232,6 @@ def _head_cell(c, number: int, cells: list, strings) -> None:
         v.text if v is not None else None)
     if text in (None, ""):
         return
-    match = _CELL_REF.match(c.get("r") or "")
-    col = column_index(match.group(1)) if match else sum(1 for cell in cells if cell[0] == number)
     if kind == "s":
         text = strings.get(int(text))
     elif kind == "n":
