@@ -25,7 +25,7 @@ import polars as pl
 from xiezuo.core import xlsxscan
 from xiezuo.core.tabular import FileProblem, check_xlsx, column_index, column_letter, detect_encoding
 
-from .columns import BY_KEY, ESSENTIAL, match_header
+from .columns import BY_KEY, COLUMNS, match_header
 
 HEADER_SEARCH_ROWS = 20
 
@@ -69,10 +69,12 @@ def find_header(rows: list[list]) -> tuple[int, dict[str, int], dict[str, str], 
 
 
 def check_columns(sheet: Sheet) -> None:
-    missing = [BY_KEY[k].header for k in ESSENTIAL if k not in sheet.columns]
+    """Every required column is there, or one message names all that are missing, before any row is read."""
+    missing = [c.header for c in COLUMNS if c.required and c.key not in sheet.columns]
     if missing:
         where = f"工作表“{sheet.label}”" if sheet.label else "文件"
-        raise FileProblem(f"{where}缺少必需的列：{'、'.join(missing)}（第 {sheet.header_row} 行为表头）。")
+        raise FileProblem(f"{where}缺少必填的列：{'、'.join(missing)}（第 {sheet.header_row} 行为表头）。"
+                          "请使用导入模板，或补上这些列后重新上传。")
 
 
 # --- CSV ---------------------------------------------------------------------
