@@ -33,8 +33,10 @@ import re
 import struct
 import threading
 import zipfile
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import polars as pl
@@ -328,17 +330,61 @@ _MINI_PARTS = {
 }
 
 
-@dataclass(frozen=True)
 class XmlStrings:
-    """The shared strings part as XML (capped), for calamine; `get` decodes one string for the header rows."""
+    """The shared strings part as XML (capped), for the calamine reader. Calamine is not given the part (it would
+    hold every string as an object of its own, per block): each shared-string cell of a block is rewritten as
+    the inline string it stands for, whose content model is the same (`<si>…</si>` → `<is>…</is>`); only the
+    positions of the strings are kept beside the XML. `get` decodes one string for the header rows."""
 
-    xml: bytes
+    def __init__(self, xml: bytes):
+        self.xml = xml
+        self._cache: list[str] = []
+        self._bounds: array | None = None
 
     def get(self, index: int) -> str | None:
-        cached = self.__dict__.setdefault("_cache", [])
-        if index >= len(cached):  # decoded up to the index asked for (headers use the first strings)
-            cached[:] = _decode_strings(self.xml, index + 1)
-        return cached[index] if 0 <= index < len(cached) else None
+        if index >= len(self._cache):  # decoded up to the index asked for (headers use the first strings)
+            self._cache = _decode_strings(self.xml, index + 1)
+        return self._cache[index] if 0 <= index < len(self._cache) else None
+
+    def bounds(self) -> array:
+        """Start and end of the content of every string, in pairs (16 bytes a string)."""
+        if self._bounds is None:
+            bounds = array("q")
+            for match in _SI.finditer(self.xml):
+                if match.group(2) is None:
+                    bounds += array("q", (match.end(), match.end()))  # <si/>
+                else:
+                    bounds += array("q", (match.start(2), match.end(2)))
+            self._bounds = bounds
+        return self._bounds
+
+    def inline(self, rows: bytes, prefix: bytes) -> bytes:
+        """`rows` with every shared-string cell written as an inline string; an index with no string is left
+        as it is (calamine then refuses it, as the scanner does)."""
+        if not self.xml or b't="s"' not in rows:
+            return rows
+        bounds, xml = self.bounds(), self.xml
+        count = len(bounds) // 2
+        is_open, is_close = b"<" + prefix + b"is>", b"</" + prefix + b"is></" + prefix + b"c>"
+
+        def swap(m: re.Match) -> bytes:
+            index = int(m.group(3))
+            if index >= count:
+                return m.group(0)
+            return b"".join((b"<", prefix, b"c", m.group(1), b' t="inlineStr"', m.group(2), b">", is_open,
+                             xml[bounds[2 * index]:bounds[2 * index + 1]], is_close))
+
+        return _shared_cell(prefix).sub(swap, rows)
+
+
+_SI = re.compile(rb"<(\w+:)?si(?:\s[^>]*)?(?:/>|>(.*?)</(?:\w+:)?si>)", re.S)
+
+
+@lru_cache(maxsize=4)
+def _shared_cell(prefix: bytes) -> re.Pattern:
+    p = re.escape(prefix)
+    return re.compile(rb"<" + p + rb"c\b([^>]*?)\st=\"s\"([^>]*)>\s*<" + p + rb"v>\s*(\d+)\s*</" + p + rb"v>\s*</" + p
+                      + rb"c>")
 
 
 def _decode_strings(xml: bytes, count: int) -> list[str]:
@@ -369,17 +415,15 @@ def _decode_strings(xml: bytes, count: int) -> list[str]:
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
-def _mini_workbook(root: bytes, prefix: bytes, rows: bytes, strings: XmlStrings) -> io.BytesIO:
-    """A workbook of one sheet holding `rows` (whole row elements), stored uncompressed in memory. No styles
-    part: a date stays its serial number, as the scanner gives it."""
+def _mini_workbook(root: bytes, prefix: bytes, rows: bytes) -> io.BytesIO:
+    """A workbook of one sheet holding `rows` (whole row elements, shared strings written inline), stored
+    uncompressed in memory. No styles part: a date stays its serial number, as the scanner gives it."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
         for name, text in _MINI_PARTS.items():
             zf.writestr(name, text)
         zf.writestr("xl/worksheets/sheet1.xml", b"".join((
             root, b"<", prefix, b"sheetData>", rows, b"</", prefix, b"sheetData></", prefix, b"worksheet>")))
-        if strings.xml:
-            zf.writestr("xl/sharedStrings.xml", strings.xml)
     buf.seek(0)
     return buf
 
@@ -419,7 +463,7 @@ def _calamine_sheet(path: Path, part: str, columns: dict[str, int], after_row: i
             _no_open_row(block[max(0, end):] if end >= 0 else block, prefix, last)
             if start is None or end < start.start():
                 continue
-            rows = _plain(block[start.start():end + len(prefix) + 6])
+            rows = strings.inline(_plain(block[start.start():end + len(prefix) + 6]), prefix)
             del block
             values, first_row, first_col = _calamine_rows(root, prefix, rows, strings, last)
             del rows
@@ -461,7 +505,7 @@ def _calamine_rows(root: bytes, prefix: bytes, rows: bytes, strings: XmlStrings,
     def read(xml: bytes):
         if last:  # an empty row carrying the number reached, for rows that do not give theirs
             xml = b"<" + prefix + b'row r="' + str(last).encode() + b'"/>' + xml
-        ws = CalamineWorkbook.from_filelike(_mini_workbook(root, prefix, xml, strings)).get_sheet_by_index(0)
+        ws = CalamineWorkbook.from_filelike(_mini_workbook(root, prefix, xml)).get_sheet_by_index(0)
         values = ws.to_python(skip_empty_area=True)
         return values, *(ws.start or (0, 0))
 
@@ -486,7 +530,7 @@ def _locate(rows: bytes, prefix: bytes, last: int, exc: Exception, read) -> str:
     begin = ends[lo - 1] if lo else 0
     number = _ROW_NUMBER.search(rows, begin, begin + 4096)
     row = int(number.group(1)) if number and number.start() - begin < 200 else last + lo + 1
-    if "shared string" in str(exc).lower():
+    if "string index" in str(exc).lower():
         return f"shared string index out of range (row {row})"
     return f"malformed worksheet XML (row {row})"
 
