@@ -71,7 +71,7 @@ def test_the_import_gives_the_same_messages_and_result_with_either_reader(login,
         job = run(client, "户.xlsx", content)
         assert job.state == Job.State.FAILED
         found[mode] = job.errors
-    assert found["1"] == found["0"]
+    assert sorted(found["1"]) == sorted(found["0"])  # two messages of one cell come in either order
     text = " | ".join(f"{e[0]}:{e[1]}:{e[3]}" for e in found["0"])
     assert "5:一组!" in text and "7:二组!" in text and "邻居" in text, text
     # The module absent altogether (as after `pip install` without a compiler): the clean file is imported.
