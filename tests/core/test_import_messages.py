@@ -28,7 +28,7 @@ def test_every_missing_required_column_in_one_message_without_a_row_number(login
     row, _column, header, message = job.errors[0]
     assert row == "" and "单位类型" in message and "所在地区" in message and header == "单位类型、所在地区"
     page = login("bijie_dafang").get(f"/jobs/{job.pk}/").content.decode()
-    assert "缺少必填的列：单位类型、所在地区" in page
+    assert "缺少必填列：单位类型、所在地区" in page
 
 
 def test_a_file_level_problem_is_shown_without_a_row_number(login):

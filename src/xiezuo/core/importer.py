@@ -182,7 +182,7 @@ def validate_file(rt: RecordType, user, path: Path, filename: str, progress=None
     missing = [label for name, label, required in cols if required and name not in found]
     if missing:  # one message naming every missing column, before any row is read
         return [], [RowError(None, "-", "、".join(missing),
-                             f"缺少必填的列：{'、'.join(missing)}（第 1 行为表头）。请使用导入模板，或补上这些列后重新上传。")], unknown
+                             f"缺少必填列：{'、'.join(missing)}（第 1 行为表头）。请使用导入模板，或补上这些列后重新上传。")], unknown
     from .aliases import aliases
 
     probe = form_for(rt, user)

@@ -73,7 +73,7 @@ def check_columns(sheet: Sheet) -> None:
     missing = [c.header for c in COLUMNS if c.required and c.key not in sheet.columns]
     if missing:
         where = f"工作表“{sheet.label}”" if sheet.label else "文件"
-        raise FileProblem(f"{where}缺少必填的列：{'、'.join(missing)}（第 {sheet.header_row} 行为表头）。"
+        raise FileProblem(f"{where}缺少必填列：{'、'.join(missing)}（第 {sheet.header_row} 行为表头）。"
                           "请使用导入模板，或补上这些列后重新上传。")
 
 
