@@ -231,7 +231,9 @@ def validate_chunk(df: pl.DataFrame, sheet: Sheet, ctx: Context) -> tuple[pl.Dat
         if key in ("relation", "id_number", "birth_date"):
             continue
         if col.kind == "text":
-            out[key] = pl.col(key)
+            # A value too long is reported and not passed on: the staging tables' columns have the same limit
+            # (PostgreSQL would stop the COPY instead of listing the errors).
+            out[key] = pl.when(pl.col(key).str.len_chars() <= col.max_length).then(pl.col(key))
             chk.fail(key, pl.col(key).str.len_chars() > col.max_length,
                      pl.format(f"内容过长（最多 {col.max_length} 个字，实际 {{}} 个字）：{{}}…",
                                pl.col(key).str.len_chars(), pl.col(key).str.slice(0, 20)))
