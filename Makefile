@@ -3,9 +3,17 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test test-postgres setup setup-test browser gettext bench lint i18n check-generated
+.PHONY: demo test test-postgres setup setup-test prerequisites browser gettext bench lint i18n check-generated
 
-$(BIN)/python:
+# The one Debian package the set-up needs beyond python3 (≥ 3.11) and make: python3-venv (Debian's python3 has no
+# venv without it). A C compiler is optional: with gcc and python3-dev the registry import's worksheet scanner is
+# built, without them the import reads workbooks with calamine (slower).
+prerequisites:
+	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; fi; }
+
+$(BIN)/python: | prerequisites
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 

@@ -436,3 +436,17 @@ EN = {
     "此人已登记在另一户中，一人不能同时属于两户。":
         "This person is already registered in another household; a person belongs to one household only.",
 }
+
+# Import value aliases (core/aliases.py).
+EN.update({
+    "“%(value)s”不是该字段的可选值（可选：%(allowed)s）": "“%(value)s” is not a choice of this field (choices: %(allowed)s)",
+    "该写法已有对照": "This spelling already has a mapping",
+    "导入取值对照": "Import value mappings",
+    "导入文件中的这些写法按对照转换为系统中的取值（如全国系统导出的“之孙子”对应“孙子女”）。批量导入与各类记录的导入都使用此表。":
+        "Spellings in imported files are converted to the system's values by this table (e.g. “之孙子” exported by "
+        "the national system becomes “孙子女”). The bulk import and every record type's import use it.",
+    "添加": "Add",
+    "字段": "Field",
+    "外部写法": "Spelling in files",
+    "对应取值": "Value",
+})

@@ -11,7 +11,7 @@ from django.views.generic import RedirectView
 from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from xiezuo.core import pages
+from xiezuo.core import aliases, pages
 from xiezuo.core.figures_api import FiguresView
 from xiezuo.core.urls import api_router, job_urls
 
@@ -22,6 +22,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("search/", pages.search, name="search"),
     path("account/token/", pages.api_token, name="api_token"),
+    path("import/aliases/", aliases.page, name="value_aliases"),
     path("jobs/", include(job_urls)),
     path("geo/", include("xiezuo.geo.urls")),
     path("cooperation/", include("xiezuo.core.cooperation")),

@@ -198,7 +198,7 @@ def test_the_same_person_on_two_sheets_is_reported_on_the_later_sheet(login):
     job = run(login(EDITOR), "两组.xlsx", xlsx_bytes({"一组": first, "二组": second}))
     assert job.state == Job.State.FAILED
     letter = column_letter(HEADERS.index("身份证号"))
-    assert [(e[0], e[1], e[3]) for e in job.errors] == [(4, f"二组!{letter}", "身份证号与工作表“一组”第 6 行重复")]
+    assert [(e[0], e[1], e[3]) for e in job.errors] == [(4, f"二组!{letter}", f"身份证号 {first[4][COL['身份证号']]} 与工作表“一组”第 6 行重复")]
 
 
 def test_village_outside_the_users_area_is_refused(login):
@@ -215,7 +215,7 @@ def test_village_outside_the_users_area_is_refused(login):
     ("utf16.csv", b"\x00\x01\x02\x00binary\x00" * 20, "无法识别文件编码"),
     ("latin.csv", "户编号,姓名\n".encode() + bytes(range(0x80, 0xFF)) * 50, "编码"),
     ("fake.xlsx", b"not a zip file at all", "不是有效的 .xlsx"),
-    ("header.csv", "户编号,村代码,姓名,身份证号,与户主关系\n".encode(), "没有数据行"),
+    ("header.csv", "户编号,村代码,户属性,主要致贫原因,识别年度,姓名,身份证号,与户主关系\n".encode(), "没有数据行"),
     ("noheader.csv", "甲,乙,丙\n1,2,3\n".encode(), "未找到表头"),
     ("old.xls", b"\xd0\xcf\x11\xe0", "不支持"),
 ])

@@ -65,7 +65,7 @@ class TestHousehold(RecordTypeTests):
         text = "户编号,姓名,身份证号,与户主关系\nX1,张三,520521198001010011,户主\n".encode()
         response = login(self.editor).post(self.rt.url("import"), {"file": SimpleUploadedFile("m.csv", text)})
         job = Job.objects.get(pk=response.url.rstrip("/").split("/")[-1])
-        assert job.state == Job.State.FAILED and "缺少必需的列：村代码" in job.message
+        assert job.state == Job.State.FAILED and "缺少必填列：村代码、户属性、主要致贫原因、识别年度" in job.message
 
 
 def test_income_per_head_and_summary_follow_edits(login, user):

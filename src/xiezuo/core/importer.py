@@ -29,13 +29,13 @@ _WIDEN = str.maketrans("(),:;", "（），：；")
 
 @dataclass
 class RowError:
-    row: int
+    row: int | None  # None: a problem of the whole file (shown without a row number)
     column: str
     header: str
     message: str
 
     def as_list(self) -> list:
-        return [self.row, self.column, self.header, self.message]
+        return ["" if self.row is None else self.row, self.column, self.header, self.message]
 
 
 def form_for(rt: RecordType, user):
@@ -99,8 +99,9 @@ def write_template(rt: RecordType, user, target) -> None:
     write_xlsx(target, headers, [], sheet=rt.verbose_name[:31], notes=template_notes(rt, user))
 
 
-def _to_form_value(field: forms.Field, value):
-    """Turn a cell into what the form field expects. Raises ValueError with a Chinese message."""
+def _to_form_value(field: forms.Field, value, aliases: dict[str, str] | None = None):
+    """Turn a cell into what the form field expects. Raises ValueError with a Chinese message. `aliases`: the
+    administrators' spellings of a choice field (folded spelling → value, core.ValueAlias)."""
     if value is None or value == "":
         return None
     if isinstance(field, forms.ModelMultipleChoiceField):
@@ -127,6 +128,8 @@ def _to_form_value(field: forms.Field, value):
                 continue
             if text in (fold(str(label)), fold(str(val))):
                 return val
+        if aliases and text in aliases:
+            return aliases[text]
         allowed = "、".join(str(lbl) for val, lbl in field.choices if val not in ("", None))
         raise ValueError(f"“{value}”不是可选值（可选：{allowed}）")
     if isinstance(field, forms.DateField):
@@ -175,13 +178,18 @@ def validate_file(rt: RecordType, user, path: Path, filename: str, progress=None
     except StopIteration:
         raise FileProblem("文件为空，没有表头。") from None
     found, unknown = header_map(rt, user, header)
-    errors: list[RowError] = []
     cols = columns(rt, user)
-    for name, label, required in cols:
-        if required and name not in found:
-            errors.append(RowError(1, "-", label, f"缺少必填列“{label}”"))
-    if errors:
-        return [], errors, unknown
+    missing = [label for name, label, required in cols if required and name not in found]
+    if missing:  # one message naming every missing column, before any row is read
+        return [], [RowError(None, "-", "、".join(missing),
+                             f"缺少必填列：{'、'.join(missing)}（第 1 行为表头）。请使用导入模板，或补上这些列后重新上传。")], unknown
+    from .aliases import aliases
+
+    probe = form_for(rt, user)
+    spellings = {name: aliases(f"{rt.model._meta.label_lower}.{name}") for name, _l, _r in cols
+                 if isinstance(probe.fields[name], forms.ChoiceField)
+                 and not isinstance(probe.fields[name], forms.ModelChoiceField)}
+    errors: list[RowError] = []
     model_fields = {f.name: f for f in rt.model._meta.get_fields()}
     good: list[tuple[int, dict, dict]] = []
     seen: dict[tuple, int] = {}
@@ -201,7 +209,7 @@ def validate_file(rt: RecordType, user, path: Path, filename: str, progress=None
             index = found[name]
             cell = raw[index] if index < len(raw) else None
             try:
-                value = _to_form_value(form_probe.fields[name], cell)
+                value = _to_form_value(form_probe.fields[name], cell, spellings.get(name))
             except ValueError as exc:
                 row_errors.append(RowError(row_no, column_letter(index), label, str(exc)))
                 continue
@@ -214,8 +222,10 @@ def validate_file(rt: RecordType, user, path: Path, filename: str, progress=None
                 label = str(form.fields[name].label) if name in form.fields else "-"
                 if any(e.header == label and e.row == row_no for e in row_errors):
                     continue
+                cell = raw[index] if index is not None and index < len(raw) else None
                 for message in messages:
-                    row_errors.append(RowError(row_no, column_letter(index) if index is not None else "-", label, message))
+                    row_errors.append(RowError(row_no, column_letter(index) if index is not None else "-", label,
+                                               _with_value(message, cell)))
         if not row_errors and rt.import_key:
             key = tuple(_key_value(form.cleaned_data.get(k)) for k in rt.import_key)
             labels = "、".join(str(form.fields[k].label) for k in rt.import_key if k in form.fields)
@@ -236,6 +246,13 @@ def validate_file(rt: RecordType, user, path: Path, filename: str, progress=None
         if progress and offset % 50 == 0:
             progress(5 + int(80 * offset / max(1, len(data_rows))), f"正在校验第 {row_no} 行")
     return good, errors, unknown
+
+
+def _with_value(message: str, cell) -> str:
+    """A form's message with the cell it refers to (the form's own words do not show it)."""
+    if cell in (None, "") or str(cell) in message:
+        return message
+    return f"{message.rstrip('。.')}：{cell}"
 
 
 def write_error_report(errors: list[RowError], target) -> None:

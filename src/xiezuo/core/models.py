@@ -210,3 +210,5 @@ class Job(models.Model):
     @property
     def finished(self) -> bool:
         return self.state in (self.State.SUCCEEDED, self.State.FAILED)
+
+from .aliases import ValueAlias  # noqa: E402,F401  (import spellings, kept as data: core/aliases.py)

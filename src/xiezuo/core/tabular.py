@@ -5,6 +5,7 @@ Every failure raises `FileProblem` with a Chinese message fit to show the user.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -42,22 +43,39 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def detect_encoding(head: bytes) -> tuple[str, int]:
-    """(encoding, bytes of BOM to skip) for a CSV, or FileProblem."""
+def detect_encoding(path: Path) -> tuple[str, int]:
+    """(encoding, bytes of BOM to skip) for a CSV, or FileProblem. The whole file is decoded incrementally (in
+    1 MB steps, nothing kept): the first of UTF-8 and GB18030 that decodes it all wins, so no cut of a sample
+    inside a multi-byte character can refuse a valid file, nor a sample of ASCII accept a GB18030 file."""
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
     if head.startswith(b"\xef\xbb\xbf"):
-        return "utf-8", 3
+        if decodes(path, "utf-8", 3):
+            return "utf-8", 3
+        raise FileProblem("文件编码不一致：文件以 UTF-8 标记开头，但其中有内容无法按 UTF-8 解码。请统一另存为 UTF-8 后重新上传。")
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16", 0
-    if b"\x00" in head[:4096]:
+    if b"\x00" in head:
         raise FileProblem("无法识别文件编码：文件含有空字节，可能是 UTF-16 或二进制文件。请另存为 UTF-8 或 GB18030 编码的 CSV。")
     for encoding in ENCODINGS:
-        try:
-            # A multi-byte character may be cut at the end of the sample: ignore only the last 3 bytes.
-            head.decode(encoding) if len(head) < 65536 else head[:-3].decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return encoding, 0
+        if decodes(path, encoding, 0):
+            return encoding, 0
     raise FileProblem("无法识别文件编码：既不是 UTF-8 也不是 GB18030（GBK）。请在 Excel 中另存为“CSV UTF-8”后重新上传。")
+
+
+def decodes(path: Path, encoding: str, skip: int, step: int = 1 << 20) -> bool:
+    """Whether the file, after `skip` bytes, decodes as a whole (a character cut between two steps is completed
+    by the next one)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(skip)
+            while block := fh.read(step):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def check_xlsx(path: Path) -> None:
@@ -101,10 +119,44 @@ def read_rows(path: Path, filename: str = "", sheet: str | int = 0) -> Iterator[
         raise FileProblem(f"不支持的文件类型“{suffix or '无扩展名'}”，请上传 .xlsx 或 .csv 文件。")
 
 
+# calamine holds a whole sheet and all shared strings, several bytes of memory per byte of XML (and the generic
+# import a Python object per cell): every part it may read is capped, counted while inflating, before it opens
+# the file. The registry import streams its sheets instead (core/xlsxscan.py).
+MAX_PART_BYTES = 64 << 20
+
+
+def check_parts(path: Path, limit: int = MAX_PART_BYTES) -> None:
+    """FileProblem naming the sheet or part when a part inflates beyond `limit` (directory first, then the bytes
+    actually inflated: a directory may understate them)."""
+    from . import xlsxscan
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            try:
+                sheets = {part: name for name, part in xlsxscan.sheet_parts(zf)}
+            except (KeyError, ValueError):
+                sheets = {}
+            for info in zf.infolist():
+                if info.is_dir():
+                    continue
+                try:
+                    for _piece in xlsxscan.member_stream(Path(path), zf, info.filename, step=1 << 20, limit=limit):
+                        pass
+                except xlsxscan.TooLarge as exc:
+                    if info.filename in sheets:
+                        raise xlsxscan.sheet_too_large(sheets[info.filename], limit) from None
+                    raise exc from None
+    except xlsxscan.TooLarge as exc:
+        raise FileProblem(exc.message) from None
+    except (xlsxscan.SheetError, zipfile.BadZipFile, OSError):
+        raise FileProblem("文件不是有效的 .xlsx，可能已损坏。") from None
+
+
 def sheet_names(path: Path) -> list[str]:
     from python_calamine import CalamineWorkbook
 
     check_xlsx(path)
+    check_parts(path)
     return CalamineWorkbook.from_path(str(path)).sheet_names
 
 
@@ -112,6 +164,7 @@ def _read_xlsx(path: Path, sheet: str | int) -> Iterator[list]:
     from python_calamine import CalamineWorkbook
 
     check_xlsx(path)
+    check_parts(path)
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         ws = workbook.get_sheet_by_index(sheet) if isinstance(sheet, int) else workbook.get_sheet_by_name(sheet)
@@ -123,9 +176,7 @@ def _read_xlsx(path: Path, sheet: str | int) -> Iterator[list]:
 
 
 def _read_csv(path: Path) -> Iterator[list]:
-    with open(path, "rb") as fh:
-        head = fh.read(65536)
-    encoding, skip = detect_encoding(head)
+    encoding, skip = detect_encoding(path)
     try:
         with open(path, encoding=encoding, newline="") as fh:
             if skip:

@@ -122,7 +122,7 @@ def run_import(job: Job, progress) -> dict:
     try:
         result = import_file(rt, job.user, Path(job.input_file.path), job.input_name, job=job, progress=progress)
     except FileProblem as exc:
-        job.errors = [[1, "-", "-", str(exc)]]
+        job.errors = [["", "-", "-", str(exc)]]  # a problem of the whole file: no row number
         raise JobError(str(exc)) from None
     errors = result["errors"]
     if errors:

@@ -1,10 +1,22 @@
-"""Worksheets of an .xlsx read as polars frames of text, in blocks, by the C scanner `_xlsxscan`.
+"""Worksheets of an .xlsx read as polars frames of text, in blocks, by the C scanner `_xlsxscan` when it is
+built, by calamine otherwise.
 
 A sheet's XML is inflated from the zip in steps (ISA-L when installed, zlib
 otherwise) and cut after its last whole row; the scanner copies the wanted
 cells of each block into Arrow buffers with the interpreter released, so a
 background thread inflates and scans block k + 1 while the caller works on
 block k. Memory holds a few blocks, whatever the sheet's size.
+
+The scanner is an accelerator, not a requirement: `pip install` skips it
+without a C compiler, and `XIEZUO_XLSX_SCANNER=0` switches it off. Without
+it each block of whole rows is wrapped into a small workbook of its own (the
+sheet's rows, the shared strings, no styles) that calamine reads; the frames
+are the same, at about three times the CPU.
+
+Inflated sizes are capped from the zip directory and again while inflating:
+the shared strings part (`MAX_STRINGS_BYTES`), the small parts read whole,
+and one row (`MAX_ROW_BYTES`), so that no workbook the upload limit lets in
+can make a reader hold a gigabyte.
 
 Every value arrives as text, as the sheet shows it before formatting: shared
 and inline strings decoded, numbers as Python writes a float (an integer
@@ -14,6 +26,7 @@ into a number), booleans TRUE / FALSE, a date as its serial number.
 
 from __future__ import annotations
 
+import os
 import queue
 import re
 import struct
@@ -26,7 +39,10 @@ from pathlib import Path
 import polars as pl
 import pyarrow as pa
 
-from . import _xlsxscan
+try:  # the compiled scanner is optional (`pip install` without a C compiler leaves it out)
+    from . import _xlsxscan
+except ImportError:  # pragma: no cover - exercised in a subprocess by the tests
+    _xlsxscan = None
 
 try:  # ISA-L inflates about twice as fast as zlib
     from isal import isal_zlib as _zlib
@@ -34,12 +50,82 @@ except ImportError:  # pragma: no cover - the dependency is declared; zlib is th
     import zlib as _zlib
 
 BLOCK_BYTES = 16 << 20  # inflated XML handed to the scanner at a time
+# Caps on inflated bytes. The shared strings are held whole (by the scanner as Arrow buffers beside their XML, by
+# calamine as one string object each); a row is held whole until its end tag arrives.
+MAX_STRINGS_BYTES = 160 << 20
+MAX_ROW_BYTES = 16 << 20
+MAX_SMALL_PART_BYTES = 16 << 20  # workbook.xml, its relationships
 _SHEET_DATA = re.compile(rb"<(\w+:)?sheetData[\s/>]")
 _ROW_END = re.compile(rb"</(\w+:)?row>")
 
 
 class SheetError(ValueError):
     """The sheet's XML is broken or not what SpreadsheetML writes."""
+
+
+class TooLarge(SheetError):
+    """A part or a row inflates beyond its cap; `message` is the Chinese refusal to show."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def scanner_enabled() -> bool:
+    """The compiled scanner is built and not switched off (`XIEZUO_XLSX_SCANNER=0`)."""
+    return _xlsxscan is not None and os.environ.get("XIEZUO_XLSX_SCANNER", "1").lower() not in (
+        "0", "false", "no", "off")
+
+
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def sheet_parts(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
+    """(sheet name, zip member of its XML) of every sheet, in the workbook's order (small parts, capped)."""
+    from xml.etree import ElementTree
+
+    book = ElementTree.fromstring(read_part(zf, "xl/workbook.xml"))
+    rels = ElementTree.fromstring(read_part(zf, "xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    out = []
+    for node in book.iter(f"{_NS}sheet"):
+        target = targets.get(node.get(_REL), "")
+        out.append((node.get("name"), target.lstrip("/") if target.startswith("/") else f"xl/{target}"))
+    return out
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1 << 20):,.0f} MB"
+
+
+def part_too_large(name: str, limit: int) -> TooLarge:
+    what = "共享字符串" if name.lower().endswith("sharedstrings.xml") else "部件"
+    return TooLarge(f"工作簿的{what}（{name}）解压后超过 {_mb(limit)}，超出导入上限，已拒绝读取。"
+                    "请删除无关内容或拆分为多个文件后重新上传。")
+
+
+def sheet_too_large(sheet: str, limit: int) -> TooLarge:
+    return TooLarge(f"工作表“{sheet}”解压后超过 {_mb(limit)}，超出此类导入的上限，已拒绝读取。请拆分为多个文件后重新上传。")
+
+
+def row_too_large(sheet: str, row: int | None, limit: int) -> TooLarge:
+    where = f"第 {row} 行" if row else "中的一行"
+    return TooLarge(f"工作表“{sheet}”{where}解压后超过 {_mb(limit)}，超出导入上限，已拒绝读取。"
+                    "请检查该行是否含有异常大量的内容。")
+
+
+def read_part(zf: zipfile.ZipFile, name: str, limit: int = MAX_SMALL_PART_BYTES) -> bytes:
+    """A small part read whole, refused beyond `limit` inflated bytes (the zip directory's size is checked
+    first, the bytes actually inflated too)."""
+    info = zf.getinfo(name)
+    if info.file_size > limit:
+        raise part_too_large(name, limit)
+    with zf.open(info) as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise part_too_large(name, limit)
+    return data
 
 
 @dataclass(frozen=True)
@@ -64,9 +150,25 @@ def _prefix(xml_head: bytes) -> bytes:
     return match.group(1) or b"" if match else b""
 
 
-def _member_stream(path: Path, zf: zipfile.ZipFile, name: str, step: int = BLOCK_BYTES) -> Iterator[bytes]:
-    """The inflated bytes of one zip member, in pieces of at most `step` bytes. Deflated members are inflated
-    here (faster than zipfile's own reader); other methods go through zipfile."""
+def _member_stream(path: Path, zf: zipfile.ZipFile, name: str, step: int = BLOCK_BYTES,
+                   limit: int | None = None) -> Iterator[bytes]:
+    """The inflated bytes of one zip member, in pieces of at most `step` bytes; TooLarge beyond `limit` bytes."""
+    if limit is not None and zf.getinfo(name).file_size > limit:
+        raise part_too_large(name, limit)
+    total = 0
+    for piece in _inflate(path, zf, name, step):
+        total += len(piece)
+        if limit is not None and total > limit:  # the directory may understate the size
+            raise part_too_large(name, limit)
+        yield piece
+
+
+member_stream = _member_stream
+
+
+def _inflate(path: Path, zf: zipfile.ZipFile, name: str, step: int) -> Iterator[bytes]:
+    """Deflated members are inflated here (faster than zipfile's own reader); other methods go through
+    zipfile."""
     info = zf.getinfo(name)
     if info.compress_type not in (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED):
         with zf.open(info) as fh:
@@ -106,10 +208,13 @@ def _member_stream(path: Path, zf: zipfile.ZipFile, name: str, step: int = BLOCK
 
 
 def shared_strings(path: Path, zf: zipfile.ZipFile) -> SharedStrings:
+    """The workbook's shared strings: decoded by the scanner, or kept as XML for calamine (`XmlStrings`)."""
     name = next((n for n in zf.namelist() if n.lower() == "xl/sharedstrings.xml"), None)
     if name is None:
-        return SharedStrings(0, struct.pack("<q", 0), b"")
-    xml = b"".join(_member_stream(path, zf, name))
+        return SharedStrings(0, struct.pack("<q", 0), b"") if scanner_enabled() else _xml_strings(b"")
+    xml = b"".join(_member_stream(path, zf, name, limit=MAX_STRINGS_BYTES))
+    if not scanner_enabled():
+        return _xml_strings(xml)
     try:
         count, offsets, data = _xlsxscan.strings(xml, _prefix_of_strings(xml))
     except ValueError as exc:
@@ -117,13 +222,23 @@ def shared_strings(path: Path, zf: zipfile.ZipFile) -> SharedStrings:
     return SharedStrings(count, offsets, data)
 
 
+def _xml_strings(xml: bytes):
+    from .xlsx_calamine import XmlStrings
+
+    return XmlStrings(xml)
+
+
 def _prefix_of_strings(xml: bytes) -> bytes:
     match = re.search(rb"<(\w+:)?sst[\s>]", xml[:4096])
     return (match.group(1) or b"") if match else b""
 
 
-def _blocks(path: Path, zf: zipfile.ZipFile, part: str) -> Iterator[tuple[bytes, bytes]]:
-    """(prefix, block of whole rows) of a sheet part; the last block holds what follows the last row too."""
+_ROW_NUMBER = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"(\d+)\"")
+
+
+def _blocks(path: Path, zf: zipfile.ZipFile, part: str, sheet: str = "") -> Iterator[tuple[bytes, bytes]]:
+    """(prefix, block of whole rows) of a sheet part; the last block holds what follows the last row too.
+    TooLarge when one row (or what follows the last row) inflates beyond MAX_ROW_BYTES."""
     carry = b""
     prefix = None
     for piece in _member_stream(path, zf, part):
@@ -135,11 +250,22 @@ def _blocks(path: Path, zf: zipfile.ZipFile, part: str) -> Iterator[tuple[bytes,
         end = piece.rfind(b"</" + prefix + b"row>")
         if end < 0:
             carry += piece
+            if len(carry) > MAX_ROW_BYTES:
+                raise _carry_too_large(carry, sheet or part)
             continue
         end += len(prefix) + 6
         yield prefix, carry + piece[:end] if carry else piece[:end]
         carry = piece[end:]
+        if len(carry) > MAX_ROW_BYTES:
+            raise _carry_too_large(carry, sheet or part)
     yield prefix or b"", carry
+
+
+def _carry_too_large(carry: bytes, sheet: str) -> TooLarge:
+    match = _ROW_NUMBER.search(carry[:4096])
+    if match or re.search(rb"<(\w+:)?row[\s>]", carry[:4096]):
+        return row_too_large(sheet, int(match.group(1)) if match else None, MAX_ROW_BYTES)
+    return TooLarge(f"工作表“{sheet}”中表格行以外的内容解压后超过 {_mb(MAX_ROW_BYTES)}，超出导入上限，已拒绝读取。")
 
 
 def _frame(columns: dict[str, int], rows: bytes, count: int, buffers: list) -> pl.DataFrame:
@@ -157,11 +283,17 @@ def _frame(columns: dict[str, int], rows: bytes, count: int, buffers: list) -> p
 
 
 def read_sheet(path: Path, part: str, columns: dict[str, int], after_row: int,
-               strings: SharedStrings) -> Iterator[pl.DataFrame]:
+               strings, sheet: str = "") -> Iterator[pl.DataFrame]:
     """Frames of (row, one text column per key) of the rows below `after_row` that hold a value in one of the
-    columns (0-based indexes). SheetError for XML the scanner cannot read.
+    columns (0-based indexes). SheetError for XML the reader cannot read, TooLarge for a row beyond the cap.
 
-    Three threads: one inflates, one scans, the caller's converts and uses the frames."""
+    With the scanner, three threads: one inflates, one scans, the caller's converts and uses the frames.
+    Without it, calamine reads each block (`xlsx_calamine.read_sheet`)."""
+    if not isinstance(strings, SharedStrings):  # the calamine reader's strings
+        from .xlsx_calamine import read_sheet as calamine_sheet
+
+        yield from calamine_sheet(path, part, columns, after_row, strings, sheet)
+        return
     wanted = tuple(columns.values())
 
     def scanned(blocks: Iterator[tuple[bytes, bytes]]) -> Iterator[tuple]:
@@ -176,7 +308,7 @@ def read_sheet(path: Path, part: str, columns: dict[str, int], after_row: int,
 
     def blocks() -> Iterator[tuple[bytes, bytes]]:
         with zipfile.ZipFile(path) as zf:
-            yield from _blocks(path, zf, part)
+            yield from _blocks(path, zf, part, sheet)
 
     with _ahead(scanned(_ahead(blocks(), "xlsx-inflate")), "xlsx-scan") as results:
         for rows, count, _last, buffers in results:

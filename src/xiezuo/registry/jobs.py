@@ -35,7 +35,7 @@ def registry_import(job: Job, progress) -> dict:
         result = run_import(Path(job.input_file.path), job.input_name, job.user, job=job, progress=progress,
                             synthetic=bool(job.params.get("synthetic")))
     except FileProblem as exc:
-        job.errors = [[1, "-", "-", str(exc)]]
+        job.errors = [["", "-", "-", str(exc)]]  # a problem of the whole file: no row number
         raise JobError(str(exc)) from None
     except ImportRejected as exc:
         job.errors = [list(r) for r in exc.errors.head(1000).iter_rows()]

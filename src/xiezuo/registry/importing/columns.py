@@ -97,8 +97,7 @@ COLUMNS: list[Column] = [
 
 BY_KEY = {c.key: c for c in COLUMNS}
 HOUSEHOLD_KEYS = [c.key for c in COLUMNS if c.level == "h"]
-# Columns without which no row can be checked; a file missing one is refused at once.
-ESSENTIAL = ("number", "village", "name", "id_number", "relation")
+# A file missing any required column (`required=True`) is refused at once, with every missing one named.
 
 
 def _header_key(text: str) -> str:

@@ -218,8 +218,8 @@ class Stage:
     def conflicts(self, prefixes: list[str] | None) -> list[tuple[str, int, str, str]]:
         """(sheet, row, key, message) of rows that clash with what is already registered."""
         out = []
-        for sheet, row, number, village in self.fetch("""
-            SELECT s.sheet, s.row, h.number, h.village_id FROM reg_stage_m s
+        for sheet, row, number, village, id_number in self.fetch("""
+            SELECT s.sheet, s.row, h.number, h.village_id, s.id_number FROM reg_stage_m s
               JOIN registry_person p ON p.id_number = s.id_number
               JOIN registry_member m ON m.person_id = p.id
               JOIN registry_household h ON h.id = m.household_id
@@ -228,16 +228,16 @@ class Stage:
              ORDER BY s.seq"""):
             if prefixes is not None and not any(village.startswith(p) for p in prefixes):
                 # A household outside the importer's area is never named (nor its village).
-                out.append((sheet, row, "id_number", "此人已登记在另一户中，一人不能同时属于两户"))
+                out.append((sheet, row, "id_number", f"身份证号 {id_number} 已登记在另一户中，一人不能同时属于两户"))
                 continue
-            out.append((sheet, row, "id_number", f"此人已登记在户 {number} 中，一人不能同时属于两户"
+            out.append((sheet, row, "id_number", f"身份证号 {id_number} 已登记在户 {number} 中，一人不能同时属于两户"
                                           f"（如确需迁户，请在同一文件中一并导入户 {number}）"))
         if prefixes is not None:
             inside = " OR ".join(["h.village_id LIKE %s"] * len(prefixes)) or "1=0"
-            for sheet, row, _village in self.fetch(f"""
-                SELECT s.sheet, s.row, h.village_id FROM reg_stage_h s JOIN registry_household h ON h.number = s.number
+            for sheet, row, number in self.fetch(f"""
+                SELECT s.sheet, s.row, s.number FROM reg_stage_h s JOIN registry_household h ON h.number = s.number
                  WHERE NOT ({inside}) ORDER BY s.row""", [p + "%" for p in prefixes]):
-                out.append((sheet, row, "number", "户编号已在您管辖范围以外登记，不能由您修改"))
+                out.append((sheet, row, "number", f"户编号 {number} 已在您管辖范围以外登记，不能由您修改"))
         return out
 
     # --- the merge ------------------------------------------------------------

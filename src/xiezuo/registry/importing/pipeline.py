@@ -80,7 +80,24 @@ def _context(user) -> Context:
     scope = get_scope(user)
     villages = pl.Series("code", list(Region.objects.filter(level=5).values_list("code", flat=True)),
                          dtype=pl.String)
-    return Context(villages=villages, prefixes=None if scope.everything else list(scope.region_prefixes))
+    return Context(villages=villages, prefixes=None if scope.everything else list(scope.region_prefixes),
+                   aliases=column_aliases())
+
+
+def column_aliases() -> dict[str, dict[str, str]]:
+    """The administrators' spellings of the enumerated columns, read once per import (core.ValueAlias, fields
+    `registry.household.<key>` and `registry.member.<key>`)."""
+    from xiezuo.core.aliases import ValueAlias
+    from xiezuo.core.text import fold
+
+    out: dict[str, dict[str, str]] = {}
+    for field_key, spelling, value in ValueAlias.objects.filter(
+            field__startswith="registry.").values_list("field", "spelling", "value"):
+        model, _dot, key = field_key.removeprefix("registry.").partition(".")
+        column = BY_KEY.get(key)
+        if column is not None and column.kind == "enum" and model == ("household" if column.level == "h" else "member"):
+            out.setdefault(key, {})[fold(spelling)] = value
+    return out
 
 
 def run_import(path: Path, filename: str, user, job=None, progress=None, chunk_rows: int = 100_000,

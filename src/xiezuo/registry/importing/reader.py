@@ -3,8 +3,8 @@
 CSV: UTF-8 (with or without BOM), GB18030/GBK or UTF-16, transcoded on the fly
 to UTF-8 when needed, then scanned by polars in batches. XLSX: every sheet
 whose header row is recognised (a title row or merged group cells above it
-are skipped), read by the worksheet scanner of `core.xlsxscan`. All values
-arrive as text.
+are skipped), read by the worksheet scanner of `core.xlsxscan` (calamine when
+the scanner is not built or switched off). All values arrive as text.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import polars as pl
 from xiezuo.core import xlsxscan
 from xiezuo.core.tabular import FileProblem, check_xlsx, column_index, column_letter, detect_encoding
 
-from .columns import BY_KEY, ESSENTIAL, match_header
+from .columns import BY_KEY, COLUMNS, match_header
 
 HEADER_SEARCH_ROWS = 20
 
@@ -69,10 +69,12 @@ def find_header(rows: list[list]) -> tuple[int, dict[str, int], dict[str, str], 
 
 
 def check_columns(sheet: Sheet) -> None:
-    missing = [BY_KEY[k].header for k in ESSENTIAL if k not in sheet.columns]
+    """Every required column is there, or one message names all that are missing, before any row is read."""
+    missing = [c.header for c in COLUMNS if c.required and c.key not in sheet.columns]
     if missing:
         where = f"工作表“{sheet.label}”" if sheet.label else "文件"
-        raise FileProblem(f"{where}缺少必需的列：{'、'.join(missing)}（第 {sheet.header_row} 行为表头）。")
+        raise FileProblem(f"{where}缺少必填列：{'、'.join(missing)}（第 {sheet.header_row} 行为表头）。"
+                          "请使用导入模板，或补上这些列后重新上传。")
 
 
 # --- CSV ---------------------------------------------------------------------
@@ -96,18 +98,11 @@ def _utf8_copy(path: Path, encoding: str, skip: int, tmp: Path) -> Path:
 
 
 def read_csv(path: Path, chunk_rows: int, tmp: Path) -> Iterator[tuple[Sheet, pl.DataFrame]]:
-    with open(path, "rb") as fh:
-        head = fh.read(65536)
-    encoding, skip = detect_encoding(head)
+    encoding, skip = detect_encoding(path)  # the whole file decodes in it
     if encoding != "utf-8":
         path, skip = _utf8_copy(path, encoding, skip, tmp), 0
-        with open(path, "rb") as fh:
-            head = fh.read(65536)
-    else:
-        try:
-            head[skip:len(head) - 3 if len(head) == 65536 else None].decode("utf-8")
-        except UnicodeDecodeError:
-            raise FileProblem("无法识别文件编码。请另存为 UTF-8 或 GB18030 编码的 CSV。") from None
+    with open(path, "rb") as fh:
+        head = fh.read(65536)
     text = head[skip:].decode("utf-8", errors="ignore")
     first_lines = text.splitlines()[:HEADER_SEARCH_ROWS]
     if not any(line.strip(" ,\t;") for line in first_lines):
@@ -180,56 +175,70 @@ def _blocks(path: Path, size: int) -> Iterator[tuple[bool, bytes]]:
 # --- XLSX ---------------------------------------------------------------------
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
 
 
-def _sheet_parts(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
-    """(sheet name, zip member of its XML) of every sheet, in the workbook's order."""
-    book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
-    rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    targets = {r.get("Id"): r.get("Target") for r in rels}
-    out = []
-    for node in book.iter(f"{_NS}sheet"):
-        target = targets.get(node.get(_REL), "")
-        out.append((node.get("name"), target.lstrip("/") if target.startswith("/") else f"xl/{target}"))
-    return out
+_sheet_parts = xlsxscan.sheet_parts
 
 
-def xlsx_heads(path: Path, zf: zipfile.ZipFile, strings: xlsxscan.SharedStrings,
+def xlsx_heads(path: Path, zf: zipfile.ZipFile, strings,
                rows: int = HEADER_SEARCH_ROWS) -> list[tuple[str, str, list[list]]]:
     """(sheet name, zip member, the first `rows` rows as text) of every sheet, read from the start of each
-    sheet's XML only: the header is found without parsing the whole workbook."""
+    sheet's XML only: the header is found without parsing the whole workbook. A row inflating beyond the
+    cap is refused before it is held whole (`xlsxscan.TooLarge`)."""
     out = []
     for name, part in _sheet_parts(zf):
-        cells = []
-        with zf.open(part) as fh:
-            for _event, el in ElementTree.iterparse(fh):
-                if el.tag != f"{_NS}row":
-                    continue
-                number = int(el.get("r") or len(cells) + 1)
-                if number > rows:
+        cells: list[tuple[int, int, str]] = []
+        parser = ElementTree.XMLPullParser(("start", "end"))
+        number, since_row, done = 0, 0, False
+        column = [0]  # the next column of a cell without a position, in the current row
+        for piece in xlsxscan.member_stream(path, zf, part, step=1 << 20):
+            parser.feed(piece)
+            since_row += len(piece)
+            for event, el in parser.read_events():
+                if event == "start":
+                    if el.tag == f"{_NS}row":
+                        number = int(el.get("r") or number + 1)
+                        column[0] = 0
+                        done = number > rows
+                elif el.tag == f"{_NS}c":
+                    _head_cell(el, number, cells, strings, column)
+                    el.clear()
+                elif el.tag == f"{_NS}row":
+                    since_row = 0
+                    el.clear()
+                elif el.tag == f"{_NS}sheetData":
+                    done = True
+                if done:
                     break
-                for c in el.iter(f"{_NS}c"):
-                    v, kind = c.find(f"{_NS}v"), c.get("t", "n")
-                    text = "".join(t.text or "" for t in c.iter(f"{_NS}t")) if kind == "inlineStr" else (
-                        v.text if v is not None else None)
-                    if text in (None, ""):
-                        continue
-                    match = _CELL_REF.match(c.get("r") or "")
-                    col = column_index(match.group(1)) if match else len(cells)
-                    if kind == "s":
-                        text = strings.get(int(text))
-                    elif kind == "n":
-                        text = _text(float(text))
-                    cells.append((number, col, text))
-                el.clear()
+            if done:
+                break
+            if since_row > xlsxscan.MAX_ROW_BYTES:
+                raise xlsxscan.row_too_large(name, number or None, xlsxscan.MAX_ROW_BYTES)
         width = max((c[1] for c in cells), default=-1) + 1
         grid = [[None] * width for _ in range(rows)]
-        for number, col, text in cells:
-            grid[number - 1][col] = text
+        for row, col, text in cells:
+            grid[row - 1][col] = text
         out.append((name, part, grid))
     return out
+
+
+def _head_cell(c, number: int, cells: list, strings, column: list[int]) -> None:
+    match = _CELL_REF.match(c.get("r") or "")
+    col = column_index(match.group(1)) if match else column[0]
+    column[0] = col + 1
+    if not 1 <= number <= HEADER_SEARCH_ROWS:
+        return
+    v, kind = c.find(f"{_NS}v"), c.get("t", "n")
+    text = "".join(t.text or "" for t in c.iter(f"{_NS}t")) if kind == "inlineStr" else (
+        v.text if v is not None else None)
+    if text in (None, ""):
+        return
+    if kind == "s":
+        text = strings.get(int(text))
+    elif kind == "n":
+        text = _text(float(text))
+    cells.append((number, col, text))
 
 
 def read_xlsx(path: Path, chunk_rows: int) -> Iterator[tuple[Sheet, pl.DataFrame]]:
@@ -238,6 +247,8 @@ def read_xlsx(path: Path, chunk_rows: int) -> Iterator[tuple[Sheet, pl.DataFrame
         with zipfile.ZipFile(path) as zf:
             strings = xlsxscan.shared_strings(path, zf)
             heads = xlsx_heads(path, zf, strings)
+    except xlsxscan.TooLarge as exc:
+        raise FileProblem(exc.message) from None
     except (KeyError, ValueError, ElementTree.ParseError, zipfile.BadZipFile) as exc:
         raise FileProblem(f"无法读取 .xlsx 文件：{exc.__class__.__name__}，文件可能已损坏。") from None
     used = 0
@@ -251,9 +262,12 @@ def read_xlsx(path: Path, chunk_rows: int) -> Iterator[tuple[Sheet, pl.DataFrame
         sheet = Sheet(name if len(heads) > 1 else "", index + 1, columns, headers, ignored)
         check_columns(sheet)
         try:
-            for chunk in _even(xlsxscan.read_sheet(path, part, columns, sheet.header_row, strings), chunk_rows):
+            for chunk in _even(xlsxscan.read_sheet(path, part, columns, sheet.header_row, strings, name),
+                               chunk_rows):
                 data_rows += chunk.height
                 yield sheet, chunk
+        except xlsxscan.TooLarge as exc:
+            raise FileProblem(exc.message) from None
         except xlsxscan.SheetError as exc:
             raise FileProblem(f"无法读取工作表“{name}”：文件内容有误（{exc}），请在 Excel 中另存后重新上传。") from None
     if not used:

@@ -99,7 +99,7 @@ def key_columns(frame: pl.DataFrame, ctx: Context) -> tuple[pl.DataFrame, pl.Ser
                                   for k in KEYS])
     frame = frame.with_columns(tidy([BY_KEY[k] for k in KEYS]))
     half = list(FULLWIDTH), list(FULLWIDTH.values())
-    relation = _mapping(frame["relation"], enum_lookup(BY_KEY["relation"]))
+    relation = _mapping(frame["relation"], {**ctx.aliases.get("relation", {}), **enum_lookup(BY_KEY["relation"])})
     frame = frame.with_columns(
         pl.col("number").fill_null(""),
         pl.col("village").str.replace_many(*half).fill_null(""),

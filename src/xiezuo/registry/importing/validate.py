@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
 
@@ -39,6 +39,8 @@ class Context:
     villages: pl.Series  # codes of level-5 regions
     prefixes: list[str] | None  # the user's region prefixes; None when the user sees everything
     this_year: int = dt.date.today().year
+    # column key → {folded spelling: value} from the administrators' table of spellings (core.ValueAlias)
+    aliases: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def empty_errors() -> pl.DataFrame:
@@ -91,8 +93,10 @@ def _mapping(series: pl.Series, lookup: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def _map_enum(chk: ChunkCheck, col: Column) -> pl.Expr:
-    mapping = _mapping(chk.df[col.key], enum_lookup(col))
+def _map_enum(chk: ChunkCheck, col: Column, ctx: Context) -> pl.Expr:
+    """The column's distinct values mapped once (built-in spellings and the administrators' table), then the
+    whole column replaced at once."""
+    mapping = _mapping(chk.df[col.key], {**ctx.aliases.get(col.key, {}), **enum_lookup(col)})
     allowed = "、".join(str(lbl) for _v, lbl in col.choices.choices)
     mapped = chk.put(f"_{col.key}", pl.col(col.key).replace_strict(mapping, default=None, return_dtype=pl.String))
     chk.fail(col.key, pl.col(col.key).is_not_null() & mapped.is_null(),
@@ -166,16 +170,16 @@ def _id_number(chk: ChunkCheck) -> tuple[pl.Expr, pl.Expr]:
     check_ok = chk.put("_idcheck", number.str.slice(17, 1) == pl.lit(CHECK_CHARS).str.slice(total % 11, 1))
     scientific = raw.str.contains(r"[eE]\+?\d+$")
     chk.fail("id_number", raw.is_not_null() & scientific,
-             "身份证号被 Excel 存成了科学计数法数字，末尾数字已丢失；请将该列设为“文本”后重新录入")
+             pl.format("身份证号“{}”被 Excel 存成了科学计数法数字，末尾数字已丢失；请将该列设为“文本”后重新录入", raw))
     chk.fail("id_number", raw.is_not_null() & ~scientific & ~shape_ok,
              pl.format("身份证号“{}”应为 17 位数字加 1 位数字或 X（实际 {} 位）", raw, number.str.len_chars()))
     chk.fail("id_number", shape_ok & born.is_null(),
-             pl.format("身份证号中的出生日期 {} 无效", number.str.slice(6, 8)))
+             pl.format("身份证号“{}”中的出生日期 {} 无效", number, number.str.slice(6, 8)))
     today = dt.date.today()
     in_range = chk.put("_idrange", (born >= dt.date(1880, 1, 1)) & (born <= today))
     chk.fail("id_number", shape_ok & born.is_not_null() & ~in_range,
-             pl.format("身份证号中的出生日期 {} 超出合理范围", number.str.slice(6, 8)))
-    chk.fail("id_number", shape_ok & in_range & ~check_ok, "身份证号校验位错误")
+             pl.format("身份证号“{}”中的出生日期 {} 超出合理范围", number, number.str.slice(6, 8)))
+    chk.fail("id_number", shape_ok & in_range & ~check_ok, pl.format("身份证号校验位错误：{}", number))
     ok = chk.put("_idok", (shape_ok & in_range & check_ok).fill_null(False))
     return (chk.put("_id", pl.when(ok).then(number).otherwise(None)),
             chk.put("_birth", pl.when(ok).then(born).otherwise(None)))
@@ -220,16 +224,19 @@ def validate_chunk(df: pl.DataFrame, sheet: Sheet, ctx: Context) -> tuple[pl.Dat
     df = df.with_columns(tidy(untidy(df, [c for c in COLUMNS if c.key not in missing])))
     chk = ChunkCheck(df, sheet)
     out: dict[str, pl.Expr] = {}
-    out["relation"] = _map_enum(chk, BY_KEY["relation"])
+    out["relation"] = _map_enum(chk, BY_KEY["relation"], ctx)
     head = chk.put("_head", (out["relation"] == "head").fill_null(False))
     for col in COLUMNS:
         key = col.key
         if key in ("relation", "id_number", "birth_date"):
             continue
         if col.kind == "text":
-            out[key] = pl.col(key)
+            # A value too long is reported and not passed on: the staging tables' columns have the same limit
+            # (PostgreSQL would stop the COPY instead of listing the errors).
+            out[key] = pl.when(pl.col(key).str.len_chars() <= col.max_length).then(pl.col(key))
             chk.fail(key, pl.col(key).str.len_chars() > col.max_length,
-                     f"内容过长（最多 {col.max_length} 个字）")
+                     pl.format(f"内容过长（最多 {col.max_length} 个字，实际 {{}} 个字）：{{}}…",
+                               pl.col(key).str.len_chars(), pl.col(key).str.slice(0, 20)))
         elif col.kind == "code":
             code = pl.col(key) if _clean(chk, key, r"^\d{12}$") else chk.put("_code", _halfwidth(pl.col(key)))
             shape = chk.put("_codeshape", code.str.contains(r"^\d{12}$"))
@@ -242,7 +249,7 @@ def validate_chunk(df: pl.DataFrame, sheet: Sheet, ctx: Context) -> tuple[pl.Dat
             chk.fail(key, shape & known & ~in_scope, pl.format("村代码“{}”不在您的管辖范围内", code))
             out[key] = chk.put(f"_{key}", pl.when(shape & known & in_scope).then(code).otherwise(None))
         elif col.kind == "enum":
-            out[key] = _map_enum(chk, col)
+            out[key] = _map_enum(chk, col, ctx)
         elif col.kind == "causes":
             out[key] = _map_causes(chk, col)
         elif col.kind == "money":
@@ -264,7 +271,8 @@ def validate_chunk(df: pl.DataFrame, sheet: Sheet, ctx: Context) -> tuple[pl.Dat
         pl.when(number.str.slice(16, 1).cast(pl.Int32, strict=False) % 2 == 1).then(pl.lit("1")).otherwise(
             pl.lit("2"))))
     chk.fail("sex", id_sex.is_not_null() & out["sex"].is_not_null() & (out["sex"] != id_sex),
-             "性别与身份证号不符（身份证号第 17 位奇数为男、偶数为女）")
+             pl.format("性别与身份证号不符：性别“{}”，身份证号 {}（第 17 位奇数为男、偶数为女）", pl.col("sex"),
+                       number))
     if chk.df["birth_date"].null_count() < chk.df.height:
         given = chk.put("_given", parse_date(pl.col("birth_date")))
         chk.fail("birth_date", pl.col("birth_date").is_not_null() & given.is_null(),
@@ -301,6 +309,13 @@ def id_key(number: pl.Expr) -> pl.Expr:
         check.cast(pl.Int64, strict=False))
 
 
+def id_text(key: pl.Expr) -> pl.Expr:
+    """The ID number of an `id_key` again, as text (for messages)."""
+    check = key % 11
+    return pl.concat_str((key // 11).cast(pl.String).str.zfill(17),
+                         pl.when(check == 10).then(pl.lit("X")).otherwise(check.cast(pl.String)))
+
+
 def slim_rows(rows: pl.DataFrame, sheet: int) -> pl.DataFrame:
     """The key columns of rows in normal form, kept (on disk, see `keystore`) for the whole-file checks, compact:
     file row, the sheet's index in the file, household number, village code as an integer (none when empty),
@@ -326,7 +341,8 @@ def person_checks(rows: pl.DataFrame, where) -> pl.DataFrame:
     if ids.height:
         ids = ids.with_columns(first=pl.col("row").min().over("id_number"))
         _errors(where, found, ids.filter(pl.col("row") != pl.col("first")), "id_number",
-                pl.format("身份证号与第 {} 行重复（同一人在文件中出现多次）", pl.col("first")))
+                pl.format("身份证号 {} 与第 {} 行重复（同一人在文件中出现多次）", id_text(pl.col("id_number")),
+                          pl.col("first")))
     return pl.concat(found) if found else empty_errors()
 
 
@@ -350,5 +366,6 @@ def household_checks(rows: pl.DataFrame, where) -> pl.DataFrame:
     moved = people.join(mixed, on="number").filter(
         pl.col("village").is_not_null() & pl.col("head_village").is_not_null()
         & (pl.col("village") != pl.col("head_village")))
-    _errors(where, found, moved, "village", pl.format("村代码与同户户主行的 {} 不一致", pl.col("head_village")))
+    _errors(where, found, moved, "village", pl.format("村代码 {} 与同户户主行的 {} 不一致", pl.col("village"),
+                                                      pl.col("head_village")))
     return pl.concat(found) if found else empty_errors()
