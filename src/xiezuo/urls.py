@@ -7,22 +7,25 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from xiezuo.core import pages
+from xiezuo.core.signin_views import SigninView, signin_events
 from xiezuo.core.urls import api_router, job_urls
 
 urlpatterns = [
     path("", pages.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(template_name="core/login.html"), name="login"),
+    path("login/", SigninView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("search/", pages.search, name="search"),
     path("account/token/", pages.api_token, name="api_token"),
+    path("account/signins/", signin_events, name="signin_events"),
     path("jobs/", include(job_urls)),
     path("geo/", include("xiezuo.geo.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),
+    # The split view serves Swagger UI's start-up script as a file, which the Content-Security-Policy allows.
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),
     path("api/", include("xiezuo.geo.api_urls")),
 ]
 

@@ -6,9 +6,9 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import serializers, viewsets
+from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from .api_permissions import RecordPermission  # noqa: F401  (kept importable from here)
@@ -61,6 +61,17 @@ class RecordSerializer(serializers.ModelSerializer):
             raise PermissionDenied(str(exc)) from None
 
 
+class Conflict(APIException):
+    """409: the record is still referenced (the referencing records the user may see are named)."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+    def __init__(self, detail, referenced_by=()):
+        super().__init__(detail)
+        self.referenced_by = list(referenced_by)
+
+
 reason_serializer = inline_serializer("TransitionReason", {"reason": serializers.CharField(required=False)})
 
 
@@ -75,10 +86,23 @@ class RecordViewSet(viewsets.ModelViewSet):
         return model.objects.restrict(self.request.user, "view").select_related(*related).order_by("pk")
 
     def perform_destroy(self, instance):
+        from django.db.models import ProtectedError, RestrictedError
+
+        from .references import blocked_message, blocking_records, describe
+
         try:
             delete_record(instance, self.request.user)
         except DjangoPermissionDenied as exc:
             raise PermissionDenied(str(exc)) from None
+        except (ProtectedError, RestrictedError) as exc:
+            records = blocking_records(exc, self.request.user)
+            raise Conflict(blocked_message(records), [describe(r) for r in records]) from None
+
+    def handle_exception(self, exc):
+        response = super().handle_exception(exc)
+        if isinstance(exc, Conflict):
+            response.data = {"detail": response.data["detail"], "referenced_by": exc.referenced_by}
+        return response
 
     def _transition(self, request, name):
         obj = self.get_object()

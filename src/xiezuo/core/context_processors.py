@@ -15,4 +15,7 @@ def navigation(request):
 
         group = rt.menu_group or str(apps.get_app_config(rt.app_label).verbose_name)
         groups.setdefault(group, []).append(rt)
-    return {"nav_groups": groups}
+    from .scope import get_scope
+
+    scope = get_scope(request.user)
+    return {"nav_groups": groups, "can_see_signins": scope.everything or scope.role == "admin"}
