@@ -211,8 +211,8 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["xiezuo.core.api_permissions.RecordPermission"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_FILTER_BACKENDS": ["xiezuo.core.filter_backend.StrictFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "xiezuo.core.pagination.StrictLimitOffsetPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "xiezuo.core.schema.RecordAutoSchema",
     # Rates per user (token or session) and per address for anonymous calls; far above what a person or the

@@ -44,3 +44,8 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler400 = "xiezuo.core.errors.bad_request"
+handler403 = "xiezuo.core.errors.permission_denied"
+handler404 = "xiezuo.core.errors.page_not_found"
+handler500 = "xiezuo.core.errors.server_error"

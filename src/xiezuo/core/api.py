@@ -79,6 +79,16 @@ class RecordViewSet(viewsets.ModelViewSet):
     """Every queryset goes through `restrict`: a row outside the user's area is a 404."""
 
     record_type = None
+    # Ids are numbers: `…/1.5/` or `…/abc/` match no route (a JSON 404), never a query with a bad value.
+    lookup_value_regex = "[0-9]+"
+
+    def get_object(self):
+        from django.http import Http404
+
+        value = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, "")
+        if not str(value).isdigit() or int(value) >= 2**63:
+            raise Http404  # an id beyond the database's integers names no record (and would fail the query)
+        return super().get_object()
 
     def get_queryset(self):
         model: type[models.Model] = self.record_type.model

@@ -47,3 +47,16 @@ class RecordAutoSchema(AutoSchema):
 
     def _is_detail(self) -> bool:
         return "{" in self.path
+
+    def _map_serializer_field(self, field, direction, bypass_extensions=False):
+        # A read-only choice whose model field may be blank (e.g. a household not under monitoring) does answer
+        # "": say so, or clients validating answers against the schema reject real data.
+        if isinstance(field, serializers.ChoiceField) and field.read_only and not field.allow_blank:
+            model = getattr(getattr(field.parent, "Meta", None), "model", None)
+            try:
+                blank = model is not None and model._meta.get_field(field.source).blank
+            except Exception:
+                blank = False
+            if blank:
+                field.allow_blank = True
+        return super()._map_serializer_field(field, direction, bypass_extensions)
