@@ -32,6 +32,14 @@ def _jobs_and_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_api_throttles():
+    """Each test starts with empty API throttle counters (the cache may be a file folder kept between runs)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def login():
     """`login("qiannan")` gives a test client signed in as that demo persona."""

@@ -15,6 +15,7 @@ from xiezuo.core.urls import api_router, job_urls
 
 urlpatterns = [
     path("", pages.home, name="home"),
+    path("healthz/", pages.healthz, name="healthz"),
     path("login/", SigninView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),
