@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-BLOCKED_DELETE = _("该记录仍被其他记录引用，无法删除。")
+BLOCKED_DELETE = gettext_lazy("该记录仍被其他记录引用，无法删除。")
 
 
 def blocking_records(exc: ProtectedError | RestrictedError, user, limit: int = 20) -> list:
@@ -37,7 +38,7 @@ def describe(obj) -> dict:
 
 def blocked_message(records: list) -> str:
     if not records:
-        return BLOCKED_DELETE
+        return str(BLOCKED_DELETE)
     names = "、".join(f"{r._meta.verbose_name}“{r}”" for r in records[:5])
     more = _("等 %(n)d 条记录") % {"n": len(records)} if len(records) > 5 else ""
     return _("该记录仍被以下记录引用，无法删除：%(names)s%(more)s。") % {"names": names, "more": more}
