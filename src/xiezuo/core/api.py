@@ -72,7 +72,7 @@ class Conflict(APIException):
         self.referenced_by = list(referenced_by)
 
 
-reason_serializer = inline_serializer("TransitionReason", {"reason": serializers.CharField(required=False)})
+reason_serializer = inline_serializer("TransitionReason", {"reason": serializers.CharField(required=False, allow_blank=True)})
 
 
 class RecordViewSet(viewsets.ModelViewSet):
