@@ -124,3 +124,12 @@ def test_household_guarantee_filters_run(login, user):
     for value in ("met", "unmet", "unknown"):
         assert login("bijie_dafang").get("/registry/household/", {"g_food": value}).status_code == 200
         assert api(user, "bijie_dafang").get("/api/registry/household/", {"g_water": value}).status_code == 200
+
+
+def test_numbers_no_database_integer_holds(login, user):
+    """Found by the API fuzzing: `?allocation=-6.9e108` reached the query (500 on SQLite)."""
+    for value in ("-6.928952837863215e+108", "99999999999999999999999", "9223372036854775808"):
+        assert login("qiannan").get("/industry/funddisbursement/", {"allocation": value}).status_code == 200
+        answer = api(user, "qiannan").get("/api/industry/funddisbursement/", {"allocation": value})
+        assert answer.status_code == 400 and "数值超出范围" in answer.json()["allocation"][0]
+    assert api(user, "qiannan").get("/api/industry/funddisbursement/", {"allocation": "1"}).status_code == 200
