@@ -33,11 +33,13 @@ def _jobs_and_media(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_api_throttles():
-    """Each test starts with empty API throttle counters (the cache may be a file folder kept between runs)."""
+def _fresh_api_throttles(django_db_blocker):
+    """Each test starts with empty API throttle counters (the cache is a table with PostgreSQL, a folder of files
+    kept between runs with SQLite)."""
     from django.core.cache import cache
 
-    cache.clear()
+    with django_db_blocker.unblock():
+        cache.clear()
 
 
 @pytest.fixture
