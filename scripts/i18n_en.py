@@ -380,4 +380,6 @@ EN = {
     "全部类型": "All kinds",
     "同一账号 %(window)s 分钟内登录失败 %(max_failures)s 次即暂时锁定；锁定期间的登录尝试记入服务器日志。": "An account is locked for a while after %(max_failures)s failed sign-ins within %(window)s minutes; attempts while locked go to the server log.",
     "近 %(window)s 分钟内失败 %(recent_failures)s 次。": "%(recent_failures)s failures in the last %(window)s minutes.",
+    "数值超出范围。": "Number out of range.",
+    "须为整数。": "Must be a whole number.",
 }
