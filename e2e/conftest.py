@@ -309,6 +309,9 @@ class PageProblems:
 
     failed_assets: list[str] = field(default_factory=list)
     script_errors: list[str] = field(default_factory=list)
+    # What the Content-Security-Policy blocked (an inline script, a handler, a file from elsewhere): every
+    # test fails on one, so a template that slips one in is caught on whatever page shows it.
+    csp_violations: list[str] = field(default_factory=list)
 
 
 @pytest.fixture
@@ -325,9 +328,16 @@ def page(browser, base_url, request):
 
     page.on("response", on_response)
     page.on("pageerror", lambda exc: problems.script_errors.append(str(exc)))
+
+    def on_console(message):
+        if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+            problems.csp_violations.append(f"{page.url}: {message.text}")
+
+    page.on("console", on_console)
     page.problems = problems
     try:
         yield page
+        assert not problems.csp_violations, f"the Content-Security-Policy blocked: {problems.csp_violations}"
     finally:
         report = getattr(request.node, "rep_call", None)
         if report is not None and report.failed:

@@ -435,6 +435,29 @@ EN = {
         "Region “%(value)s” is outside what you may enter (your area and its partners).",
     "此人已登记在另一户中，一人不能同时属于两户。":
         "This person is already registered in another household; a person belongs to one household only.",
+    # Sign-in throttling, bad input, references (harden).
+    "只有管理员可以查看登录记录。": "Only administrators may see the sign-in records.",
+    "地址": "Address",
+    "密码错误": "Wrong password",
+    "用户": "User",
+    "无法处理的输入": "Input that cannot be processed",
+    "服务器内部错误，操作未完成，数据没有改动。": "Server error: nothing was done and no data changed.",
+    "未找到：不存在，或不在您的管辖范围内。": "Not found: it does not exist or is outside your area.",
+    "此网络地址登录失败次数过多，已暂时禁止登录。请 %(minutes)d 分钟后再试。": "Too many failed sign-ins from this network address; signing in is blocked for now. Try again in %(minutes)d minutes.",
+    "该账号登录失败次数过多，已暂时锁定。请 %(minutes)d 分钟后再试，或联系管理员。": "Too many failed sign-ins: this account is locked for now. Try again in %(minutes)d minutes or ask an administrator.",
+    "登录成功": "Signed in",
+    "登录记录": "Sign-in records",
+    "等 %(n)d 条记录": " and others (%(n)d records)",
+    "锁定": "Locked",
+    "锁定期间拒绝": "Refused while locked",
+    "该记录仍被以下记录引用，无法删除：%(names)s%(more)s。": "Other records still refer to this one, so it cannot be deleted: %(names)s%(more)s.",
+    "请求中含有无法处理的字符（如空字符 \\0 或不成对的代理字符），请删除后重试。": "The request holds characters that cannot be processed (such as a NUL \\0 or an unpaired surrogate). Remove them and try again.",
+    "请求有误。": "Bad request.",
+    "全部类型": "All kinds",
+    "同一账号 %(window)s 分钟内登录失败 %(max_failures)s 次即暂时锁定；锁定期间的登录尝试记入服务器日志。": "An account is locked for a while after %(max_failures)s failed sign-ins within %(window)s minutes; attempts while locked go to the server log.",
+    "近 %(window)s 分钟内失败 %(recent_failures)s 次。": "%(recent_failures)s failures in the last %(window)s minutes.",
+    "数值超出范围。": "Number out of range.",
+    "须为整数。": "Must be a whole number.",
 }
 
 # Import value aliases (core/aliases.py).

@@ -32,6 +32,16 @@ def _jobs_and_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_api_throttles(django_db_blocker):
+    """Each test starts with empty API throttle counters (the cache is a table with PostgreSQL, a folder of files
+    kept between runs with SQLite)."""
+    from django.core.cache import cache
+
+    with django_db_blocker.unblock():
+        cache.clear()
+
+
 @pytest.fixture
 def login():
     """`login("qiannan")` gives a test client signed in as that demo persona."""

@@ -36,14 +36,46 @@ def envsecret(name: str, default: str = "") -> str:
 
 
 DEBUG = envbool("XIEZUO_DEBUG", "False")
-# The insecure key only serves a development checkout; the `xiezuo.E001` check refuses it in production.
+# The insecure key only serves a development checkout (DEBUG on) and the tests: `xiezuo serve` refuses to start
+# with it when DEBUG is off, and the `xiezuo.E001` check refuses it. `xiezuo demo` writes a random key to
+# var/secret_key, read here when no key is given, so that the demo runs without debug mode.
 INSECURE_SECRET_KEY = "xiezuo-insecure-development-key-do-not-use-in-production"
-SECRET_KEY = envsecret("XIEZUO_SECRET_KEY") or INSECURE_SECRET_KEY
+DEMO_SECRET_KEY_FILE = VAR_DIR / "secret_key"
+SECRET_KEY = (envsecret("XIEZUO_SECRET_KEY")
+              or (DEMO_SECRET_KEY_FILE.read_text(encoding="utf-8").strip() if DEMO_SECRET_KEY_FILE.is_file() else "")
+              or INSECURE_SECRET_KEY)
 ALLOWED_HOSTS = envlist("XIEZUO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = envlist("XIEZUO_CSRF_TRUSTED_ORIGINS")
-SECURE_COOKIES = envbool("XIEZUO_SECURE_COOKIES", "False")
+
+# TLS: the site is reached over HTTPS, normally through a proxy (nginx) that terminates TLS and sets
+# X-Forwarded-Proto. Then cookies are Secure and browsers are told to keep to HTTPS (HSTS).
+TLS = envbool("XIEZUO_TLS", "False")
+SECURE_COOKIES = envbool("XIEZUO_SECURE_COOKIES", "True" if TLS else "False")
 SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES
+SESSION_COOKIE_HTTPONLY = True
+if TLS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = envint("XIEZUO_HSTS_SECONDS", 31536000 if TLS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("XIEZUO_HSTS_INCLUDE_SUBDOMAINS", "False")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Scripts only from our own static files (no inline script, nothing from the internet); inline styles stay
+# allowed because htmx and the charts set them. See core/middleware.py.
+CONTENT_SECURITY_POLICY = os.environ.get("XIEZUO_CSP", "; ".join([
+    "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
+    "font-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
+    "frame-ancestors 'none'",
+]))
+# Addresses: how many proxies in front of the site append to X-Forwarded-For (0 = use the socket's address).
+XIEZUO_PROXY_COUNT = envint("XIEZUO_PROXY_COUNT", 0)
+
+# Sign-in throttling: this many failures within the window lock the account, and (separately) the address,
+# until the window has passed. Counted from the sign-in events table, so every server process sees them.
+XIEZUO_SIGNIN_MAX_FAILURES = envint("XIEZUO_SIGNIN_MAX_FAILURES", 5)
+XIEZUO_SIGNIN_ADDRESS_MAX_FAILURES = envint("XIEZUO_SIGNIN_ADDRESS_MAX_FAILURES", 20)
+XIEZUO_SIGNIN_WINDOW_MINUTES = envint("XIEZUO_SIGNIN_WINDOW_MINUTES", 15)
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -55,6 +87,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI served from our static files: intranets have no internet
     "django_filters",
     "xiezuo.core",
     "xiezuo.geo",
@@ -80,6 +113,7 @@ INSTALLED_APPS += channel_apps()
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "xiezuo.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "xiezuo.core.middleware.LanguageMiddleware",
@@ -89,6 +123,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "xiezuo.core.middleware.UploadLimitMiddleware",
+    # After the upload limit (it reads form bodies) and after authentication (its page shows the menu).
+    "xiezuo.core.middleware.BadInputMiddleware",
 ]
 
 ROOT_URLCONF = "xiezuo.urls"
@@ -128,6 +164,20 @@ else:
             "TEST": {"NAME": os.environ.get("XIEZUO_SQLITE_TEST_PATH") or str(VAR_DIR / "test-xiezuo.sqlite3")},
         }
     }
+# Health checks: a kept connection that the server dropped (restart, failover, pg_terminate_backend) is noticed
+# at the start of the next request and replaced, instead of failing that request.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+# The cache holds the API throttles' counters, so it must be shared by every server process: a table in
+# PostgreSQL (every machine shares it), files under var/ with SQLite (every process on the one machine;
+# a table would make each API request wait for SQLite's single writer). XIEZUO_CACHE=memory is per process.
+XIEZUO_CACHE = os.environ.get("XIEZUO_CACHE", "database" if DATABASE_URL else "file")
+CACHES = {"default": {
+    "database": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "xiezuo_cache"},
+    "file": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+             "LOCATION": os.environ.get("XIEZUO_CACHE_DIR", str(VAR_DIR / "cache"))},
+    "memory": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+}[XIEZUO_CACHE]}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -175,10 +225,18 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["xiezuo.core.api_permissions.RecordPermission"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_FILTER_BACKENDS": ["xiezuo.core.filter_backend.StrictFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "xiezuo.core.pagination.StrictLimitOffsetPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "xiezuo.core.schema.RecordAutoSchema",
+    # Rates per user (token or session) and per address for anonymous calls; far above what a person or the
+    # test suite does, low enough to stop a runaway script. Read at each request (core/throttling.py).
+    "DEFAULT_THROTTLE_CLASSES": ["xiezuo.core.throttling.UserRateThrottle",
+                                 "xiezuo.core.throttling.AnonRateThrottle"],
+}
+XIEZUO_API_RATES = {
+    "user": os.environ.get("XIEZUO_API_RATE_USER", "3000/min"),
+    "anon": os.environ.get("XIEZUO_API_RATE_ANON", "300/min"),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Xiezuo API",
@@ -186,6 +244,9 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 LOGGING = {

@@ -9,20 +9,23 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from xiezuo.core import aliases, pages
 from xiezuo.core.figures_api import FiguresView
+from xiezuo.core.signin_views import SigninView, signin_events
 from xiezuo.core.urls import api_router, job_urls
 
 urlpatterns = [
     path("", pages.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(template_name="core/login.html"), name="login"),
+    path("healthz/", pages.healthz, name="healthz"),
+    path("login/", SigninView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("search/", pages.search, name="search"),
     path("account/token/", pages.api_token, name="api_token"),
     path("import/aliases/", aliases.page, name="value_aliases"),
+    path("account/signins/", signin_events, name="signin_events"),
     path("jobs/", include(job_urls)),
     path("geo/", include("xiezuo.geo.urls")),
     path("cooperation/", include("xiezuo.core.cooperation")),
@@ -31,7 +34,8 @@ urlpatterns = [
                                                                   permanent=True)),
     path("api/figures/", FiguresView.as_view(), name="api_figures"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),
+    # The split view serves Swagger UI's start-up script as a file, which the Content-Security-Policy allows.
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),
     path("api/", include("xiezuo.geo.api_urls")),
 ]
 
@@ -61,3 +65,8 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler400 = "xiezuo.core.errors.bad_request"
+handler403 = "xiezuo.core.errors.permission_denied"
+handler404 = "xiezuo.core.errors.page_not_found"
+handler500 = "xiezuo.core.errors.server_error"

@@ -28,7 +28,7 @@ def test_safe_configuration_passes(tmp_path):
     secret = tmp_path / "secret"
     secret.write_text("s" * 20 + "-very-long-random-secret-value-0123456789")
     out = run_check({"XIEZUO_DEBUG": "0", "XIEZUO_SECRET_KEY_FILE": str(secret),
-                     "XIEZUO_ALLOWED_HOSTS": "xiezuo.example.org"})
+                     "XIEZUO_ALLOWED_HOSTS": "xiezuo.example.org", "XIEZUO_TLS": "1"})
     assert "xiezuo.E00" not in out.stderr, out.stderr
 
 

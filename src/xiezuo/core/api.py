@@ -199,13 +199,35 @@ def _field_names(obj) -> set[str]:
     return {f.name for f in obj._meta.get_fields()}
 
 
-reason_serializer = inline_serializer("TransitionReason", {"reason": serializers.CharField(required=False)})
+
+class Conflict(APIException):
+    """409: the record is still referenced (the referencing records the user may see are named)."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+    def __init__(self, detail, referenced_by=()):
+        super().__init__(detail)
+        self.referenced_by = list(referenced_by)
+
+
+reason_serializer = inline_serializer("TransitionReason", {"reason": serializers.CharField(required=False, allow_blank=True)})
 
 
 class RecordViewSet(viewsets.ModelViewSet):
     """Every queryset goes through `restrict`: a row outside the user's area is a 404."""
 
     record_type = None
+    # Ids are numbers: `…/1.5/` or `…/abc/` match no route (a JSON 404), never a query with a bad value.
+    lookup_value_regex = "[0-9]+"
+
+    def get_object(self):
+        from django.http import Http404
+
+        value = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, "")
+        if not str(value).isdigit() or int(value) >= 2**63:
+            raise Http404  # an id beyond the database's integers names no record (and would fail the query)
+        return super().get_object()
 
     def get_queryset(self):
         model: type[models.Model] = self.record_type.model
@@ -213,10 +235,17 @@ class RecordViewSet(viewsets.ModelViewSet):
         return model.objects.restrict(self.request.user, "view").select_related(*related).order_by("pk")
 
     def perform_destroy(self, instance):
+        from django.db.models import ProtectedError, RestrictedError
+
+        from .references import blocked_message, blocking_records, describe
+
         try:
             delete_record(instance, self.request.user)
         except DjangoPermissionDenied as exc:
             raise PermissionDenied(str(exc)) from None
+        except (ProtectedError, RestrictedError) as exc:
+            records = blocking_records(exc, self.request.user)
+            raise Conflict(blocked_message(records), [describe(r) for r in records]) from None
 
     def _transition(self, request, name):
         obj = self.get_object()
@@ -260,7 +289,10 @@ class RecordViewSet(viewsets.ModelViewSet):
     def handle_exception(self, exc):
         if isinstance(exc, _Stale) and exc.payload is not None:
             return Response(exc.payload, status=exc.status_code)
-        return super().handle_exception(exc)
+        response = super().handle_exception(exc)
+        if isinstance(exc, Conflict):
+            response.data = {"detail": response.data["detail"], "referenced_by": exc.referenced_by}
+        return response
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

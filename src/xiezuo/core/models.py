@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .scope import RecordQuerySet
+from .signin import SigninEvent  # noqa: F401  (a core model kept beside the sign-in throttle that uses it)
 
 
 class Status(models.TextChoices):

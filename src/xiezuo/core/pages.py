@@ -58,3 +58,16 @@ def api_token(request):
         token = Token.objects.create(user=request.user)
     return render(request, "core/api_token.html", {"token": token,
                                                    "has_token": Token.objects.filter(user=request.user).exists()})
+
+
+def healthz(request):
+    """For a load balancer or monitor: 200 when this process can reach its database, 503 when it cannot."""
+    from django.db import DatabaseError, connection
+    from django.http import HttpResponse
+
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")

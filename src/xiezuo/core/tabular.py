@@ -96,9 +96,33 @@ def check_xlsx(path: Path) -> None:
         raise FileProblem("文件解压后体积异常（疑似压缩炸弹），已拒绝读取。")
 
 
+# Spreadsheet programs run a cell that starts with one of these as a formula (`=HYPERLINK(…)`, `=1+1`, `@SUM`,
+# `-2+3`); a tab or carriage return can start one too. OWASP's advice for CSV: put a single quote in front, which
+# Excel and WPS show as text. XLSX needs none of this: its cells are typed (write_xlsx writes text as text).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """The text of a CSV cell that no spreadsheet will run as a formula. Numbers and dates stay as they are.
+
+    Text that already starts with quotes before a trigger (`'=x`) gets one more, so that `restore` gives it back.
+    """
+    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def restore(value):
+    """Undo `neutralise` on a cell read back: an exported file re-imports to the same values."""
+    if isinstance(value, str) and value.startswith("'") and value.lstrip("'").startswith(FORMULA_TRIGGERS):
+        return value[1:]
+    return value
+
+
 def _cell(value) -> object:
+    """Every cell read from a file, .xlsx or .csv, passes here once."""
     if isinstance(value, str):
-        return clean(value)
+        return clean(restore(value))
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
@@ -190,7 +214,7 @@ def _read_csv(path: Path) -> Iterator[list]:
             except csv.Error:
                 dialect = csv.excel
             for row in csv.reader(fh, dialect):
-                yield [clean(v) for v in row]
+                yield [_cell(v) for v in row]
     except UnicodeDecodeError as exc:
         raise FileProblem(f"文件编码不一致：第 {exc.start} 字节附近无法按 {encoding.upper()} 解码。请统一另存为 UTF-8。") from None
 
@@ -251,7 +275,7 @@ def write_xlsx(target, headers: Sequence[str], rows: Iterable[Sequence], sheet: 
 
 
 def write_csv(target, headers: Sequence[str], rows: Iterable[Sequence]) -> None:
-    """UTF-8 with a byte-order mark, so that Excel on Windows opens Chinese text correctly."""
+    """UTF-8 with a byte-order mark, so that Excel on Windows opens Chinese text correctly; formulas neutralised."""
     if isinstance(target, (str, Path)):
         fh = open(target, "w", encoding="utf-8-sig", newline="")
         close = True
@@ -259,9 +283,9 @@ def write_csv(target, headers: Sequence[str], rows: Iterable[Sequence]) -> None:
         fh, close = io.TextIOWrapper(target, encoding="utf-8-sig", newline=""), False
     try:
         w = csv.writer(fh)
-        w.writerow(headers)
+        w.writerow([neutralise(h) for h in headers])
         for row in rows:
-            w.writerow(["" if v is None else v for v in row])
+            w.writerow(["" if v is None else neutralise(v) for v in row])
     finally:
         fh.flush()
         if close:

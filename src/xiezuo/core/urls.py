@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from rest_framework.routers import DefaultRouter
 
 from . import views
 from .api import viewset_for
+from .permissions import TRANSITIONS
 from .registry import REGISTRY, by_app
+
+
+class TransitionConverter:
+    """Only the lifecycle's actions match, so `…/7/frobnicate/` is an ordinary 404, never an error in a view."""
+
+    regex = "|".join(sorted(TRANSITIONS))
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(TransitionConverter, "transition")
 
 
 def record_urls(app_label: str) -> list:
@@ -26,7 +42,7 @@ def record_urls(app_label: str) -> list:
             path(f"{base}/<int:pk>/edit/", views.RecordEditView.as_view(**kw), name=f"{base}_edit"),
             path(f"{base}/<int:pk>/delete/", views.RecordDeleteView.as_view(**kw), name=f"{base}_delete"),
             path(f"{base}/<int:pk>/history/", views.RecordHistoryView.as_view(**kw), name=f"{base}_history"),
-            path(f"{base}/<int:pk>/<str:action>/", views.RecordTransitionView.as_view(**kw),
+            path(f"{base}/<int:pk>/<transition:action>/", views.RecordTransitionView.as_view(**kw),
                  name=f"{base}_transition"),
         ]
     return patterns

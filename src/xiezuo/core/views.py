@@ -184,8 +184,10 @@ class RecordDeleteView(RecordView):
 
         try:
             delete_record(obj, request.user)
-        except (ProtectedError, RestrictedError):
-            messages.error(request, _("该记录仍被其他记录引用，无法删除。"))
+        except (ProtectedError, RestrictedError) as exc:
+            from .references import blocked_message, blocking_records
+
+            messages.error(request, blocked_message(blocking_records(exc, request.user)))
             return redirect(self.record_type.url("detail", obj.pk))
         messages.success(request, _("已删除：%(obj)s") % {"obj": obj})
         return redirect(self.record_type.url("list"))

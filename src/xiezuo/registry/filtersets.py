@@ -35,7 +35,8 @@ GUARANTEE_STATE = [("met", _("达标")), ("unmet", _("未达标")), ("unknown", 
 
 
 def _guarantee_filter(field: str, label):
-    def method(self, qs, name, value):
+    # A callable (not a method name) is called as method(qs, name, value): no `self`.
+    def method(qs, name, value):
         return {"met": qs.filter(**{field: True}), "unmet": qs.filter(**{field: False}),
                 "unknown": qs.filter(**{f"{field}__isnull": True})}.get(value, qs)
 

@@ -22,6 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+        demo_secret_key()
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write("数据库已就绪")
         call_command("loadregions")
@@ -50,6 +51,26 @@ def demo_hooks() -> list:
             continue
         hooks.append((config, importlib.import_module(f"{config.name}.demo")))
     return hooks
+
+
+def demo_secret_key() -> None:
+    """Without a configured key, the demo makes a random one, kept in var/secret_key (read by settings).
+
+    `xiezuo serve` refuses the published development key when debug mode is off, as the demo runs.
+    """
+    from xiezuo.core.checks import secret_key_problem
+
+    if not secret_key_problem(settings.SECRET_KEY):
+        return
+    import os
+    import secrets
+
+    path = settings.DEMO_SECRET_KEY_FILE
+    if not path.is_file():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(secrets.token_urlsafe(50))
+    settings.SECRET_KEY = path.read_text(encoding="utf-8").strip()
 
 
 def load_demo(stdout=None) -> None:
