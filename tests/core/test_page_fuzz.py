@@ -92,15 +92,24 @@ PAGES = [
     ("/registry/worklist/", ["region"]),
     ("/registry/summary/", ["format", "region"]),
     ("/registry/summary/522700000000/", ["format"]),
-    ("/industry/cooperation/region/522700000000/", ["since", "until", "approved", "facts"]),
+    ("/cooperation/region/522700000000/", ["since", "until", "include_unapproved", "facts"]),
+    ("/cooperation/organisation/{org}/", ["since", "until", "include_unapproved", "facts"]),
+    ("/cooperation/pairing/{pairing}/", ["since", "until", "include_unapproved", "facts"]),
+    ("/api/figures/", ["subject", "id", "since", "until", "include_unapproved", "facts", "key"]),
     ("/jobs/", ["page"]),
     ("/account/signins/", ["username", "address", "kind", "page"]),
 ]
 
 
 @pytest.mark.parametrize("path, names", PAGES)
-def test_other_pages_with_parameters(login, path, names):
-    sweep(login("admin" if "signins" in path else "qiannan"), path, names, examples=20)
+def test_other_pages_with_parameters(login, user, path, names):
+    from xiezuo.partners.models import Organisation, Pairing
+
+    who = "admin" if "signins" in path else "qiannan"
+    if "{" in path:  # an organisation and a pairing the reader may open
+        path = path.format(org=Organisation.objects.restrict(user(who)).order_by("pk").first().pk,
+                           pairing=Pairing.objects.restrict(user(who)).order_by("pk").first().pk)
+    sweep(login(who), path, names, examples=20)
 
 
 def test_path_segments(login):
@@ -109,7 +118,7 @@ def test_path_segments(login):
 
     @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), database=None)
     @given(TEXT.filter(lambda t: t and "/" not in t and "?" not in t and "#" not in t),
-           st.sampled_from(["/geo/regions/{}/", "/registry/summary/{}/", "/industry/cooperation/region/{}/",
+           st.sampled_from(["/geo/regions/{}/", "/registry/summary/{}/", "/cooperation/region/{}/", "/cooperation/pairing/{}/",
                             "/exchange/visit/1/{}/", "/partners/organisation/{}/"]))
     def check(segment, pattern):
         path = pattern.format(quote(segment.encode("utf-8", "surrogatepass")))

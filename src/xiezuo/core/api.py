@@ -315,9 +315,13 @@ def viewset_for(record_type) -> type[RecordViewSet]:
 IF_MATCH = OpenApiParameter(
     "If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=False,
     description='读取时的 ETag（如 "3"）。与请求体中的 version 二选一；都没有时返回 428。')
+# `based_on`, `version` and `changes` come with a stale version; an If-Match header that contradicts the body's
+# version is refused with `detail` alone.
 _STALE = inline_serializer("StaleVersion", {
-    "detail": serializers.CharField(), "based_on": serializers.IntegerField(), "version": serializers.IntegerField(),
-    "changes": serializers.ListField(child=serializers.DictField(child=serializers.CharField(allow_null=True)))})
+    "detail": serializers.CharField(), "based_on": serializers.IntegerField(required=False),
+    "version": serializers.IntegerField(required=False),
+    "changes": serializers.ListField(required=False,
+                                     child=serializers.DictField(child=serializers.CharField(allow_null=True)))})
 EDIT_REFUSALS = {
     400: OpenApiResponse(description="数据有误"),
     403: OpenApiResponse(description="角色不允许，或记录已提交或已审核而锁定"),

@@ -1,6 +1,6 @@
 """The OpenAPI schema: record operations document the error answers they can give, so clients (and the
 schemathesis run in CI) know them: 400 bad input, 403 role or lock, 404 outside the area, 409 still referenced,
-412 edited meanwhile."""
+412 edited meanwhile, 428 an edit naming no version."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ ERRORS = {
     404: OpenApiResponse(_detail, description="记录不存在或不在您的管辖范围内"),
     409: OpenApiResponse(_conflict, description="记录仍被其他记录引用"),
     412: OpenApiResponse(_detail, description="记录已被他人修改（版本不符）"),
+    428: OpenApiResponse(_detail, description="修改未注明所依据的版本（If-Match 或 version）"),
     429: OpenApiResponse(_detail, description="请求过于频繁"),
 }
 
@@ -39,7 +40,7 @@ class RecordAutoSchema(AutoSchema):
         if method == "DELETE":
             codes.append(409)
         if method in ("PUT", "PATCH"):
-            codes += [409, 412]
+            codes += [409, 412, 428]
         for code in codes:
             if str(code) not in responses:
                 responses[str(code)] = self._get_response_for_code(ERRORS[code], str(code), direction=direction)
