@@ -11,7 +11,7 @@ pytestmark = pytest.mark.e2e
 
 MAIN_PAGES = ["/", "/search/?q=黔南", "/geo/regions/", "/geo/regions/520000000000/", "/jobs/", "/account/token/",
               "/account/signins/", "/api/docs/", "/registry/summary/", "/registry/worklist/",
-              "/industry/cooperation/region/522700000000/"]
+              "/cooperation/region/522700000000/"]
 
 
 def test_main_pages_run_under_the_policy(page: Page, login):

@@ -95,7 +95,6 @@ PAGES = [
     ("/cooperation/region/522700000000/", ["since", "until", "include_unapproved", "facts"]),
     ("/cooperation/organisation/{org}/", ["since", "until", "include_unapproved", "facts"]),
     ("/cooperation/pairing/{pairing}/", ["since", "until", "include_unapproved", "facts"]),
-    ("/api/figures/", ["subject", "id", "since", "until", "include_unapproved", "facts", "key"]),
     ("/jobs/", ["page"]),
     ("/account/signins/", ["username", "address", "kind", "page"]),
 ]
