@@ -29,7 +29,7 @@ RESTAURANTS = {"organisation": lambda s: {"organisation": s.obj.pk, "kind": "res
                "region": lambda s: {"region": s.obj.code, "kind": "restaurant"}}
 SALE = "consumption.Sale"
 
-figure("consumption.products", _("认定产品"), "consumption.Product", PRODUCTS, unit=_("个"), panel=BOTH, order=500,
+figure("consumption.products", _("认定产品"), "consumption.Product", PRODUCTS, unit=_("种"), panel=BOTH, order=500,
        description=_("认定为消费帮扶（扶贫）产品的个数，按认定有效期起始日期计入期间。"))
 figure("consumption.sales", _("消费帮扶销售额"), SALE, COUNTED, money=True, total="amount", panel=BOTH, order=510,
        description=_("认定产品在认定有效期内的销售额（元；页面以万元显示）；同一发票或合同多方报送只计一次。"))
@@ -57,7 +57,7 @@ def _years(user, subject, options):
 
 
 table("consumption_years", _("消费协作分年度"), _("年度"), ("organisation", "pairing", "region"), _years,
-      [(_("认定产品（个）"), "consumption.products"), (_("消费帮扶销售额（万元）"), "consumption.sales"),
+      [(_("认定产品（种）"), "consumption.products"), (_("消费帮扶销售额（万元）"), "consumption.sales"),
        (_("其中政府采购（万元）"), "consumption.government"), (_("不计入（万元）"), "consumption.not_counted"),
        (_("黔菜餐厅（家）"), "consumption.restaurants")], order=60)
 column("per_region", _("消费帮扶销售额（万元）"), "consumption.sales")
