@@ -7,7 +7,7 @@ import calendar
 import re
 import unicodedata
 
-from xiezuo.consumption.models import Channel, Product, Sale
+from xiezuo.consumption.models import Channel, Product, Sale, TourismEvent, VisitorFlow
 from xiezuo.core import figures as registry
 
 BUDGET = {"government", "coop_office", "department", "working_group", "sasac", "school", "hospital"}
@@ -104,6 +104,31 @@ def restaurants(subject):
     return out
 
 
+def _tourism_ok(codes: list[str], origin_region: str, subject) -> bool:
+    if subject.kind == "region":
+        return any(c.startswith(prefix(subject.obj.code)) for c in codes)
+    east, west = registry.pairing_sides(subject.obj)
+    return any(c.startswith(west) for c in codes) and origin_region.startswith(east)
+
+
+def visitors(subject):
+    if subject.kind == "organisation":
+        return 0
+    return sum(f.visitors for f in VisitorFlow.objects.filter(status="approved")
+               if _tourism_ok([f.region_id], f.origin_region_id, subject) and _period_ok(f.month, subject))
+
+
+def tourism_events(subject):
+    out = 0
+    for e in TourismEvent.objects.filter(status="approved"):
+        if subject.kind == "organisation":
+            ok = any(_in(o, subject.obj) for o in e.organisers.all())
+        else:
+            ok = _tourism_ok([r.code for r in e.destination_regions.all()], e.origin_region_id, subject)
+        out += ok and _period_ok(e.start_date, subject)
+    return out
+
+
 RECOUNT = {
     "consumption.products": lambda s: len(products(s)),
     "consumption.sales": lambda s: _amount(counted(s)),
@@ -112,4 +137,6 @@ RECOUNT = {
     "consumption.not_counted": lambda s: _amount(x for x in sales(s) if not certified(x)),
     "consumption.duplicates": lambda s: len(sales(s)) - len(first_reports(sales(s))),
     "consumption.restaurants": lambda s: len(restaurants(s)),
+    "consumption.visitors": visitors,
+    "consumption.tourism_events": tourism_events,
 }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.base import RecordTypeTests
-from xiezuo.consumption.models import Channel, Product, Sale
+from xiezuo.consumption.models import Channel, Product, Sale, TourismEvent, TourismPolicy, VisitorFlow
 from xiezuo.partners.models import Organisation
 
 # Demo organisations and records in the editor's (Qiannan's) area (partners/demo.py, consumption/demo.py).
@@ -97,3 +97,84 @@ class TestSale(RecordTypeTests):
     def bad_import_rows(self):
         return [{"销售渠道*": MARKET, "月份*": "2020-06-01", "产品": "都匀毛尖茶", "金额（元）*": "-5",
                  "报送方*": "渠道（市场）报送"}], "金额不能为负数"
+
+
+class TestTourismEvent(RecordTypeTests):
+    model = TourismEvent
+    editor = "qiannan"
+    outsider = "bijie_dafang"
+    reader = "leader"
+
+    def valid_data(self):
+        return {"name": "测试旅游专列", "kind": "train", "organisers": [org(OFFICE)], "origin_region": "440100000000",
+                "destination_regions": "522722000000", "start_date": "2020-10-01", "end_date": "2020-10-05",
+                "tourists": "600"}
+
+    def changed_data(self):
+        return {**self.valid_data(), "tourists": "650"}
+
+    def api_data(self):
+        return {"name": "接口测试推介会", "kind": "promotion", "origin_region": "440100000000",
+                "destination_regions": ["522722000000"], "start_date": "2020-11-01"}
+
+    def import_rows(self):
+        return [{"名称*": "导入测试推介会", "类型*": "旅游推介会", "客源地（东部）*": "440100000000",
+                 "目的地*": "522700000000", "开始日期*": "2020-09-01"},
+                {"名称*": "导入测试包机", "类型*": "旅游包机", "客源地（东部）*": "440300000000",
+                 "目的地*": "522722000000", "开始日期*": "2020-09-10", "游客人次": "180"}]
+
+    def bad_import_rows(self):
+        return [{"名称*": "导入测试专列", "类型*": "旅游专列", "客源地（东部）*": "440100000000",
+                 "目的地*": "522722000000", "开始日期*": "2020-09-10", "结束日期": "2020-09-01"}], "结束日期不能早于开始日期"
+
+
+class TestVisitorFlow(RecordTypeTests):
+    model = VisitorFlow
+    editor = "qiannan"
+    outsider = "bijie_dafang"
+    reader = "leader"
+
+    def valid_data(self):
+        return {"month": "2021-03-01", "region": "522722000000", "origin_region": "440100000000", "groups": "12",
+                "visitors": "480"}
+
+    def changed_data(self):
+        return {**self.valid_data(), "visitors": "500"}
+
+    def import_rows(self):
+        return [{"月份*": "2021-04-01", "目的地（县）*": "522722000000", "客源地（东部）*": "440100000000",
+                 "游客人次*": "900"},
+                {"月份*": "2021-04-01", "目的地（县）*": "522701000000", "客源地（东部）*": "440100000000",
+                 "旅游团队数": "3", "游客人次*": "120"}]
+
+    def bad_import_rows(self):
+        return [{"月份*": "2099-04-01", "目的地（县）*": "522722000000", "客源地（东部）*": "440100000000",
+                 "游客人次*": "900"}], "尚未到来"
+
+
+class TestTourismPolicy(RecordTypeTests):
+    model = TourismPolicy
+    editor = "qiannan"
+    outsider = "bijie_dafang"
+    reader = "leader"
+
+    def valid_data(self):
+        return {"name": "测试景区优惠", "regions": "522722000000", "places": "小七孔", "beneficiaries": "广东籍游客",
+                "benefit": "门票全免", "valid_from": "2021-01-01", "valid_to": "2021-03-31"}
+
+    def changed_data(self):
+        return {**self.valid_data(), "benefit": "门票半价"}
+
+    def api_data(self):
+        return {"name": "接口测试优惠", "regions": ["522722000000"], "beneficiaries": "广东籍游客", "benefit": "半价",
+                "valid_from": "2021-01-01"}
+
+    def import_rows(self):
+        return [{"政策名称*": "导入测试优惠", "实施地区*": "522722000000", "优惠对象*": "广东籍游客",
+                 "优惠内容*": "门票全免", "开始日期*": "2021-05-01"},
+                {"政策名称*": "导入测试优惠二", "实施地区*": "522701000000", "优惠对象*": "广东籍游客",
+                 "优惠内容*": "半价", "开始日期*": "2021-06-01", "结束日期": "2021-08-31"}]
+
+    def bad_import_rows(self):
+        return [{"政策名称*": "导入测试优惠三", "实施地区*": "522722000000", "优惠对象*": "广东籍游客",
+                 "优惠内容*": "半价", "开始日期*": "2021-06-01", "结束日期": "2021-05-01"}], "结束日期不能早于开始日期"

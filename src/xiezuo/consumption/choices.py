@@ -51,3 +51,11 @@ class ReportingSide(models.TextChoices):
     CHANNEL = "channel", _("渠道（市场）报送")
     SELLER = "seller", _("卖方报送")
     BUYER = "buyer", _("买方报送")
+
+
+class TourismEventKind(models.TextChoices):
+    PROMOTION = "promotion", _("旅游推介会")
+    ROUTE = "route", _("旅游线路")
+    TRAIN = "train", _("旅游专列")
+    FLIGHT = "flight", _("旅游包机")
+    OTHER = "other", _("其他")

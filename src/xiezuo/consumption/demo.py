@@ -26,7 +26,8 @@ from .choices import CertificationStage as S
 from .choices import ChannelKind as K
 from .choices import ProductCategory as C
 from .choices import ReportingSide as R
-from .models import Channel, Product, Sale
+from .choices import TourismEventKind as T
+from .models import Channel, Product, Sale, TourismEvent, TourismPolicy, VisitorFlow
 
 D = dt.date.fromisoformat
 JIANGNAN, TRADING = "广州江南果菜批发市场", "广东东西部扶贫协作产品交易市场"
@@ -143,4 +144,37 @@ def load(acting_user) -> None:
                 made.append(dup)  # approved; those of November and December wait for the approver
             else:
                 Sale.objects.filter(pk=dup.pk).update(status="submitted")
+    made += _tourism(acting_user, rnd)
     _approve(made)
+
+
+def _tourism(acting_user, rnd) -> list:
+    """Synthetic tourism: a promotion in Guangzhou, a special train, a free-admission policy, monthly visitors."""
+    from xiezuo.geo.models import Region
+
+    region = {r.code: r for r in Region.objects.filter(code__in=["522722000000", "522701000000", "520521000000",
+                                                                "520524000000", "522700000000", "520500000000"])}
+    made = [
+        create_record(TourismEvent, {"name": "黔南州旅游推介会·广州站（演示）", "kind": T.PROMOTION,
+                                     "origin_region_id": "440100000000", "start_date": D("2019-03-22"),
+                                     "synthetic": True},
+                      acting_user, m2m={"destination_regions": [region["522700000000"]]}, note=NOTE),
+        create_record(TourismEvent, {"name": "广州—荔波旅游专列（演示）", "kind": T.TRAIN,
+                                     "origin_region_id": "440100000000", "start_date": D("2019-05-01"),
+                                     "end_date": D("2019-05-05"), "tourists": 860, "synthetic": True},
+                      acting_user, m2m={"destination_regions": [region["522722000000"]]}, note=NOTE),
+        create_record(TourismPolicy, {"name": "景区对广东游客门票优惠（演示）", "places": "荔波小七孔、织金洞",
+                                      "beneficiaries": "广东籍游客凭身份证", "benefit": "门票半价",
+                                      "valid_from": D("2019-10-01"), "valid_to": D("2020-12-31"), "synthetic": True},
+                      acting_user, m2m={"regions": [region["522722000000"], region["520524000000"]]}, note=NOTE),
+    ]
+    for year in (2019, 2020):
+        for m in range(1, 13):
+            for code in ("522722000000", "522701000000", "520521000000", "520524000000"):
+                # 2020: the epidemic's first months brought almost no groups.
+                low = year == 2020 and m in (2, 3, 4)
+                visitors = rnd.randrange(50, 200) if low else rnd.randrange(800, 4000)
+                made.append(create_record(VisitorFlow, {
+                    "month": _month(year, m), "region_id": code, "origin_region_id": "440000000000",
+                    "groups": visitors // 40, "visitors": visitors, "synthetic": True}, acting_user, note=NOTE))
+    return made

@@ -45,6 +45,15 @@ figure("consumption.duplicates", _("重复报送（只计一次）"), SALE, narr
        order=514, description=_("同一发票或合同已有更早报送、不再重复计入的报送条数。"))
 figure("consumption.restaurants", _("黔菜餐厅"), "consumption.Channel", RESTAURANTS, unit=_("家"), panel=BOTH,
        order=520, description=_("在东部开设的黔菜餐厅家数，按开业日期计入期间。"))
+# Tourism: visitors (人次 as reported by the destination, summed; no person is recorded) and special trains/flights.
+VISITORS = {"pairing": lambda s: {"region": s.west, "east": s.east},
+            "region": lambda s: {"region": s.obj.code}}
+figure("consumption.visitors", _("东部游客"), "consumption.VisitorFlow", VISITORS, unit=_("人次"), total="visitors",
+       panel=("pairing",), order=530,
+       description=_("目的地报送的东部客源地游客人次之和（人次，非去重人数），按月份计入期间。"))
+figure("consumption.tourism_events", _("旅游推介与专列"), "consumption.TourismEvent",
+       {"organisation": lambda s: {"organisation": s.obj.pk}, **VISITORS}, unit=_("次"), order=531,
+       description=_("旅游推介会、旅游线路、专列和包机的次数，按开始日期计入期间。"))
 
 
 def _years(user, subject, options):
@@ -59,5 +68,5 @@ def _years(user, subject, options):
 table("consumption_years", _("消费协作分年度"), _("年度"), ("organisation", "pairing", "region"), _years,
       [(_("认定产品（种）"), "consumption.products"), (_("消费帮扶销售额（万元）"), "consumption.sales"),
        (_("其中政府采购（万元）"), "consumption.government"), (_("不计入（万元）"), "consumption.not_counted"),
-       (_("黔菜餐厅（家）"), "consumption.restaurants")], order=60)
+       (_("黔菜餐厅（家）"), "consumption.restaurants"), (_("东部游客（人次）"), "consumption.visitors")], order=60)
 column("per_region", _("消费帮扶销售额（万元）"), "consumption.sales")

@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from xiezuo.core.filtersets import RecordFilterSet
 from xiezuo.core.ledger import TreeFilterMixin
 
-from .choices import CertificationStage, ChannelKind, ProductCategory, ReportingSide
+from .choices import CertificationStage, ChannelKind, ProductCategory, ReportingSide, TourismEventKind
 from .counting import certified_q, duplicates, government_q, once
-from .models import Channel, Product, Sale
+from .models import Channel, Product, Sale, TourismEvent, TourismPolicy, VisitorFlow
 
 
 class ProductFilterSet(TreeFilterMixin, RecordFilterSet):
@@ -103,3 +103,47 @@ class SaleFilterSet(TreeFilterMixin, RecordFilterSet):
         if value is False:  # the repeated reports only: what the approver checks
             return duplicates(qs)
         return qs
+
+
+class TourismEventFilterSet(TreeFilterMixin, RecordFilterSet):
+    kind = django_filters.MultipleChoiceFilter(choices=TourismEventKind.choices, label=_("类型"))
+    since = django_filters.DateFilter(field_name="start_date", lookup_expr="gte", label=_("开始日期自"))
+    until = django_filters.DateFilter(field_name="start_date", lookup_expr="lte", label=_("开始日期至"))
+    organisation = django_filters.NumberFilter(method="by_organisation", label=_("主办或承办单位编号（含下属）"))
+    region = django_filters.CharFilter(method="by_region", label=_("目的地代码（含下级）"))
+    east = django_filters.CharFilter(method="by_east", label=_("客源地代码"))
+    search_fields = ("name", "note")
+    organisation_paths = ("organisers",)
+    region_paths = ("destination_regions",)
+    east_paths = ("origin_region",)
+
+    class Meta:
+        model = TourismEvent
+        fields = ["q", "kind", "status", "since", "until", "organisation", "region", "east", "synthetic"]
+
+
+class VisitorFlowFilterSet(TreeFilterMixin, RecordFilterSet):
+    since = django_filters.DateFilter(field_name="month", lookup_expr="gte", label=_("月份自"))
+    until = django_filters.DateFilter(field_name="month", lookup_expr="lte", label=_("月份至"))
+    region = django_filters.CharFilter(method="by_region", label=_("目的地代码（含下级）"))
+    east = django_filters.CharFilter(method="by_east", label=_("客源地代码"))
+    event = django_filters.NumberFilter(field_name="event_id", label=_("推介或专列编号"))
+    search_fields = ("note", "region__name")
+    region_paths = ("region",)
+    east_paths = ("origin_region",)
+
+    class Meta:
+        model = VisitorFlow
+        fields = ["q", "status", "since", "until", "region", "east", "event", "synthetic"]
+
+
+class TourismPolicyFilterSet(TreeFilterMixin, RecordFilterSet):
+    since = django_filters.DateFilter(field_name="valid_from", lookup_expr="gte", label=_("开始日期自"))
+    until = django_filters.DateFilter(field_name="valid_from", lookup_expr="lte", label=_("开始日期至"))
+    region = django_filters.CharFilter(method="by_region", label=_("实施地区代码（含下级）"))
+    search_fields = ("name", "places", "beneficiaries", "benefit", "note")
+    region_paths = ("regions",)
+
+    class Meta:
+        model = TourismPolicy
+        fields = ["q", "status", "since", "until", "region", "synthetic"]

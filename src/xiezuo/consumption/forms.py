@@ -6,7 +6,7 @@ from django import forms
 
 from xiezuo.core.forms import RecordForm
 
-from .models import Channel, Product, Sale
+from .models import Channel, Product, Sale, TourismEvent, TourismPolicy, VisitorFlow
 
 
 class ProductForm(RecordForm):
@@ -52,3 +52,28 @@ class SaleForm(RecordForm):
             data["region"] = data.get("region") or product.region
             data["producer"] = data.get("producer") or product.producer
         return data
+
+
+class TourismEventForm(RecordForm):
+    class Meta:
+        model = TourismEvent
+        fields = ["name", "kind", "organisers", "origin_region", "destination_regions", "start_date", "end_date",
+                  "tourists", "note", "synthetic", "source_document"]
+
+
+class VisitorFlowForm(RecordForm):
+    class Meta:
+        model = VisitorFlow
+        fields = ["month", "region", "origin_region", "groups", "visitors", "event", "note", "synthetic",
+                  "source_document"]
+
+    def clean_month(self):
+        month = self.cleaned_data.get("month")
+        return month.replace(day=1) if month else month
+
+
+class TourismPolicyForm(RecordForm):
+    class Meta:
+        model = TourismPolicy
+        fields = ["name", "regions", "places", "beneficiaries", "benefit", "valid_from", "valid_to", "note",
+                  "synthetic", "source_document"]

@@ -23,7 +23,14 @@ from xiezuo.core.models import Record
 from xiezuo.core.scope import ScopeSpec, code_prefix
 from xiezuo.core.tables import yuan_to_wan
 
-from .choices import BenefitMechanism, CertificationStage, ChannelKind, ProductCategory, ReportingSide
+from .choices import (
+    BenefitMechanism,
+    CertificationStage,
+    ChannelKind,
+    ProductCategory,
+    ReportingSide,
+    TourismEventKind,
+)
 
 MONEY = {"max_digits": 16, "decimal_places": 2}
 # One row of a sales report above this is a typing error (a market's whole month is reported per product line);
@@ -282,3 +289,109 @@ class Sale(Record):
             return Sale._base_manager.none()
         return Sale._base_manager.filter(document_key=self.document_key).exclude(pk=self.pk) \
             .select_related("channel").order_by("pk")
+
+
+# --- tourism cooperation (旅游协作) ---------------------------------------------------------------------------
+
+class TourismEvent(Record):
+    """A promotion event (推介会), a route, a special train (旅游专列) or charter flight bringing eastern tourists."""
+
+    name = models.CharField(_("名称"), max_length=200)
+    kind = models.CharField(_("类型"), max_length=12, choices=TourismEventKind.choices)
+    organisers = models.ManyToManyField("partners.Organisation", verbose_name=_("主办或承办单位"), blank=True,
+                                        related_name="+")
+    origin_region = models.ForeignKey("geo.Region", verbose_name=_("客源地（东部）"), on_delete=models.PROTECT,
+                               related_name="+")
+    destination_regions = models.ManyToManyField("geo.Region", verbose_name=_("目的地"), related_name="+")
+    start_date = models.DateField(_("开始日期"))
+    end_date = models.DateField(_("结束日期"), null=True, blank=True)
+    tourists = models.PositiveIntegerField(_("游客人次"), null=True, blank=True,
+                                           help_text=_("专列、包机、线路实际带来的游客人次；推介会留空"))
+    note = models.TextField(_("备注"), blank=True)
+
+    scope = ScopeSpec(regions=("origin_region", "destination_regions"), organisations=("organisers",))
+
+    class Meta:
+        verbose_name = _("旅游推介与线路")
+        verbose_name_plural = _("旅游推介与线路")
+        ordering = ["-start_date", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("结束日期不能早于开始日期。")})
+
+
+class VisitorFlow(Record):
+    """Tour groups and visitors from the east arriving in one western county in one month (as reported)."""
+
+    month = models.DateField(_("月份"), help_text=_("填当月任一日，如 2020-05-01；按月统计"))
+    region = models.ForeignKey("geo.Region", verbose_name=_("目的地（县）"), on_delete=models.PROTECT,
+                               related_name="+")
+    origin_region = models.ForeignKey("geo.Region", verbose_name=_("客源地（东部）"), on_delete=models.PROTECT,
+                               related_name="+")
+    groups = models.PositiveIntegerField(_("旅游团队数"), null=True, blank=True)
+    visitors = models.PositiveIntegerField(_("游客人次"))
+    event = models.ForeignKey(TourismEvent, verbose_name=_("来自推介或专列"), null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="flows")
+    note = models.TextField(_("备注"), blank=True)
+
+    scope = ScopeSpec(regions=("region", "origin_region"))
+    approval_scope = ScopeSpec(regions=("region",))
+
+    class Meta:
+        verbose_name = _("东部游客")
+        verbose_name_plural = _("东部游客")
+        ordering = ["-month", "region_id", "pk"]
+        constraints = [models.UniqueConstraint(fields=["month", "region", "origin_region"],
+                                               name="consumption_visitorflow_one_per_month")]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} {self.origin_region}→{self.region}" if self.month and self.region_id else ""
+
+    def save(self, *args, **kwargs):
+        if self.month:
+            self.month = self.month.replace(day=1)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        errors = {}
+        if self.month:
+            self.month = self.month.replace(day=1)
+            if self.month > dt.date.today().replace(day=1):
+                errors["month"] = _("月份 %(m)s 尚未到来，不能填报。") % {"m": f"{self.month:%Y-%m}"}
+        if self.region_id and self.region.level < 3:
+            errors["region"] = _("目的地应为县（市、区）或其下级。")
+        if self.groups and self.visitors is not None and self.groups > self.visitors:
+            errors["groups"] = _("旅游团队数不能多于游客人次。")
+        if errors:
+            raise ValidationError(errors)
+
+
+class TourismPolicy(Record):
+    """A preferential policy for eastern visitors, e.g. scenic areas free for Guangdong visitors."""
+
+    name = models.CharField(_("政策名称"), max_length=200)
+    regions = models.ManyToManyField("geo.Region", verbose_name=_("实施地区"), related_name="+")
+    places = models.TextField(_("适用景区"), blank=True)
+    beneficiaries = models.CharField(_("优惠对象"), max_length=200, help_text=_("如：广东籍游客凭身份证"))
+    benefit = models.CharField(_("优惠内容"), max_length=200, help_text=_("如：门票全免、半价"))
+    valid_from = models.DateField(_("开始日期"))
+    valid_to = models.DateField(_("结束日期"), null=True, blank=True)
+    note = models.TextField(_("备注"), blank=True)
+
+    scope = ScopeSpec(regions=("regions",))
+
+    class Meta:
+        verbose_name = _("旅游优惠政策")
+        verbose_name_plural = _("旅游优惠政策")
+        ordering = ["-valid_from", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.valid_to and self.valid_from and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": _("结束日期不能早于开始日期。")})

@@ -7,11 +7,32 @@ from django.utils.translation import gettext_lazy as _
 
 from xiezuo.core.registry import RecordType, add_panel, register
 
-from .filtersets import ChannelFilterSet, ProductFilterSet, SaleFilterSet
-from .forms import ChannelForm, ProductForm, SaleForm
-from .models import Channel, Product, Sale
-from .serializers import ChannelSerializer, ProductSerializer, SaleSerializer
-from .tables import ChannelTable, ProductTable, SaleTable
+from .filtersets import (
+    ChannelFilterSet,
+    ProductFilterSet,
+    SaleFilterSet,
+    TourismEventFilterSet,
+    TourismPolicyFilterSet,
+    VisitorFlowFilterSet,
+)
+from .forms import ChannelForm, ProductForm, SaleForm, TourismEventForm, TourismPolicyForm, VisitorFlowForm
+from .models import Channel, Product, Sale, TourismEvent, TourismPolicy, VisitorFlow
+from .serializers import (
+    ChannelSerializer,
+    ProductSerializer,
+    SaleSerializer,
+    TourismEventSerializer,
+    TourismPolicySerializer,
+    VisitorFlowSerializer,
+)
+from .tables import (
+    ChannelTable,
+    ProductTable,
+    SaleTable,
+    TourismEventTable,
+    TourismPolicyTable,
+    VisitorFlowTable,
+)
 from .views import channel_context, pairing_chart, producer_context, product_context, sale_context
 
 # The menu group: every record type of the channel is listed under it.
@@ -37,6 +58,20 @@ register(RecordType(
     menu_group=GROUP, icon="bi-cart-check",
     column_aliases={"document_no": ["发票号码", "合同编号", "发票号", "票据号"], "amount": ["销售额（元）", "金额"]},
     detail_template="consumption/sale_panel.html", detail_context=sale_context,
+))
+register(RecordType(
+    model=TourismEvent, filterset=TourismEventFilterSet, form=TourismEventForm, table=TourismEventTable,
+    serializer=TourismEventSerializer, import_key=("name", "start_date"), menu_group=GROUP, icon="bi-train-front",
+))
+register(RecordType(
+    model=VisitorFlow, filterset=VisitorFlowFilterSet, form=VisitorFlowForm, table=VisitorFlowTable,
+    serializer=VisitorFlowSerializer, import_key=("month", "region", "origin_region"), menu_group=GROUP,
+    icon="bi-people",
+))
+register(RecordType(
+    model=TourismPolicy, filterset=TourismPolicyFilterSet, form=TourismPolicyForm, table=TourismPolicyTable,
+    serializer=TourismPolicySerializer, import_key=("name", "valid_from"), menu_group=GROUP,
+    icon="bi-ticket-perforated",
 ))
 
 

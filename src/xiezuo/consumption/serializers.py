@@ -4,7 +4,7 @@ from rest_framework import serializers
 
 from xiezuo.core.api import RecordSerializer
 
-from .models import Channel, Product, Sale
+from .models import Channel, Product, Sale, TourismEvent, TourismPolicy, VisitorFlow
 
 TAIL = ["synthetic", "source_document", "status", "status_display", "return_reason", "created_at", "updated_at"]
 
@@ -36,3 +36,23 @@ class SaleSerializer(RecordSerializer):
 
     def get_count_problem(self, obj) -> str:
         return obj.count_problem()
+
+
+class TourismEventSerializer(RecordSerializer):
+    class Meta(RecordSerializer.Meta):
+        model = TourismEvent
+        fields = ["id", "name", "kind", "organisers", "origin_region", "destination_regions", "start_date", "end_date",
+                  "tourists", "note", *TAIL]
+
+
+class VisitorFlowSerializer(RecordSerializer):
+    class Meta(RecordSerializer.Meta):
+        model = VisitorFlow
+        fields = ["id", "month", "region", "origin_region", "groups", "visitors", "event", "note", *TAIL]
+
+
+class TourismPolicySerializer(RecordSerializer):
+    class Meta(RecordSerializer.Meta):
+        model = TourismPolicy
+        fields = ["id", "name", "regions", "places", "beneficiaries", "benefit", "valid_from", "valid_to", "note",
+                  *TAIL]

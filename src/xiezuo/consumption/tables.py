@@ -36,3 +36,21 @@ class SaleTable(Table):
         if earlier is not None:
             return _("同一票据另有报送（#%(n)s），只计一次") % {"n": earlier.pk}
         return _("计入")
+
+
+class TourismEventTable(Table):
+    columns = ("name", "kind", "origin_region", "destination_regions", "start_date", "tourists")
+    ordering = ("-start_date", "pk")
+
+
+class VisitorFlowTable(Table):
+    columns = ("month", "region", "origin_region", "groups", "visitors")
+    ordering = ("-month", "region_id", "pk")
+
+    def render_month(self, obj) -> str:
+        return f"{obj.month:%Y-%m}"
+
+
+class TourismPolicyTable(Table):
+    columns = ("name", "regions", "beneficiaries", "benefit", "valid_from", "valid_to")
+    ordering = ("-valid_from", "pk")
