@@ -175,6 +175,6 @@ def _tourism(acting_user, rnd) -> list:
                 low = year == 2020 and m in (2, 3, 4)
                 visitors = rnd.randrange(50, 200) if low else rnd.randrange(800, 4000)
                 made.append(create_record(VisitorFlow, {
-                    "month": _month(year, m), "region_id": code, "origin_region_id": "440000000000",
+                    "month": _month(year, m), "region_id": code, "origin_region_id": "440100000000",
                     "groups": visitors // 40, "visitors": visitors, "synthetic": True}, acting_user, note=NOTE))
     return made
