@@ -10,6 +10,7 @@ from html import unescape
 
 import pytest
 
+from tests.consumption.recount import RECOUNT as CONSUMPTION_RECOUNT
 from xiezuo.core import figures as registry
 from xiezuo.core.figures import Options, Subject
 from xiezuo.core.services import create_record, transition_record
@@ -138,6 +139,7 @@ RECOUNT = {
     "industry.disbursed": lambda s: _sum(_disbursements(s), "amount"),
     "industry.balance": lambda s: _sum(_allocations(s), "allocated") - _sum(_disbursements(s), "amount"),
     "industry.donations": lambda s: _sum(_allocations(s), "social_donations"),
+    **CONSUMPTION_RECOUNT,
 }
 
 
