@@ -282,6 +282,30 @@ def check_write_scope(obj, user, before: dict[str, set] | None = None) -> None:
         raise OutOfScope(errors)
 
 
+def check_links_first(obj, user, before: dict[str, set] | None = None, m2m: dict | None = None) -> None:
+    """The links part of `check_write_scope`, before the record's own validation runs: a link outside what the
+    writer may name is answered as such, not by whatever rule of the record it also happens to break. The
+    placement itself (which may be derived on save) is still checked after the write."""
+    if user is None or get_scope(user).everything:
+        return
+    before, m2m = before or {}, m2m or {}
+    errors: dict[str, list[str]] = {}
+    for f in link_fields(type(obj)):
+        if f.many_to_many:
+            if f.name not in m2m:
+                continue
+            new = {getattr(v, "pk", v) for v in m2m[f.name] or ()}
+        else:
+            value = getattr(obj, f.attname)
+            new = set() if value is None else {value}
+        new -= before.get(f.name, set())
+        if new and new - allowed_ids(f.related_model, user, new):
+            errors.setdefault(f.name if f.editable else NON_FIELD_ERRORS, []).append(
+                _("“%(field)s”所选的对象不在您可关联的范围内（本辖区及其结对方）。") % {"field": f.verbose_name})
+    if errors:
+        raise OutOfScope(errors)
+
+
 def linked_ids_for(obj, f) -> set:
     if f.many_to_many:
         return set(getattr(obj, f.name).values_list("pk", flat=True)) if obj.pk else set()

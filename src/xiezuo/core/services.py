@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from .audit import diff, record_change, snapshot
 from .models import ChangeRecord, Status
 from .permissions import REVIEW_ACTIONS, TRANSITIONS, can, review_refusal
-from .scope import check_write_scope, linked_ids, require_write_scope
+from .scope import check_links_first, check_write_scope, linked_ids, require_write_scope
 
 # Bookkeeping columns a history entry never lists.
 _QUIET = ("version", "submitted_by")
@@ -98,6 +98,7 @@ def create_record(model, data: dict, acting_user, m2m: dict | None = None, job=N
         obj.created_by = acting_user
     if job is not None and hasattr(obj, "import_job_id"):
         obj.import_job = job
+    check_links_first(obj, acting_user, m2m=m2m)
     obj.full_clean(exclude=[f.name for f in model._meta.many_to_many])
     obj.save()
     _save_m2m(obj, m2m)
@@ -126,6 +127,7 @@ def update_record(obj, data: dict, acting_user, m2m: dict | None = None, note: s
         if name in model.LIFECYCLE_FIELDS or name in model.PROVENANCE_FIELDS or name == "version":
             continue  # status changes only through transitions
         setattr(obj, name, value)
+    check_links_first(obj, acting_user, before=links_before, m2m=m2m)
     obj.full_clean(exclude=[f.name for f in model._meta.many_to_many])
     obj.save(update_fields=model.edit_columns())
     _save_m2m(obj, m2m)
