@@ -20,6 +20,9 @@ EXPORT_FORMATS = ("xlsx", "csv")
 
 
 def export_value(obj, name: str):
+    if name not in {f.name for f in obj._meta.get_fields()}:
+        # A form-only field (a person's ID number): exported as the record type's table shows it (masked).
+        return obj.record_type.table(type(obj), []).cell(obj, name)
     f = obj._meta.get_field(name)
     if f.many_to_many:
         key = getattr(f.related_model, "lookup_field", "name")

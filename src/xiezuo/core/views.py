@@ -105,7 +105,12 @@ class RecordDetailView(RecordView):
 def detail_fields(obj, rt: RecordType):
     table = rt.table(rt.model, [])
     out = []
+    model_fields = {f.name for f in obj._meta.get_fields()}
     for name in rt.fields():
+        if name not in model_fields:
+            # A form-only field (a person's ID number): shown as the table renders it (masked), never raw.
+            out.append((table.label(name), table.cell(obj, name), None))
+            continue
         f = obj._meta.get_field(name)
         value = table.cell(obj, name)
         if name in table.money_columns:
