@@ -38,9 +38,10 @@ figure("labour.placed_registered", _("其中建档立卡户成员"), EMPLOYMENT,
        description=_("就业人员中属于建档立卡户（含监测户）成员的人数：按身份证号与建档立卡库比对得出，不手工填报。"))
 figure("labour.placed_east", _("其中到东部帮扶省份就业"), EMPLOYMENT, narrowed(PEOPLE, workplace="east"), unit=_("人"),
        persons="person", panel=BOTH, order=65, description=_("在东部帮扶省份就业的人数，按人去重。"))
-figure("labour.placed_local", _("其中省内就近就业"), EMPLOYMENT, narrowed(PEOPLE, workplace="local"), unit=_("人"),
-       persons="person", order=66, description=_("在本省就近就业（不含帮扶车间）的人数，按人去重。"))
-figure("labour.placed_workshop", _("其中帮扶车间就业"), EMPLOYMENT, narrowed(PEOPLE, workplace="workshop"),
+figure("labour.placed_local", _("其中省内就近就业"), EMPLOYMENT, narrowed(PEOPLE, workplace=["local", "workshop"]),
+       unit=_("人"), persons="person", panel=BOTH, order=66,
+       description=_("在本省就近就地就业（含帮扶车间）的人数，按人去重。"))
+figure("labour.placed_workshop", _("其中在帮扶车间"), EMPLOYMENT, narrowed(PEOPLE, workplace="workshop"),
        unit=_("人"), persons="person", order=67, description=_("在帮扶车间就业的人数，按人去重。"))
 figure("labour.subsidies", _("交通及稳岗补贴"), EMPLOYMENT, PEOPLE, money=True, order=68,
        compute=lambda qs, subject: qs.model._base_manager.filter(pk__in=qs.values("pk")).aggregate(
