@@ -585,6 +585,9 @@ EN.update({
     "此人在%(since)s起已有一段%(what)s（%(host)s），日期重叠。":
         "This person already has a %(what)s from %(since)s (%(host)s) whose dates overlap.",
     "挂任职务": "Post held",
+    "同一身份证号在各业务中的全部记录（仅显示您管辖范围内的记录）。":
+        "Every record with this ID number, in every channel (only those inside your area).",
+    "此人在各业务中的全部记录": "This person's records in every channel",
     "专业技术人才": "Professionals dispatched",
     "身份证号（脱敏）": "ID number (masked)",
 })

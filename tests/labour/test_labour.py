@@ -154,3 +154,25 @@ def test_county_imports_a_list_with_two_bad_rows_fixes_it_and_the_pairing_figure
     job = run_import(client, csv_bytes(employment_rows(good), "utf-8-sig"))
     assert job.state == Job.State.FAILED and "已有此人同一开始日期" in job.errors[0][3]
     assert figures(leader, "pairing", pairing(BIJIE).pk, include_unapproved="true")["labour.placed"] == before + 5
+
+
+def test_a_persons_page_shows_their_records_in_every_channel_inside_the_readers_area(login, user):
+    from xiezuo.core.models import ChangeRecord
+    from xiezuo.people.models import Person
+
+    both = Employment.objects.filter(person__trainings__isnull=False, region__code__startswith="5205").first()
+    person = both.person
+    page = login("bijie").get(f"/people/{person.pk}/").content.decode()
+    assert person.id_masked in page and person.id_number not in page
+    assert 'id="person-labour-employment"' in page and 'id="person-labour-trainee"' in page
+    # Outside the reader's area: no record of theirs is visible, so no page.
+    assert login("qiannan").get(f"/people/{person.pk}/").status_code == 404
+    # From the employment record's page to the person.
+    assert f"/people/{person.pk}/" in login("bijie").get(both.get_absolute_url()).content.decode()
+    # Reveal: only for users allowed to see ID numbers, and logged.
+    assert login("bijie").post(f"/people/{person.pk}/reveal/").status_code == 403
+    shown = login("admin").post(f"/people/{person.pk}/reveal/").content.decode()
+    assert person.id_number in shown
+    assert ChangeRecord.objects.filter(object_id=str(person.pk), action="view_id",
+                                       content_type__model="person").exists()
+    assert Person.objects.filter(pk=person.pk).exists()

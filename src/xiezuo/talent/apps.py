@@ -13,4 +13,11 @@ class TalentConfig(AppConfig):
 
     def ready(self) -> None:
         # Registering is importing: the record types (pages, import/export, API, menu) and their figures.
+        from xiezuo.core.registry import add_panel
+
         from . import figures, records  # noqa: F401
+        from .models import Dispatch, Secondment
+
+        # The person's page (every record naming them, in every channel) from each record's page.
+        for model in (Dispatch, Secondment,):
+            add_panel(model, "people/person_panel.html")
