@@ -467,7 +467,6 @@ EN.update({
     "交通及稳岗补贴": "Transport and job-stability subsidies",
     "就业记录登记的交通补贴与稳岗补贴之和（元；页面以万元显示）。":
         "Transport and job-stability subsidies recorded on employment records (yuan; pages show 10,000 yuan).",
-    "吸纳就业（人）": "Jobs (people)",
     "人员编号": "Person number",
     "建档立卡户（含监测户）成员": "Member of a registered (or monitored) household",
     "培训工程": "Training programme",

@@ -10,6 +10,7 @@ from html import unescape
 
 import pytest
 
+from tests.labour.recount import LABOUR_RECOUNT
 from xiezuo.core import figures as registry
 from xiezuo.core.figures import Options, Subject
 from xiezuo.core.services import create_record, transition_record
@@ -139,6 +140,7 @@ RECOUNT = {
     "industry.balance": lambda s: _sum(_allocations(s), "allocated") - _sum(_disbursements(s), "amount"),
     "industry.donations": lambda s: _sum(_allocations(s), "social_donations"),
 }
+RECOUNT.update(LABOUR_RECOUNT)
 
 
 def subjects() -> list[Subject]:

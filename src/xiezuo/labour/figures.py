@@ -13,7 +13,7 @@ from django.db.models import F, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from xiezuo.core.figures import column, figure, narrowed
+from xiezuo.core.figures import figure, narrowed
 
 # A pairing counts the workers and trainees of its helped (western) region; an organisation those it employs or
 # hosts (with its supervised units); a region those who come from it.
@@ -47,5 +47,3 @@ figure("labour.subsidies", _("交通及稳岗补贴"), EMPLOYMENT, PEOPLE, money
        compute=lambda qs, subject: qs.model._base_manager.filter(pk__in=qs.values("pk")).aggregate(
            s=Coalesce(Sum(F("transport_subsidy") + F("stability_subsidy")), Decimal(0)))["s"],
        description=_("就业记录登记的交通补贴与稳岗补贴之和（元；页面以万元显示）。"))
-
-column("per_enterprise", _("吸纳就业（人）"), "labour.placed")
