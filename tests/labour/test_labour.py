@@ -176,3 +176,20 @@ def test_a_persons_page_shows_their_records_in_every_channel_inside_the_readers_
     assert ChangeRecord.objects.filter(object_id=str(person.pk), action="view_id",
                                        content_type__model="person").exists()
     assert Person.objects.filter(pk=person.pk).exists()
+
+
+def test_the_bijie_region_and_pairing_pages_show_labour_and_talent_figures_that_link_to_their_records(login):
+    import re
+    from html import unescape
+
+    client = login("leader")
+    for url in ("/cooperation/region/520500000000/", f"/cooperation/pairing/{pairing(BIJIE).pk}/"):
+        html = client.get(url).content.decode()
+        for key in ("labour.placed", "labour.placed_registered", "labour.placed_east", "talent.cadres",
+                    "talent.professionals"):
+            assert f'data-figure="{key}"' in html, (url, key)
+        link = re.search(r'data-figure="labour.placed_registered".*?<a href="([^"]+)"', html, re.S).group(1)
+        listed = client.get(unescape(link)).content.decode()
+        member = Employment.objects.filter(person__membership__isnull=False, region__code__startswith="5205").first()
+        assert member.name in listed and "registered=true" in unescape(link)
+    assert "转移就业人数" in html and "其中建档立卡户成员" in html
