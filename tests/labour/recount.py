@@ -11,7 +11,7 @@ from decimal import Decimal
 from xiezuo.core import figures as registry
 from xiezuo.labour.models import Employment, Trainee
 from xiezuo.registry.models import Member
-from xiezuo.talent.models import Dispatch, MinimumStay, Secondment
+from xiezuo.talent.models import Dispatch, MinimumStay, Secondment, Team, TeamMember, TeamOutput
 
 
 def _prefix(code: str) -> str:
@@ -63,6 +63,15 @@ def _qualifying(s) -> int:
                 if ((end or today) - start).days >= rules.get(field, 180) and (end or start <= today)})
 
 
+def _teams(s, kind):
+    return len([k for (k,) in _rows(s, Team, "host_region_id", "helper_unit__path", "kind") if k == kind])
+
+
+def _outputs(s, kind):
+    return sum(n for k, n in _rows(s, TeamOutput, "team__host_region_id", "team__helper_unit__path", "kind", "count")
+               if k == kind)
+
+
 LABOUR_RECOUNT = {
     "labour.trainees": lambda s: len({r[0] for r in _trainees(s)}),
     "labour.trainees_completed": lambda s: len({p for p, c in _trainees(s, "completion") if c == "completed"}),
@@ -80,4 +89,10 @@ LABOUR_RECOUNT = {
     "talent.cadres_west_east": lambda s: len({p for p, d in _stays(s, Secondment, "direction") if d == "west_east"}),
     "talent.professionals": _qualifying,
     "talent.professional_months": lambda s: _months(_stays(s, Dispatch, "start", "actual_end")),
+    "talent.school_teams": lambda s: _teams(s, "school"),
+    "talent.hospital_teams": lambda s: _teams(s, "hospital"),
+    "talent.team_members": lambda s: len({p for (p,) in _rows(s, TeamMember, "team__host_region_id",
+                                                             "team__helper_unit__path", "person_id")}),
+    "talent.operations": lambda s: _outputs(s, "operations"),
+    "talent.departments": lambda s: _outputs(s, "departments"),
 }

@@ -63,3 +63,85 @@ class TestDispatch(RecordTypeTests):
     def bad_import_rows(self):
         return [{"身份证号*": "440106198101014150", "姓名*": "错号", "专业领域*": "教师", "派驻地区*": "522702000000",
                  "到岗日期*": "2021-01-05"}], "身份证号"
+
+
+def a_team():
+    from xiezuo.talent.models import Team
+
+    obj, _ = Team.objects.get_or_create(name="都匀市医院组团式测试团队", defaults={
+        "kind": "hospital", "host_region_id": "522701000000", "host_unit_name": "都匀市人民医院",
+        "start": "2021-01-01"})
+    return obj
+
+
+class TestTeam(RecordTypeTests):
+    from xiezuo.talent.models import Team as model
+    editor, outsider, reader = "qiannan", "bijie_dafang", "leader"
+
+    def valid_data(self):
+        return {"name": "广州某医院组团式帮扶都匀市人民医院", "kind": "hospital", "helper_unit_name": "广州某医院",
+                "host_region": "522701000000", "host_unit_name": "都匀市人民医院", "start": "2021-03-01"}
+
+    def changed_data(self):
+        return {**self.valid_data(), "end": "2024-02-28"}
+
+    def api_data(self):
+        return {"name": "接口团队", "kind": "school", "host_region": "522701000000", "host_unit_name": "都匀一中",
+                "start": "2021-03-02"}
+
+    def import_rows(self):
+        return [{"团队名称*": "导入团队甲", "类型*": "学校组团式帮扶", "受援地区*": "522702000000", "受援单位*": "福泉一中",
+                 "开始日期*": "2021-01-05"},
+                {"团队名称*": "导入团队乙", "类型*": "医院组团式帮扶", "受援地区*": "522701000000", "受援单位*": "都匀市医院",
+                 "开始日期*": "2021-02-05"}]
+
+    def bad_import_rows(self):
+        return [{"团队名称*": "导入团队丙", "类型*": "学校组团式帮扶", "受援地区*": "522702000000", "受援单位*": "福泉二中",
+                 "开始日期*": "2021-05-05", "结束日期": "2021-01-01"}], "结束日期不能早于开始日期"
+
+
+class TestTeamMember(RecordTypeTests):
+    from xiezuo.talent.models import TeamMember as model
+    editor, outsider, reader = "qiannan", "bijie_dafang", "leader"
+
+    def valid_data(self):
+        return {"team": a_team().pk, "id_number": ident("440106", "19820101", 421), "name": "测试队员", "role": "队员",
+                "start": "2021-03-01"}
+
+    def changed_data(self):
+        return {**self.valid_data(), "id_number": "", "role": "队长"}
+
+    def api_data(self):
+        return {"team": a_team().pk, "id_number": ident("440106", "19820101", 422), "name": "接口队员",
+                "start": "2021-03-02"}
+
+    def import_rows(self):
+        return [{"团队*": a_team().pk, "身份证号*": ident("440106", "19820101", 423), "姓名*": "导入队员甲",
+                 "加入日期*": "2021-01-05"},
+                {"团队*": a_team().pk, "身份证号*": ident("440106", "19820101", 424), "姓名*": "导入队员乙",
+                 "加入日期*": "2021-02-05", "离开日期": "2022-02-04"}]
+
+    def bad_import_rows(self):
+        return [{"团队*": a_team().pk, "身份证号*": ident("440106", "19820101", 425), "姓名*": "导入队员丙",
+                 "加入日期*": "2021-05-05", "离开日期": "2021-01-01"}], "离开日期不能早于加入日期"
+
+
+class TestTeamOutput(RecordTypeTests):
+    from xiezuo.talent.models import TeamOutput as model
+    editor, outsider, reader = "qiannan", "bijie_dafang", "leader"
+
+    def valid_data(self):
+        return {"team": a_team().pk, "kind": "operations", "count": "35", "date": "2021-06-30"}
+
+    def changed_data(self):
+        return {**self.valid_data(), "count": "36"}
+
+    def api_data(self):
+        return {"team": a_team().pk, "kind": "departments", "count": 1, "date": "2021-07-01"}
+
+    def import_rows(self):
+        return [{"团队*": a_team().pk, "成效类型*": "开展手术（例）", "数量*": "12", "日期*": "2021-01-31"},
+                {"团队*": a_team().pk, "成效类型*": "新建或提升科室（学科）", "数量*": "1", "日期*": "2021-02-28"}]
+
+    def bad_import_rows(self):
+        return [{"团队*": a_team().pk, "成效类型*": "开展手术（例）", "数量*": "-3", "日期*": "2021-03-31"}], "大于或等于0"

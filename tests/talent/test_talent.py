@@ -48,3 +48,17 @@ def test_the_minimum_stay_is_data(user, login):
     MinimumStay.objects.filter(field="doctor").update(days=30)
     listed = login("admin").get("/talent/dispatch/?qualifying=true&region=520521000000").content.decode()
     assert short.name in listed
+
+
+def test_a_team_counts_each_member_once_over_its_batches_and_members_are_the_dispatched_people(login):
+    from xiezuo.talent.models import Team, TeamMember
+
+    team = Team.objects.get(kind="hospital", synthetic=True)
+    members = TeamMember.objects.filter(team=team)
+    assert members.values("start").distinct().count() == 2          # two batches
+    assert all(Dispatch.objects.filter(person_id=m.person_id).exists() for m in members)
+    values = figures(login("leader"), "region", BIJIE)
+    assert values["talent.hospital_teams"] >= 1 and values["talent.school_teams"] >= 1
+    assert values["talent.team_members"] == TeamMember.objects.filter(
+        team__host_region__code__startswith="5205", status="approved").values("person").distinct().count()
+    assert values["talent.operations"] == 420

@@ -16,8 +16,8 @@ class TalentConfig(AppConfig):
         from xiezuo.core.registry import add_panel
 
         from . import figures, records  # noqa: F401
-        from .models import Dispatch, Secondment
+        from .models import Dispatch, Secondment, TeamMember
 
         # The person's page (every record naming them, in every channel) from each record's page.
-        for model in (Dispatch, Secondment,):
+        for model in (Dispatch, Secondment, TeamMember):
             add_panel(model, "people/person_panel.html")

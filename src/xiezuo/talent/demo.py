@@ -13,7 +13,7 @@ import random
 from xiezuo.core.idcard import check_char
 from xiezuo.people.models import Person
 
-from .models import Dispatch, Secondment
+from .models import Dispatch, Secondment, Team, TeamMember, TeamOutput
 
 SOURCE = "演示数据（合成）：总数与 DOMAIN.md 广州对口帮扶毕节、黔南截至 2018 年 11 月的报道数字一致"
 CADRES, PROFESSIONALS, TWICE = 33, 293, 7
@@ -62,3 +62,29 @@ def load(acting_user) -> None:
                        start=d.actual_end + dt.timedelta(days=30), actual_end=d.actual_end + dt.timedelta(days=250),
                        **common) for d in stays[:TWICE]]
     Dispatch.objects.bulk_create(stays)
+
+    load_teams(common)
+
+
+def load_teams(common) -> None:
+    """Two 组团式 teams in Bijie, each with two batches of members drawn from the dispatched doctors and teachers
+    (the same people as in the dispatch records), and what they did."""
+    for kind, field, name, host in (
+            ("hospital", "doctor", "广州市医院组团式帮扶毕节市县人民医院团队（演示）", "县人民医院（演示）"),
+            ("school", "teacher", "广州市学校组团式帮扶毕节市县第一中学团队（演示）", "县第一中学（演示）")):
+        team = Team.objects.create(name=name, kind=kind, helper_unit_name="广州市（演示）", host_region_id=WEST[0],
+                                   host_unit_name=host, start=dt.date(2017, 3, 1), **common)
+        people = list(Dispatch.objects.filter(speciality=field, host_region_id=WEST[0]).order_by("pk")
+                      .values_list("person_id", "name").distinct()[:10])
+        members = []
+        for i, (person_id, person_name) in enumerate(people):
+            batch = i // 5
+            start = dt.date(2017 + batch, 3, 1)
+            members.append(TeamMember(team=team, person_id=person_id, name=person_name,
+                                      role="队长" if i % 5 == 0 else "队员", start=start,
+                                      end=start + dt.timedelta(days=364), **common))
+        TeamMember.objects.bulk_create(members)
+        outputs = ([("departments", 3), ("operations", 420), ("staff_trained", 260)] if kind == "hospital"
+                   else [("teachers_trained", 310), ("other", 12)])
+        TeamOutput.objects.bulk_create([TeamOutput(team=team, kind=k, count=n, date=dt.date(2018, 6, 30), **common)
+                                        for k, n in outputs])

@@ -45,3 +45,16 @@ figure("talent.professionals", _("选派专业技术人才"), "talent.Dispatch",
        description=_("在岗时间达到计入考核最短时间的专业技术人才人数，按人去重；最短时间按专业领域设定（数据）。"))
 figure("talent.professional_months", _("专业技术人才人月"), "talent.Dispatch", STAYS, unit=_("人月"),
        compute=person_months, order=74, description=_("专业技术人才在岗天数之和（截至期末或今天）除以 30.4。"))
+
+TEAMS = STAYS
+PARTS = STAYS
+figure("talent.school_teams", _("学校组团式帮扶团队"), "talent.Team", narrowed(TEAMS, kind="school"), unit=_("个"),
+       panel=BOTH, order=75, description=_("学校组团式帮扶团队个数，按开始日期计入期间。"))
+figure("talent.hospital_teams", _("医院组团式帮扶团队"), "talent.Team", narrowed(TEAMS, kind="hospital"), unit=_("个"),
+       panel=BOTH, order=76, description=_("医院组团式帮扶团队个数，按开始日期计入期间。"))
+figure("talent.team_members", _("组团式帮扶团队成员"), "talent.TeamMember", PARTS, unit=_("人"), persons="person",
+       order=77, description=_("组团式帮扶团队的成员人数，按人去重（多批次、多团队只计一次），按加入日期计入期间。"))
+figure("talent.operations", _("组团式帮扶开展手术"), "talent.TeamOutput", narrowed(PARTS, kind="operations"),
+       unit=_("例"), total="count", order=78, description=_("医院团队登记的手术例数之和，按日期计入期间。"))
+figure("talent.departments", _("组团式帮扶新建或提升科室"), "talent.TeamOutput", narrowed(PARTS, kind="departments"),
+       unit=_("个"), total="count", order=79, description=_("团队登记的新建或提升科室（学科）个数之和。"))

@@ -9,7 +9,7 @@ from xiezuo.core import idcard
 from xiezuo.core.forms import RecordForm
 from xiezuo.core.ledger import LedgerFormMixin
 
-from .models import Dispatch, Secondment
+from .models import Dispatch, Secondment, Team, TeamMember, TeamOutput
 
 COMMON = ["name", "home_unit", "home_unit_name", "host_region", "host_unit_name"]
 DATES = ["start", "planned_end", "actual_end", "note", "synthetic", "source_document"]
@@ -51,3 +51,22 @@ class DispatchForm(PersonFormMixin, LedgerFormMixin, RecordForm):
     class Meta:
         model = Dispatch
         fields = [*COMMON[:1], "speciality", *COMMON[1:], *DATES]
+
+
+class TeamForm(LedgerFormMixin, RecordForm):
+    class Meta:
+        model = Team
+        fields = ["name", "kind", "helper_unit", "helper_unit_name", "host_region", "host_unit_name", "start", "end",
+                  "note", "synthetic", "source_document"]
+
+
+class TeamMemberForm(PersonFormMixin, LedgerFormMixin, RecordForm):
+    class Meta:
+        model = TeamMember
+        fields = ["team", "name", "role", "start", "end", "synthetic", "source_document"]
+
+
+class TeamOutputForm(LedgerFormMixin, RecordForm):
+    class Meta:
+        model = TeamOutput
+        fields = ["team", "kind", "count", "date", "note", "synthetic", "source_document"]

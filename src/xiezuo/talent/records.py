@@ -6,11 +6,23 @@ from django.utils.translation import gettext_lazy as _
 
 from xiezuo.core.registry import RecordType, register
 
-from .filtersets import DispatchFilterSet, SecondmentFilterSet
-from .forms import DispatchForm, SecondmentForm
-from .models import Dispatch, Secondment
-from .serializers import DispatchSerializer, SecondmentSerializer
-from .tables import DispatchTable, SecondmentTable
+from .filtersets import (
+    DispatchFilterSet,
+    SecondmentFilterSet,
+    TeamFilterSet,
+    TeamMemberFilterSet,
+    TeamOutputFilterSet,
+)
+from .forms import DispatchForm, SecondmentForm, TeamForm, TeamMemberForm, TeamOutputForm
+from .models import Dispatch, Secondment, Team, TeamMember, TeamOutput
+from .serializers import (
+    DispatchSerializer,
+    SecondmentSerializer,
+    TeamMemberSerializer,
+    TeamOutputSerializer,
+    TeamSerializer,
+)
+from .tables import DispatchTable, SecondmentTable, TeamMemberTable, TeamOutputTable, TeamTable
 
 GROUP = _("人才交流")
 ALIASES = {"id_number": ["身份证号码", "公民身份号码", "证件号码"]}
@@ -27,4 +39,17 @@ register(RecordType(
     model=Dispatch, filterset=DispatchFilterSet, form=DispatchForm, table=DispatchTable,
     serializer=DispatchSerializer, column_aliases=ALIASES, menu_group=GROUP, icon="bi-heart-pulse",
     import_fields=("id_number", "name", "speciality", *STAY, *DATES),
+))
+register(RecordType(
+    model=Team, filterset=TeamFilterSet, form=TeamForm, table=TeamTable, serializer=TeamSerializer,
+    import_key=("name", "start"), menu_group=GROUP, icon="bi-hospital",
+))
+register(RecordType(
+    model=TeamMember, filterset=TeamMemberFilterSet, form=TeamMemberForm, table=TeamMemberTable,
+    serializer=TeamMemberSerializer, column_aliases=ALIASES, menu_group=GROUP, icon="bi-people",
+    import_fields=("team", "id_number", "name", "role", "start", "end", "synthetic", "source_document"),
+))
+register(RecordType(
+    model=TeamOutput, filterset=TeamOutputFilterSet, form=TeamOutputForm, table=TeamOutputTable,
+    serializer=TeamOutputSerializer, import_key=("team", "kind", "date"), menu_group=GROUP, icon="bi-graph-up",
 ))

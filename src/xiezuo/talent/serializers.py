@@ -6,7 +6,7 @@ from xiezuo.core import idcard
 from xiezuo.core.api import RecordSerializer
 from xiezuo.core.ledger import TAIL
 
-from .models import Dispatch, Secondment
+from .models import Dispatch, Secondment, Team, TeamMember, TeamOutput
 
 STAY = ["id", "person", "id_number", "id_masked", "name", "home_unit", "home_unit_name", "host_region",
         "host_unit_name", "start", "planned_end", "actual_end", "note"]
@@ -42,3 +42,23 @@ class DispatchSerializer(PersonSerializerMixin, RecordSerializer):
         model = Dispatch
         fields = [*STAY, "speciality", *TAIL]
         read_only_fields = [*RecordSerializer.Meta.read_only_fields, "person"]
+
+
+class TeamSerializer(RecordSerializer):
+    class Meta(RecordSerializer.Meta):
+        model = Team
+        fields = ["id", "name", "kind", "helper_unit", "helper_unit_name", "host_region", "host_unit_name", "start",
+                  "end", "note", *TAIL]
+
+
+class TeamMemberSerializer(PersonSerializerMixin, RecordSerializer):
+    class Meta(RecordSerializer.Meta):
+        model = TeamMember
+        fields = ["id", "team", "person", "id_number", "id_masked", "name", "role", "start", "end", *TAIL]
+        read_only_fields = [*RecordSerializer.Meta.read_only_fields, "person"]
+
+
+class TeamOutputSerializer(RecordSerializer):
+    class Meta(RecordSerializer.Meta):
+        model = TeamOutput
+        fields = ["id", "team", "kind", "count", "date", "note", *TAIL]

@@ -21,3 +21,17 @@ class SecondmentTable(StayTable):
 class DispatchTable(StayTable):
     columns = ("name", "id_number", "speciality", "home_unit_name", "host_region", "host_unit_name", "start",
                "actual_end")
+
+
+class TeamTable(Table):
+    columns = ("name", "kind", "helper_unit_name", "host_region", "host_unit_name", "start", "end")
+    ordering = ("-start", "-pk")
+
+
+class TeamMemberTable(StayTable):
+    columns = ("name", "id_number", "team", "role", "start", "end")
+
+
+class TeamOutputTable(Table):
+    columns = ("team", "kind", "count", "date", "note")
+    ordering = ("-date", "-pk")
