@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "xiezuo.core",
     "xiezuo.geo",
     "xiezuo.partners",
+    "xiezuo.people",
 ]
 
 
@@ -104,7 +105,7 @@ def channel_apps(root: Path = BASE_DIR) -> list[str]:
     demo hooks run in (today `industry`'s demo reads the visits `exchange`'s demo made).
     Nothing is imported here: a broken channel fails when Django loads it, with its own traceback.
     """
-    base = {"core", "geo", "partners"}
+    base = {"core", "geo", "partners", "people"}
     return [f"xiezuo.{path.name}" for path in sorted(root.iterdir())
             if path.name not in base and (path / "apps.py").is_file() and (path / "records.py").is_file()]
 

@@ -9,7 +9,7 @@ from django.apps import apps
 
 import xiezuo
 
-BASE_APPS = {"core", "geo", "partners"}
+BASE_APPS = {"core", "geo", "partners", "people"}
 SRC = Path(xiezuo.__file__).parent
 
 

@@ -11,6 +11,7 @@ from html import unescape
 import pytest
 
 from tests.consumption.recount import RECOUNT as CONSUMPTION_RECOUNT
+from tests.labour.recount import LABOUR_RECOUNT
 from xiezuo.core import figures as registry
 from xiezuo.core.figures import Options, Subject
 from xiezuo.core.services import create_record, transition_record
@@ -141,6 +142,7 @@ RECOUNT = {
     "industry.donations": lambda s: _sum(_allocations(s), "social_donations"),
     **CONSUMPTION_RECOUNT,
 }
+RECOUNT.update(LABOUR_RECOUNT)
 
 
 def subjects() -> list[Subject]:

@@ -120,14 +120,14 @@ def test_startchannel_refuses_a_taken_or_bad_name_and_writes_nothing():
     with pytest.raises(CommandError, match="已有名为“exchange”的应用"):
         call_command("startchannel", "exchange")
     with pytest.raises(CommandError, match="须为小写英文字母"):
-        call_command("startchannel", "Labour")
+        call_command("startchannel", "Newchannel")
     with pytest.raises(CommandError, match="模型名“training”须为英文驼峰形式"):
-        call_command("startchannel", "labour", "--model", "training")
+        call_command("startchannel", "newchannel", "--model", "training")
     with pytest.raises(CommandError, match="模型名“Organisation”与生成代码所用的名称重复"):
-        call_command("startchannel", "labour", "--model", "Organisation")
+        call_command("startchannel", "newchannel", "--model", "Organisation")
     with pytest.raises(CommandError, match="不能含引号"):
-        call_command("startchannel", "labour", "--label", '培训"项目')
-    assert not (ROOT / "src" / "xiezuo" / "labour").exists() and not (ROOT / "src" / "xiezuo" / "Labour").exists()
+        call_command("startchannel", "newchannel", "--label", '培训"项目')
+    assert not (ROOT / "src" / "xiezuo" / "newchannel").exists() and not (ROOT / "src" / "xiezuo" / "Newchannel").exists()
 
 
 def test_a_broken_urls_py_stops_the_start_and_an_app_without_one_is_skipped(checkout):

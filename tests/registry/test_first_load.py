@@ -22,7 +22,16 @@ EDITOR = "bijie_dafang"
 @pytest.fixture
 def empty_registry():
     """No person and no household: the import takes the first-load path (the demo data is removed inside the
-    test's transaction and comes back after it)."""
+    test's transaction and comes back after it). Other channels' records name people too (trainees, workers):
+    they go first, or the people could not."""
+    from django.apps import apps
+
+    from xiezuo.people.models import Person
+
+    for model in apps.get_models():
+        if model._meta.app_label != "registry" and any(
+                f.concrete and f.is_relation and f.related_model is Person for f in model._meta.get_fields()):
+            model._base_manager.all().delete()
     with connection.cursor() as cur:
         for table in ("registry_gap", "registry_exitproposal", "registry_monitoringcase", "registry_screening",
                       "registry_member", "registry_household", "registry_person", "registry_summaryfigure"):

@@ -23,6 +23,9 @@ EXPORT_FORMATS = ("xlsx", "csv")
 
 def export_value(obj, name: str, visibility: Visibility | None = None):
     """A cell as the import reads it back; a related row the reader may not open is written as （范围外记录）."""
+    if name not in {f.name for f in obj._meta.get_fields()}:
+        # A form-only field (a person's ID number): exported as the record type's table shows it (masked).
+        return obj.record_type.table(type(obj), []).cell(obj, name)
     f = obj._meta.get_field(name)
     seen = visibility or Visibility(None)
     if f.many_to_many:

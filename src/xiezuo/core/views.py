@@ -106,7 +106,12 @@ def detail_fields(obj, rt: RecordType, user=None):
     """(label, value, link) of each field; a related row the reader may not open is neither named nor linked."""
     table = rt.table(rt.model, [], user=user)
     out = []
+    model_fields = {f.name for f in obj._meta.get_fields()}
     for name in rt.fields():
+        if name not in model_fields:
+            # A form-only field (a person's ID number): shown as the table renders it (masked), never raw.
+            out.append((table.label(name), table.cell(obj, name), None))
+            continue
         f = obj._meta.get_field(name)
         value = table.cell(obj, name)
         if name in table.money_columns:

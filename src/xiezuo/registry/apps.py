@@ -12,6 +12,6 @@ class RegistryConfig(AppConfig):
     def ready(self) -> None:
         from xiezuo.geo.views import add_region_page
 
-        from . import jobs, records, signals  # noqa: F401  (registers record types, the job kind, signals)
+        from . import jobs, people_hook, records, signals  # noqa: F401  (record types, job kind, signals, hook)
 
         add_region_page(_("建档立卡汇总"), "registry:summary_region", max_level=3)

@@ -9,8 +9,11 @@ from django.db.models import Count, F
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
+from xiezuo.people.models import Person
+
 from . import summary
 from .models import ExitProposal, Gap, Household, Member, MonitoringCase, Screening
+from .models.household import forget_rows
 
 
 def recount(household_id: int) -> None:
@@ -60,3 +63,11 @@ def screening_saved(sender, instance: Screening, **kwargs) -> None:
     from .services import apply_screening
 
     apply_screening(instance)
+
+
+@receiver(post_save, sender=Person)
+def person_saved(sender, instance: Person, created: bool, **kwargs) -> None:
+    """A person edited outside the import (name, number): the next import compares their member row again.
+    The person lives in `xiezuo.people`, which knows no registry; the registry listens."""
+    if not created:
+        forget_rows(Member.objects.filter(person_id=instance.pk))

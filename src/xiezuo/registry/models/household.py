@@ -1,4 +1,4 @@
-"""People, registered households (建档立卡户) and their members."""
+"""Registered households (建档立卡户) and their members; the person itself lives in `xiezuo.people`."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from xiezuo.core import idcard
 from xiezuo.core.models import BulkRecord
 from xiezuo.core.scope import ScopeSpec
+from xiezuo.people.models import Person
 
 from ..choices import (
     Attribute,
@@ -43,50 +43,6 @@ def VILLAGE_INDEX(name: str) -> models.Index:  # noqa: N802 - reads as a declara
 def forget_rows(members) -> None:
     """A write outside the import: the next import compares these members' rows again (see Member.row_digest)."""
     members.exclude(row_digest=None).update(row_digest=None)
-
-
-class Person(models.Model):
-    """One row per real person, keyed by the normalised resident ID number.
-
-    A trainee, a worker, a household member and a beneficiary are the same
-    person across channels and years; this row is what they link to. The
-    number is kept whole so it can be matched, and shown masked.
-    """
-
-    # Unique through a constraint, not `unique=True`: PostgreSQL would add a second (pattern) index that no
-    # lookup uses, and every bulk load would build it.
-    id_number = models.CharField(_("身份证号"), max_length=18)
-    name = models.CharField(_("姓名"), max_length=50)
-    sex = models.CharField(_("性别"), max_length=1, choices=Sex.choices)
-    birth_date = models.DateField(_("出生日期"))
-    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("人员")
-        verbose_name_plural = _("人员")
-        # Over the column as an expression: SQLite then builds it as an index of its own (not inside the table
-        # definition), which a first load drops and builds once at the end instead of filling it row by row in
-        # random order. PostgreSQL makes the same plain unique index on the column either way.
-        constraints = [models.UniqueConstraint(F("id_number"), name="registry_person_unique_id_number",
-                                               violation_error_message=_("此身份证号已登记。"))]
-
-    def __str__(self) -> str:
-        # Never the whole number: this text ends up in change records and pages.
-        return f"{self.name}（{idcard.mask(self.id_number)}）"
-
-    def save(self, *args, **kwargs):
-        adding = self._state.adding
-        super().save(*args, **kwargs)
-        if not adding:  # a new person has no membership yet
-            forget_rows(Member.objects.filter(person_id=self.pk))
-
-    @classmethod
-    def for_id_number(cls, raw: str, name: str = "") -> Person:
-        number = idcard.validate(raw)
-        person, _created = cls.objects.get_or_create(id_number=number, defaults={
-            "name": name or "", "sex": idcard.sex_code(number), "birth_date": idcard.birth_date(number)})
-        return person
 
 
 class Household(BulkRecord):

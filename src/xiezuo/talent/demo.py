@@ -1,0 +1,90 @@
+"""Synthetic demo data of the 人才交流 channel, flagged `synthetic=True`.
+
+Made-up people whose computed totals equal DOMAIN.md's Guangzhou → Bijie and Qiannan to November 2018: 33
+cadres on secondment and 293 professionals dispatched (distinct persons; a few professionals went twice).
+Written in bulk, entered as approved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from xiezuo.core.idcard import check_char
+from xiezuo.people.models import Person
+
+from .models import Dispatch, Secondment, Team, TeamMember, TeamOutput
+
+SOURCE = "演示数据（合成）：总数与 DOMAIN.md 广州对口帮扶毕节、黔南截至 2018 年 11 月的报道数字一致"
+CADRES, PROFESSIONALS, TWICE = 33, 293, 7
+GUANGZHOU_COUNTIES = ["440103", "440104", "440105", "440106", "440111", "440112", "440113", "440114"]
+WEST = ["520500000000", "522700000000"]
+SPECIALITIES = ["teacher", "doctor", "nurse", "agriculture", "other"]
+SURNAMES = "陈黄李梁何罗林郑谢冯"
+GIVEN = "伟强华明志国文嘉俊杰"
+
+
+def _person(k: int, rng: random.Random) -> Person:
+    county = GUANGZHOU_COUNTIES[k % len(GUANGZHOU_COUNTIES)]
+    birth = dt.date(1965, 1, 1) + dt.timedelta(days=(k * 7919) % 9000)
+    body = f"{county}{birth:%Y%m%d}{600 + k % 400:03d}"
+    number = body + check_char(body)
+    person, _ = Person.objects.get_or_create(id_number=number, defaults={
+        "name": rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN), "sex": str(2 - int(number[16]) % 2),
+        "birth_date": birth})
+    return person
+
+
+def load(acting_user) -> None:
+    if Secondment.objects.filter(synthetic=True).exists():
+        return  # loading twice changes nothing
+    rng = random.Random(33)
+    common = {"status": "approved", "synthetic": True, "source_document": SOURCE, "created_by": acting_user}
+    cadres = []
+    for k in range(CADRES):
+        p = _person(k, rng)
+        start = dt.date(2017, 3, 1) + dt.timedelta(days=rng.randrange(500))
+        cadres.append(Secondment(person=p, name=p.name, direction="east_west", home_unit_name="广州市直单位（演示）",
+                                 host_region_id=WEST[k % 2], host_unit_name="县人民政府（演示）", post="副县长（挂职）",
+                                 start=start, planned_end=start + dt.timedelta(days=730), **common))
+    Secondment.objects.bulk_create(cadres)
+    stays = []
+    for k in range(PROFESSIONALS):
+        p = _person(CADRES + k, rng)
+        start = dt.date(2017, 1, 1) + dt.timedelta(days=rng.randrange(300))
+        end = start + dt.timedelta(days=200 + rng.randrange(200))
+        stays.append(Dispatch(person=p, name=p.name, speciality=SPECIALITIES[k % 5], home_unit_name="广州市医院或学校（演示）",
+                              host_region_id=WEST[k % 2], host_unit_name="县医院或学校（演示）", start=start,
+                              actual_end=end, **common))
+    # A few went twice (a second, later stay): still one person each.
+    stays += [Dispatch(person=d.person, name=d.name, speciality=d.speciality, home_unit_name=d.home_unit_name,
+                       host_region_id=d.host_region_id, host_unit_name=d.host_unit_name,
+                       start=d.actual_end + dt.timedelta(days=30), actual_end=d.actual_end + dt.timedelta(days=250),
+                       **common) for d in stays[:TWICE]]
+    Dispatch.objects.bulk_create(stays)
+
+    load_teams(common)
+
+
+def load_teams(common) -> None:
+    """Two 组团式 teams in Bijie, each with two batches of members drawn from the dispatched doctors and teachers
+    (the same people as in the dispatch records), and what they did."""
+    for kind, field, name, host in (
+            ("hospital", "doctor", "广州市医院组团式帮扶毕节市县人民医院团队（演示）", "县人民医院（演示）"),
+            ("school", "teacher", "广州市学校组团式帮扶毕节市县第一中学团队（演示）", "县第一中学（演示）")):
+        team = Team.objects.create(name=name, kind=kind, helper_unit_name="广州市（演示）", host_region_id=WEST[0],
+                                   host_unit_name=host, start=dt.date(2017, 3, 1), **common)
+        people = list(Dispatch.objects.filter(speciality=field, host_region_id=WEST[0]).order_by("pk")
+                      .values_list("person_id", "name").distinct()[:10])
+        members = []
+        for i, (person_id, person_name) in enumerate(people):
+            batch = i // 5
+            start = dt.date(2017 + batch, 3, 1)
+            members.append(TeamMember(team=team, person_id=person_id, name=person_name,
+                                      role="队长" if i % 5 == 0 else "队员", start=start,
+                                      end=start + dt.timedelta(days=364), **common))
+        TeamMember.objects.bulk_create(members)
+        outputs = ([("departments", 3), ("operations", 420), ("staff_trained", 260)] if kind == "hospital"
+                   else [("teachers_trained", 310), ("other", 12)])
+        TeamOutput.objects.bulk_create([TeamOutput(team=team, kind=k, count=n, date=dt.date(2018, 6, 30), **common)
+                                        for k, n in outputs])

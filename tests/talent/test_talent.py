@@ -1,0 +1,64 @@
+"""Talent exchange as a user sees it: the demo's totals, distinct persons, overlapping stays, minimum stay as data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from tests.labour.helpers import ident
+from tests.labour.test_labour import BIJIE, QIANNAN, figures, pairing
+from xiezuo.core.services import create_record
+from xiezuo.talent.models import Dispatch, MinimumStay, Secondment
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_totals_equal_the_reported_figures_to_november_2018(login):
+    client = login("leader")
+    totals = {"talent.cadres": 0, "talent.professionals": 0}
+    for west in (BIJIE, QIANNAN):
+        values = figures(client, "pairing", pairing(west).pk, until="2018-11-30")
+        for key in totals:
+            totals[key] += values[key]
+        assert values["talent.cadre_months"] > 0
+    # DOMAIN.md: Guangzhou → Bijie and Qiannan to November 2018: 33 cadres, 293 professionals.
+    assert totals == {"talent.cadres": 33, "talent.professionals": 293}
+    assert Dispatch.objects.filter(synthetic=True).count() > 293   # some went twice: one person each
+
+
+def test_an_overlapping_secondment_of_the_same_person_is_refused(user):
+    admin = user("admin")
+    number = ident("440106", "19790101", 501)
+    data = {"id_number": number, "name": "重叠干部", "host_region_id": "520521000000", "start": dt.date(2021, 1, 1)}
+    create_record(Secondment, data, admin)
+    with pytest.raises(ValidationError, match="日期重叠"):
+        create_record(Secondment, {**data, "start": dt.date(2021, 6, 1), "host_region_id": "522701000000"}, admin)
+    assert Secondment.objects.filter(person__id_number=number).count() == 1
+
+
+def test_the_minimum_stay_is_data(user, login):
+    admin = user("admin")
+    short = create_record(Dispatch, {"id_number": ident("440106", "19790101", 502), "name": "短期医生",
+                                     "speciality": "doctor", "host_region_id": "520521000000",
+                                     "start": dt.date(2021, 1, 1), "actual_end": dt.date(2021, 3, 1)}, admin)
+    listed = login("admin").get("/talent/dispatch/?qualifying=true&region=520521000000").content.decode()
+    assert short.name not in listed
+    MinimumStay.objects.filter(field="doctor").update(days=30)
+    listed = login("admin").get("/talent/dispatch/?qualifying=true&region=520521000000").content.decode()
+    assert short.name in listed
+
+
+def test_a_team_counts_each_member_once_over_its_batches_and_members_are_the_dispatched_people(login):
+    from xiezuo.talent.models import Team, TeamMember
+
+    team = Team.objects.get(kind="hospital", synthetic=True)
+    members = TeamMember.objects.filter(team=team)
+    assert members.values("start").distinct().count() == 2          # two batches
+    assert all(Dispatch.objects.filter(person_id=m.person_id).exists() for m in members)
+    values = figures(login("leader"), "region", BIJIE)
+    assert values["talent.hospital_teams"] >= 1 and values["talent.school_teams"] >= 1
+    assert values["talent.team_members"] == TeamMember.objects.filter(
+        team__host_region__code__startswith="5205", status="approved").values("person").distinct().count()
+    assert values["talent.operations"] == 420
