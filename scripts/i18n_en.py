@@ -422,3 +422,18 @@ EN = {
     "已预警，开启防返贫监测程序：%(c)s。下一步：入户核实。":
         "Warned: monitoring case opened for %(c)s. Next: household visit.",
 }
+
+# workplan (xiezuo startchannel): check these when the labels change.
+EN.update({
+    "参与单位": "Organisations taking part",
+    "日期": "Date",
+    "金额（元）": "Amount (yuan)",
+    "日期自": "Date from",
+    "日期至": "Date to",
+    "地区代码（含下级）": "Region code (and below)",
+    "工作任务": "Tasks",
+    "工作机制": "Working mechanism",
+    "已审核的工作任务记录数。": "Approved tasks.",
+    "工作任务金额": "Tasks: amount",
+    "已审核的工作任务金额合计。": "Total amount of approved tasks.",
+})
