@@ -18,4 +18,6 @@ def navigation(request):
         # A group given as a plain string is still translated when the catalogue has it (the app's name does).
         group = gettext(str(rt.menu_group)) if rt.menu_group else str(apps.get_app_config(rt.app_label).verbose_name)
         groups.setdefault(group, []).append(rt)
-    return {"nav_groups": groups}
+    from .hooks import nav_items
+
+    return {"nav_groups": groups, "nav_items": nav_items(request)}
