@@ -25,7 +25,7 @@ from xiezuo.core.tabular import write_xlsx
 from .choices import TaskState
 from .models import Decision, Notification, ProgressReport, ReportingRound, SupervisionNotice, Task
 from .progress import TaskBook
-from .rounds import completeness, summary
+from .rounds import LATE, ON_TIME, completeness, summary
 
 
 def _today(request) -> dt.date:
@@ -68,7 +68,9 @@ def organisation_context(request, org) -> dict:
     book = TaskBook(_today(request))
     tasks = Task.objects.restrict(request.user).filter(lead_unit__path__startswith=org.path) \
         .select_related("lead_unit").order_by("deadline", "pk")
-    groups = {s.value: [] for s in TaskState}
+    # What needs attention first.
+    order = (TaskState.OVERDUE, TaskState.IN_PROGRESS, TaskState.NOT_STARTED, TaskState.DONE)
+    groups = {s.value: [] for s in order}
     for t in tasks:
         groups[book[t.pk].state].append((t, book[t.pk]))
     return {"unit_task_groups": [(TaskState(k).label, v) for k, v in groups.items() if v]}
@@ -164,10 +166,12 @@ def home_panel(request) -> dict | None:
         return None
     today = _today(request)
     rounds = []
-    for rnd in ReportingRound.objects.filter(due_units__in=org.__class__.objects.filter(
-            pk__in=[int(p) for p in org.path.strip("/").split("/")])).distinct() \
-            .filter(due_date__gte=today - dt.timedelta(days=60)).order_by("due_date"):
+    # Rounds due from the user's unit or a unit above it: those still owed, and those reported in the last 60 days.
+    above = [int(p) for p in org.path.strip("/").split("/") if p]
+    for rnd in ReportingRound.objects.filter(due_units__in=above).distinct().order_by("due_date"):
         row = next((r for r in completeness(rnd, today) if org.path.startswith(r.unit.path)), None)
+        if row is not None and row.status in (ON_TIME, LATE) and rnd.due_date < today - dt.timedelta(days=60):
+            continue
         rounds.append((rnd, row))
     book = TaskBook(today)
     soon = today + dt.timedelta(days=7)
