@@ -202,7 +202,7 @@ class ReportingRound(Record):
 
     title = models.CharField(_("填报任务名称"), max_length=200)
     issuer = models.ForeignKey(ORG, verbose_name=_("下达单位"), on_delete=models.PROTECT, related_name="+")
-    region = models.ForeignKey(REGION, verbose_name=_("下达地区"), on_delete=models.PROTECT, related_name="+")
+    region = models.ForeignKey(REGION, verbose_name=_("发起地区"), on_delete=models.PROTECT, related_name="+")
     period_start = models.DateField(_("统计期起"))
     period_end = models.DateField(_("统计期止"))
     due_date = models.DateField(_("报送截止日期"))
