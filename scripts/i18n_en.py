@@ -493,7 +493,7 @@ EN.update({
     "催报：%(round)s（截止 %(due)s）": "Reminder: %(round)s (due %(due)s)",
     "%(unit)s：请尽快报送%(types)s。": "%(unit)s: please report %(types)s.",
     "已退回：%(obj)s": "Returned: %(obj)s", "退回原因：%(reason)s": "Reason: %(reason)s",
-    "已审核：%(obj)s": "Approved: %(obj)s", "%(kind)s：%(task)s（办理时限 %(due)s）": "%(kind)s: %(task)s (answer by %(due)s)",
+    "已审核：%(obj)s": "Approved: %(obj)s", "待审核：%(obj)s": "Waiting for approval: %(obj)s", "%(kind)s：%(task)s（办理时限 %(due)s）": "%(kind)s: %(task)s (answer by %(due)s)",
     "新的填报任务：%(round)s（截止 %(due)s）": "New reporting round: %(round)s (due %(due)s)",
     "分解任务": "Tasks", "任务状态": "Task state", "新建任务": "New task", "%(unit)s的待办": "To do for %(unit)s",
     "截止": "due", "到期与逾期任务": "Tasks due or overdue", "全部标为已读": "Mark all as read",

@@ -226,3 +226,14 @@ def test_task_figures_on_an_organisation(user):
     subject = registry.Subject("organisation", org("广东省人力资源和社会保障厅"))
     values = {f.key: f.value for f in registry.figures(user("admin"), subject)}
     assert (values["workplan.tasks"], values["workplan.tasks_done"], values["workplan.tasks_overdue"]) == (2, 1, 1)
+
+
+def test_a_submitted_record_waits_in_its_reviewers_notifications(user):
+    dafang = user("bijie_dafang")
+    t = create_record(Task, {"title": "待审核通知测试", "lead_unit": org("大方县东西部协作工作办公室"), "level": "county",
+                             "region_id": "520521000000", "deadline": D("2030-01-31")}, dafang)
+    transition_record(t, "submit", dafang)
+    waiting = set(Notification.objects.filter(kind="waiting", title="待审核：待审核通知测试")
+                  .values_list("user__username", flat=True))
+    # Bijie's approver holds the county's record at the level above it; the submitter and Qiannan do not.
+    assert "bijie" in waiting and "bijie_dafang" not in waiting and "qiannan" not in waiting

@@ -29,6 +29,7 @@ class NoticeKind(models.TextChoices):
 class NotificationKind(models.TextChoices):
     RETURNED = "returned", _("记录被退回")
     APPROVED = "approved", _("记录已审核")
+    WAITING = "waiting", _("待审核")
     SUPERVISION = "supervision", _("督办通知")
     ROUND = "round", _("填报任务")
     REMINDER = "reminder", _("催报")

@@ -102,6 +102,12 @@ def on_change(sender, instance: ChangeRecord, created: bool, **kwargs) -> None:
             notify(people, NotificationKind.APPROVED, _("已审核：%(obj)s") % {"obj": instance.object_repr},
                    "", _url(obj))
         return
+    if action == ChangeRecord.Action.SUBMIT:
+        obj = model._base_manager.filter(pk=instance.object_id).first()
+        if obj is not None:
+            notify(reviewers(obj), NotificationKind.WAITING,
+                   _("待审核：%(obj)s") % {"obj": instance.object_repr}, "", _url(obj))
+        return
     if action != ChangeRecord.Action.CREATE:
         return
     label = f"{model._meta.app_label}.{model._meta.model_name}"
@@ -116,6 +122,20 @@ def on_change(sender, instance: ChangeRecord, created: bool, **kwargs) -> None:
             notify(unit_members(unit), NotificationKind.ROUND,
                    _("新的填报任务：%(round)s（截止 %(due)s）") % {"round": rnd.title, "due": rnd.due_date},
                    "", _url(rnd))
+
+
+def reviewers(obj) -> list:
+    """Who may approve this record now: approvers and administrators (by default or in its channel) that
+    `can` approve it — inside their area, at the right level, and never the submitter (maker-checker)."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    channel = obj._meta.app_label
+    candidates = get_user_model().objects.filter(is_active=True).filter(
+        Q(profile__role__in=("approver", "admin"))
+        | Q(profile__channel_roles__channel=channel, profile__channel_roles__role__in=("approver", "admin"))
+    ).distinct()
+    return [u for u in candidates if can(u, "approve", obj)]
 
 
 def _url(obj) -> str:
