@@ -504,5 +504,4 @@ EN.update({
     "完成日期": "Done on", "升级督办（报上级单位）": "Escalate to the unit above", "子任务": "Sub-tasks",
     "分解子任务": "Add a sub-task", "报告进展": "Report progress", "已升级督办至“%(unit)s”。": "Escalated to “%(unit)s”.",
     "已向“%(unit)s”催报（%(n)d 人收到通知）。": "Reminder sent to “%(unit)s” (%(n)d people notified).",
-    "任务状态（今日）": "Task state (today)",
 })
