@@ -462,7 +462,7 @@ EN.update({
     "目标值不能为负数。": "The target value cannot be negative.", "报告日期": "Report date",
     "完成进度（%）": "Progress (%)", "完成数值": "Value achieved",
     "任务有目标值时填写累计完成数": "When the task has a target value: the cumulative value achieved",
-    "进展情况": "Progress", "进展报告": "Progress reports", "完成进度不能超过 100%。": "Progress cannot exceed 100 %.",
+    "进展情况": "Progress", "进展报告": "Progress reports", "完成进度不能超过 100%。": "Progress cannot exceed 100 %.", "报告日期不能晚于今天。": "The report date cannot be after today.",
     "完成数值不能为负数。": "The value achieved cannot be negative.",
     "该任务已分解为子任务，进度由子任务汇总，请在子任务上报告进展。":
         "This task is broken down into sub-tasks; its progress is read from them. Report on a sub-task.",

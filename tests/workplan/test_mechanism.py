@@ -237,3 +237,39 @@ def test_a_submitted_record_waits_in_its_reviewers_notifications(user):
                   .values_list("user__username", flat=True))
     # Bijie's approver holds the county's record at the level above it; the submitter and Qiannan do not.
     assert "bijie" in waiting and "bijie_dafang" not in waiting and "qiannan" not in waiting
+
+
+def test_province_breaks_down_the_labour_requirement_and_guangzhou_reports(login):
+    """The walk the issue describes, through the pages: the province gives Guangzhou a task, Guangzhou reports,
+    the province sees the task move from 未开始 to 推进中 to 已完成."""
+    from xiezuo.workplan.models import Decision
+
+    province, guangzhou = login("gd_admin"), login("gz_sasac")
+    labour = Decision.objects.get(title="加大劳务协作力度")
+    response = province.post("/workplan/task/add/", {
+        "decision": labour.pk, "title": "广州市国资委组织监管企业吸纳贵州劳动力就业", "level": "city",
+        "lead_unit": org("广州市人民政府国有资产监督管理委员会").pk, "region": "440100000000",
+        "deadline": str(dt.date.today() + dt.timedelta(days=365)), "annual_target": "吸纳贵州劳动力就业 200 人"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    t = Task.objects.get(title="广州市国资委组织监管企业吸纳贵州劳动力就业")
+    assert '<strong id="task-state">未开始</strong>' in province.get(t.get_absolute_url()).content.decode()
+    # Guangzhou SASAC sees its task on its own page and reports progress.
+    assert "报告进展" in guangzhou.get(t.get_absolute_url()).content.decode()
+    today = dt.date.today()
+    future = guangzhou.post("/workplan/progressreport/add/", {
+        "task": t.pk, "report_date": str(today + dt.timedelta(days=1)), "percent": "10", "content": "明天的进展"})
+    assert "报告日期不能晚于今天" in future.content.decode()
+    for day, percent in ((today - dt.timedelta(days=30), 40), (today, 100)):
+        response = guangzhou.post("/workplan/progressreport/add/", {
+            "task": t.pk, "report_date": str(day), "percent": str(percent), "content": f"已完成{percent}%"})
+        assert response.status_code == 302, response.content.decode()[:2000]
+        report = ProgressReport.objects.get(task=t, report_date=day)
+        # Not counted while a draft; counted once submitted.
+        guangzhou.post(f"/workplan/progressreport/{report.pk}/submit/")
+        report.refresh_from_db()
+        assert report.status == "submitted"
+        state = "推进中" if percent < 100 else "已完成"
+        page = province.get(t.get_absolute_url()).content.decode()
+        assert f'<strong id="task-state">{state}</strong>' in page
+        assert f'<strong id="task-progress">{percent}%</strong>' in page
+    assert '<td class="task-state">已完成</td>' in province.get(labour.get_absolute_url()).content.decode()

@@ -87,18 +87,18 @@ class TestProgressReport(Qiannan):
     model = ProgressReport
 
     def valid_data(self):
-        return {"task": qiannan_task().pk, "report_date": "2030-01-15", "percent": "30", "content": "已完成方案"}
+        return {"task": qiannan_task().pk, "report_date": "2025-01-15", "percent": "30", "content": "已完成方案"}
 
     def changed_data(self):
         return {**self.valid_data(), "percent": "35"}
 
     def import_rows(self):
-        return [{"工作任务*": QIANNAN_TASK, "报告日期*": "2030-02-15", "完成进度（%）": 40, "进展情况*": "导入进展甲"},
-                {"工作任务*": str(qiannan_task().pk), "报告日期*": "2030-03-15", "完成进度（%）": 50,
+        return [{"工作任务*": QIANNAN_TASK, "报告日期*": "2025-02-15", "完成进度（%）": 40, "进展情况*": "导入进展甲"},
+                {"工作任务*": str(qiannan_task().pk), "报告日期*": "2025-03-15", "完成进度（%）": 50,
                  "进展情况*": "导入进展乙", "完成数值": "120"}]
 
     def bad_import_rows(self):
-        return [{"工作任务*": QIANNAN_TASK, "报告日期*": "2030-04-15", "完成进度（%）": 120,
+        return [{"工作任务*": QIANNAN_TASK, "报告日期*": "2025-04-15", "完成进度（%）": 120,
                  "进展情况*": "导入进展丙"}], "不能超过 100%"
 
 

@@ -152,6 +152,8 @@ class ProgressReport(Record):
             raise ValidationError({"percent": _("完成进度不能超过 100%。")})
         if self.value is not None and self.value < 0:
             raise ValidationError({"value": _("完成数值不能为负数。")})
+        if self.report_date and self.report_date > dt.date.today():
+            raise ValidationError({"report_date": _("报告日期不能晚于今天。")})
         task = self.task if self.task_id else None
         if task is None:
             return
