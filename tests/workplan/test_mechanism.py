@@ -209,6 +209,12 @@ def test_overdue_tasks_export_to_excel(login):
     rows = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(mine.streaming_content))).get_sheet_by_index(0) \
         .to_python()
     assert [r[0] for r in rows[1:]] == [COUNTY]
+    # The task list filters by today's state too (and its own export follows the filter); so does the API.
+    listing = login("gd_admin").get("/workplan/task/?state=overdue").content.decode()
+    assert COUNTY in listing and INDUSTRY not in listing
+    api = login("gd_admin").get("/api/workplan/task/?state=overdue").json()
+    results = api["results"] if isinstance(api, dict) else api
+    assert {r["title"] for r in results} == set(by_title) and {r["state"] for r in results} == {"逾期"}
     region = login("gd_admin").get("/geo/regions/440000000000/").content.decode()
     assert "/workplan/region/440000000000/overdue/" in region
 

@@ -25,9 +25,15 @@ class TaskSerializer(RecordSerializer):
                   "milestones", "note", "state", "progress", *TAIL]
 
     def _reading(self, obj):
-        from .progress import reading
+        # One book per response: a list of many tasks reads them all from two queries.
+        from .progress import TaskBook
 
-        return reading(obj)
+        book = self.context.get("_task_book") if isinstance(self.context, dict) else None
+        if book is None or obj.pk not in book.parent:
+            book = TaskBook()
+            if isinstance(self.context, dict):
+                self.context["_task_book"] = book
+        return book[obj.pk]
 
     def get_state(self, obj) -> str:
         return self._reading(obj).state_label
