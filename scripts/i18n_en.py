@@ -504,4 +504,9 @@ EN.update({
     "完成日期": "Done on", "升级督办（报上级单位）": "Escalate to the unit above", "子任务": "Sub-tasks",
     "分解子任务": "Add a sub-task", "报告进展": "Report progress", "已升级督办至“%(unit)s”。": "Escalated to “%(unit)s”.",
     "已向“%(unit)s”催报（%(n)d 人收到通知）。": "Reminder sent to “%(unit)s” (%(n)d people notified).",
+    "指标": "Figure", "协议目标值": "Target in the agreement",
+    "金额以万元计，其余按指标的计量单位": "Money in 10,000 yuan; otherwise in the figure's unit",
+    "年度协议目标": "Annual plan targets", "年度应在 2016 至 2100 之间。": "The year must be between 2016 and 2100.",
+    "年度协议目标与完成": "Annual plan: targets and results", "当前值（已审核记录）": "Current value (approved records)",
+    "完成率": "Completion rate",
 })

@@ -279,3 +279,27 @@ def test_province_breaks_down_the_labour_requirement_and_guangzhou_reports(login
         assert f'<strong id="task-state">{state}</strong>' in page
         assert f'<strong id="task-progress">{percent}%</strong>' in page
     assert '<td class="task-state">已完成</td>' in province.get(labour.get_absolute_url()).content.decode()
+
+
+def test_annual_plan_target_reads_the_figure_of_approved_records(login, user):
+    from xiezuo.exchange.models import Visit
+    from xiezuo.partners.models import Pairing
+
+    pairing = Pairing.objects.get(helper_region_id="440100000000", helped_region_id="522700000000")
+
+    def trips_cell() -> tuple[str, str]:
+        page = login("gd_admin").get(pairing.get_absolute_url()).content.decode()
+        panel = page.split('id="plan-targets"')[1].split("</table>")[0]
+        row = next(r for r in panel.split("<tr>") if "考察调研次数" in r and "2019" in r)
+        cells = [re.sub(r"<[^>]+>", "", "<td" + c).strip() for c in row.split("<td")[1:]]
+        return cells[3], cells[4]
+
+    before, _rate = trips_cell()
+    visit = create_record(Visit, {"name": "广州市国资委赴都匀对接（年度协议测试）", "start_date": D("2019-06-01"),
+                                  "organiser": org("广州市人民政府国有资产监督管理委员会")}, user("admin"),
+                          m2m={"regions": ["522701000000"]})
+    assert trips_cell()[0] == before, "a draft visit is not counted"
+    Visit.objects.filter(pk=visit.pk).update(status="approved")
+    value, rate = trips_cell()
+    assert int(value) == int(before) + 1
+    assert rate == f"{round(100 * int(value) / 4, 1)}%"

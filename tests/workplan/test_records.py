@@ -8,8 +8,15 @@ import datetime as dt
 from tests.base import RecordTypeTests
 from xiezuo.exchange.demo import SASAC_2018
 from xiezuo.exchange.models import Meeting
-from xiezuo.partners.models import Organisation
-from xiezuo.workplan.models import Decision, ProgressReport, ReportingRound, SupervisionNotice, Task
+from xiezuo.partners.models import Organisation, Pairing
+from xiezuo.workplan.models import (
+    Decision,
+    PlanTarget,
+    ProgressReport,
+    ReportingRound,
+    SupervisionNotice,
+    Task,
+)
 
 # Demo organisation in the editor's area (partners/demo.py).
 UNIT = "黔南州东西部协作办公室"
@@ -148,3 +155,25 @@ class TestReportingRound(Qiannan):
         return [{"填报任务名称*": "导入填报丙", "下达单位*": UNIT, "发起地区*": "522700000000",
                  "统计期起*": "2030-02-01", "统计期止*": "2030-02-28", "报送截止日期*": "2030-03-05",
                  "报送内容*": "进展报告", "报送单位*": ""}], "至少要有一个报送单位"
+
+
+def qiannan_pairing() -> int:
+    return Pairing.objects.get(helper_region_id="440100000000", helped_region_id="522700000000").pk
+
+
+class TestPlanTarget(Qiannan):
+    model = PlanTarget
+
+    def valid_data(self):
+        return {"pairing": qiannan_pairing(), "year": "2021", "figure": "exchange.trips", "target_value": "4"}
+
+    def changed_data(self):
+        return {**self.valid_data(), "target_value": "5"}
+
+    def import_rows(self):
+        return [{"结对关系*": str(qiannan_pairing()), "年度*": 2022, "指标*": "考察调研次数（次）", "协议目标值*": 6},
+                {"结对关系*": str(qiannan_pairing()), "年度*": 2022, "指标*": "签订协议（项）", "协议目标值*": 3}]
+
+    def bad_import_rows(self):
+        return [{"结对关系*": str(qiannan_pairing()), "年度*": 2010, "指标*": "考察调研次数（次）",
+                 "协议目标值*": 6}], "年度应在 2016 至 2100 之间"

@@ -20,7 +20,7 @@ from xiezuo.core.services import create_record
 from xiezuo.partners.demo import SEED_000
 
 from .choices import Level, NoticeKind
-from .models import Decision, ProgressReport, ReportingRound, SupervisionNotice, Task
+from .models import Decision, PlanTarget, ProgressReport, ReportingRound, SupervisionNotice, Task
 
 D = dt.date.fromisoformat
 SYMPOSIUM_MEETING = ("广东·贵州扶贫协作工作座谈会", D("2019-11-08"))
@@ -160,3 +160,17 @@ def load(acting_user) -> None:
                                                 "广州市黄埔区人民政府", "大方县东西部协作工作办公室")]},
         note="演示数据")
     _entered(rnd, "2020-10-28")
+
+    # 2019 annual plans of Guangzhou with Bijie and Qiannan: synthetic targets (no source gives them), each
+    # read against the figure computed from the ledger's approved records.
+    Pairing = apps.get_model("partners", "Pairing")
+    for west in ("520500000000", "522700000000"):
+        pairing = Pairing.objects.filter(helper_region_id=GZ, helped_region_id=west).first()
+        if pairing is None:
+            continue
+        for key, value in (("exchange.trips", 4), ("exchange.agreements", 6), ("industry.projects", 10),
+                           ("industry.allocated", 30000)):
+            target = create_record(PlanTarget, {"pairing": pairing, "year": 2019, "figure": key,
+                                                "target_value": value, "synthetic": True,
+                                                "note": "演示用合成目标：来源未载明2019年协议数"}, u, note="演示数据")
+            _entered(target, "2019-03-01")

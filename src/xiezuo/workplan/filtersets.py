@@ -10,7 +10,7 @@ from xiezuo.core.filtersets import RecordFilterSet
 from xiezuo.core.ledger import TreeFilterMixin
 
 from .choices import Level, NoticeKind, TaskState
-from .models import Decision, ProgressReport, ReportingRound, SupervisionNotice, Task
+from .models import Decision, PlanTarget, ProgressReport, ReportingRound, SupervisionNotice, Task
 
 
 class DecisionFilterSet(RecordFilterSet):
@@ -80,3 +80,13 @@ class ReportingRoundFilterSet(RecordFilterSet):
     class Meta:
         model = ReportingRound
         fields = ["q", "since", "until", "status", "synthetic"]
+
+
+class PlanTargetFilterSet(RecordFilterSet):
+    pairing = django_filters.NumberFilter(field_name="pairing_id", label=_("结对关系编号"))
+    year = django_filters.NumberFilter(label=_("年度"))
+    search_fields = ("note",)
+
+    class Meta:
+        model = PlanTarget
+        fields = ["q", "pairing", "year", "status", "synthetic"]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from xiezuo.core.forms import RecordForm
 from xiezuo.core.ledger import LedgerFormMixin
 
-from .models import Decision, ProgressReport, ReportingRound, SupervisionNotice, Task
+from .models import Decision, PlanTarget, ProgressReport, ReportingRound, SupervisionNotice, Task
 
 
 class DecisionForm(LedgerFormMixin, RecordForm):
@@ -52,3 +52,9 @@ class ReportingRoundForm(LedgerFormMixin, RecordForm):
         fields = ["title", "issuer", "region", "period_start", "period_end", "due_date", "record_types",
                   "due_units", "note", "synthetic", "source_document"]
         error_messages = {"due_units": {"required": _("填报任务至少要有一个报送单位。")}}
+
+
+class PlanTargetForm(LedgerFormMixin, RecordForm):
+    class Meta:
+        model = PlanTarget
+        fields = ["pairing", "year", "figure", "target_value", "note", "synthetic", "source_document"]

@@ -243,6 +243,42 @@ class ReportingRound(Record):
             raise ValidationError(errors)
 
 
+def _figure_choices():
+    from .plans import figure_choices
+
+    return figure_choices()
+
+
+class PlanTarget(Record):
+    """A target of a pairing's annual cooperation plan (年度协议): one figure, its planned value for the year.
+    The current value is the figure itself, computed from approved records (`workplan.plans.actual`)."""
+
+    pairing = models.ForeignKey("partners.Pairing", verbose_name=_("结对关系"), on_delete=models.PROTECT,
+                                related_name="+")
+    year = models.PositiveSmallIntegerField(_("年度"))
+    figure = models.CharField(_("指标"), max_length=60, choices=_figure_choices)
+    target_value = models.DecimalField(_("协议目标值"), max_digits=16, decimal_places=2,
+                                       help_text=_("金额以万元计，其余按指标的计量单位"))
+    note = models.TextField(_("备注"), blank=True)
+
+    scope = ScopeSpec(regions=("pairing__helper_region", "pairing__helped_region"),
+                      organisations=("pairing__helper_organisation", "pairing__helped_organisation"))
+
+    class Meta:
+        verbose_name = _("年度协议目标")
+        verbose_name_plural = _("年度协议目标")
+        ordering = ["-year", "pairing", "figure"]
+
+    def __str__(self) -> str:
+        return f"{self.year}年 {self.get_figure_display()}"
+
+    def clean(self) -> None:
+        if self.year is not None and not 2016 <= self.year <= 2100:
+            raise ValidationError({"year": _("年度应在 2016 至 2100 之间。")})
+        if self.target_value is not None and self.target_value < 0:
+            raise ValidationError({"target_value": _("目标值不能为负数。")})
+
+
 class Notification(models.Model):
     """An in-app notification: a reminder, a supervision notice, a round due, a record returned or approved."""
 

@@ -9,21 +9,38 @@ from xiezuo.core.registry import RecordType, add_panel, register
 
 from .filtersets import (
                          DecisionFilterSet,
+                         PlanTargetFilterSet,
                          ProgressReportFilterSet,
                          ReportingRoundFilterSet,
                          SupervisionNoticeFilterSet,
                          TaskFilterSet,
 )
-from .forms import DecisionForm, ProgressReportForm, ReportingRoundForm, SupervisionNoticeForm, TaskForm
-from .models import Decision, ProgressReport, ReportingRound, SupervisionNotice, Task
+from .forms import (
+                         DecisionForm,
+                         PlanTargetForm,
+                         ProgressReportForm,
+                         ReportingRoundForm,
+                         SupervisionNoticeForm,
+                         TaskForm,
+)
+from .models import Decision, PlanTarget, ProgressReport, ReportingRound, SupervisionNotice, Task
+from .plans import pairing_context, target_context
 from .serializers import (
                          DecisionSerializer,
+                         PlanTargetSerializer,
                          ProgressReportSerializer,
                          ReportingRoundSerializer,
                          SupervisionNoticeSerializer,
                          TaskSerializer,
 )
-from .tables import DecisionTable, ProgressReportTable, ReportingRoundTable, SupervisionNoticeTable, TaskTable
+from .tables import (
+                         DecisionTable,
+                         PlanTargetTable,
+                         ProgressReportTable,
+                         ReportingRoundTable,
+                         SupervisionNoticeTable,
+                         TaskTable,
+)
 from .views import decision_context, organisation_context, round_context, task_context
 
 # The menu group: every record type of the channel is listed under it.
@@ -58,5 +75,13 @@ register(RecordType(
     serializer=ReportingRoundSerializer, import_key=("title",), menu_group=GROUP, icon="bi-calendar-check",
     detail_template="workplan/round_panel.html", detail_context=round_context,
 ))
+register(RecordType(
+    model=PlanTarget, filterset=PlanTargetFilterSet, form=PlanTargetForm, table=PlanTargetTable,
+    serializer=PlanTargetSerializer, import_key=("pairing", "year", "figure"), menu_group=GROUP, icon="bi-bullseye",
+    detail_template="workplan/plan_targets.html", detail_context=target_context,
+    column_aliases={"pairing": ["结对", "结对编号"], "figure": ["指标名称"], "target_value": ["目标值", "协议数"]},
+))
+# A pairing's page shows its annual plan targets against the figures computed from approved records.
+add_panel(apps.get_model("partners", "Pairing"), "workplan/plan_targets.html", pairing_context)
 # A unit's page (partners, a base app) lists its tasks by state.
 add_panel(apps.get_model("partners", "Organisation"), "workplan/organisation_tasks.html", organisation_context)

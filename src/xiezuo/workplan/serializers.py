@@ -5,7 +5,7 @@ from rest_framework import serializers
 from xiezuo.core.api import RecordSerializer
 from xiezuo.core.ledger import TAIL
 
-from .models import Decision, ProgressReport, ReportingRound, SupervisionNotice, Task
+from .models import Decision, PlanTarget, ProgressReport, ReportingRound, SupervisionNotice, Task
 
 
 class DecisionSerializer(RecordSerializer):
@@ -60,3 +60,9 @@ class ReportingRoundSerializer(RecordSerializer):
         model = ReportingRound
         fields = ["id", "title", "issuer", "region", "period_start", "period_end", "due_date", "record_types",
                   "due_units", "note", *TAIL]
+
+
+class PlanTargetSerializer(RecordSerializer):
+    class Meta(RecordSerializer.Meta):
+        model = PlanTarget
+        fields = ["id", "pairing", "year", "figure", "target_value", "note", *TAIL]

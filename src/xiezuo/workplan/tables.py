@@ -49,3 +49,8 @@ class SupervisionNoticeTable(Table):
 class ReportingRoundTable(Table):
     columns = ("title", "issuer", "period_start", "period_end", "due_date")
     ordering = ("-due_date", "-pk")
+
+
+class PlanTargetTable(Table):
+    columns = ("year", "pairing", "figure", "target_value")
+    ordering = ("-year", "pairing", "figure")
