@@ -141,8 +141,33 @@ RECOUNT = {
     "industry.balance": lambda s: _sum(_allocations(s), "allocated") - _sum(_disbursements(s), "amount"),
     "industry.donations": lambda s: _sum(_allocations(s), "social_donations"),
     **CONSUMPTION_RECOUNT,
+    "workplan.tasks": lambda s: len(_tasks(s)),
+    "workplan.tasks_done": lambda s: sum(1 for t in _tasks(s) if _task_done(t)),
+    "workplan.tasks_overdue": lambda s: sum(1 for t in _tasks(s) if not _task_done(t) and t.deadline < dt.date.today()),
 }
 RECOUNT.update(LABOUR_RECOUNT)
+
+
+def _tasks(subject):
+    from xiezuo.core.scope import code_prefix
+    from xiezuo.workplan.models import Task
+
+    out = []
+    for t in Task.objects.filter(status="approved").select_related("lead_unit", "region"):
+        if subject.kind == "organisation" and t.lead_unit.path.startswith(subject.obj.path):
+            out.append(t)
+        elif subject.kind == "region" and t.region_id.startswith(code_prefix(subject.obj.code)):
+            out.append(t)
+    return out
+
+
+def _task_done(task) -> bool:
+    """Done: a leaf with a submitted or approved report of 100 % by today; a parent whose children are all done."""
+    kids = list(task.children.all())
+    if kids:
+        return all(_task_done(k) for k in kids)
+    return task.reports.filter(status__in=("submitted", "approved"), percent__gte=100,
+                               report_date__lte=dt.date.today()).exists()
 
 
 def subjects() -> list[Subject]:

@@ -152,6 +152,9 @@ def _lookup(field: forms.ModelChoiceField, text: str):
             return obj.pk
     from .text import to_simplified
 
+    if key_field not in {f.name for f in model._meta.get_fields()}:
+        # A type without a name (e.g. a meeting) is named by its number only: anything else is not found.
+        raise ValueError(f"未找到{model._meta.verbose_name}“{text}”（请填写编号）")
     # Cells arrive NFKC-folded (（ → (); stored names keep full-width punctuation, so try that form too.
     wide = text.translate(_WIDEN)
     matches = list(field.queryset.filter(**{f"{key_field}__in": {to_simplified(text), text, wide,

@@ -135,7 +135,9 @@ class RecordEditView(RecordView):
     def get(self, request, pk=None):
         obj = self.get_object(pk) if pk else None
         self.require("change" if obj else "add", obj)
-        form = self.record_type.form(instance=obj, user=request.user)
+        # A new record may be prefilled from the query string (a sub-task's parent, a report's task).
+        initial = {k: v for k, v in request.GET.items() if k in self.record_type.form.base_fields} if obj is None else None
+        form = self.record_type.form(instance=obj, user=request.user, initial=initial)
         return render(request, self.template_name, self.context(form=form, object=obj,
                                                                 version=obj.version if obj else None))
 
