@@ -1,0 +1,36 @@
+"""Home-page panels: a channel adds a panel to the home page without editing core.
+
+    home_panel("assessment/home_panel.html", dashboard_panel, order=10)
+
+`context(request)` returns the template's context, or None to leave the panel out for this reader
+(a panel decides itself whom it is for, e.g. by role or area). Panels render above the record cards, in
+`order`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass
+class HomePanel:
+    template: str
+    context: Callable
+    order: int = 100
+
+
+HOME_PANELS: list[HomePanel] = []
+
+
+def home_panel(template: str, context: Callable, order: int = 100) -> None:
+    HOME_PANELS.append(HomePanel(template, context, order))
+
+
+def panels(request) -> list[dict]:
+    out = []
+    for panel in sorted(HOME_PANELS, key=lambda p: p.order):
+        ctx = panel.context(request)
+        if ctx is not None:
+            out.append({"template": panel.template, "context": ctx})
+    return out
