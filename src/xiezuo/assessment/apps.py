@@ -1,0 +1,21 @@
+"""考核评估: a channel app (made by `xiezuo startchannel`; found by settings.channel_apps, no list to edit)."""
+
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AssessmentConfig(AppConfig):
+    name = "xiezuo.assessment"
+    label = "assessment"
+    verbose_name = _("考核评估")
+
+    def ready(self) -> None:
+        # Registering is importing: the record types (pages, import/export, API, menu) and their figures.
+        from xiezuo.core.home import home_panel
+
+        from . import figures, records  # noqa: F401
+        from .dashboard import home_context
+
+        home_panel("assessment/home_panel.html", home_context, order=10)
