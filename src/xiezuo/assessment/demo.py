@@ -14,6 +14,7 @@ from xiezuo.partners.models import Pairing
 
 from .choices import Stage
 from .models import Indicator, Round, Target
+from .compute import live_value, year_subject
 from .services import advance, open_round
 
 AFTER_CHANNELS = True  # its values are computed from the other channels' demo records
@@ -47,14 +48,15 @@ def load(acting_user) -> None:
             n.partner_comment = "情况属实（演示）。"
             n.save()
     advance(rnd, acting_user)                       # → cross-check
-    value = rnd.pairings.first().values.get(indicator__code="L01")
+    assessed = rnd.pairings.get(pairing=pairings[1])
+    value = assessed.values.get(indicator__code="L01")
+    live = live_value(acting_user, value.indicator, year_subject("pairing", assessed.pairing, rnd.year))
     value.check_note = "一次座谈与考察重复登记（演示）。"
-    value.adjust_reason = "同一活动登记两次，核减一次（演示）。"
-    advance(rnd, acting_user)                       # → closed, values frozen
-    value.refresh_from_db()
-    if value.value:
-        value.adjusted = value.value - 1
+    if live.value:
+        value.adjusted = live.value - 1
+        value.adjust_reason = "同一活动登记两次，核减一次（演示）。"
     value.save()
+    advance(rnd, acting_user)                       # → closed, values frozen
     advance(rnd, acting_user)                       # → graded
     assert rnd.pairings.exclude(grade="").count() == len(pairings)
     later = open_round(2020, "2020年度东西部协作考核（广州—毕节、黔南）", pairings, synthetic=True)

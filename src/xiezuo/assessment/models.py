@@ -94,7 +94,7 @@ class Method(models.Model):
         total = sum((i.weight for i in Indicator.objects.filter(active=True)), Decimal(0))
         if total != self.weight_total:
             return str(_("启用指标的权重合计为 %(sum)s，与考核办法声明的 %(total)s 不符，无法评分。")
-                       % {"sum": total.normalize(), "total": self.weight_total.normalize()})
+                       % {"sum": f"{total.normalize():f}", "total": f"{self.weight_total.normalize():f}"})
         return ""
 
 
