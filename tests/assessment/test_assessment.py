@@ -101,8 +101,9 @@ def test_demo_round_is_graded_with_an_adjustment_and_comments(login):
 def test_score_uses_weights_and_thresholds_from_data(user):
     admin = user("admin")
     rnd = open_round(2019, "评分测试", [pairing("522700000000")])
-    for stage in (Stage.PARTNER, Stage.CHECK, Stage.CLOSED):
+    for _step in ("partner", "check", "close"):
         advance(rnd, admin)
+    assert rnd.stage == Stage.CLOSED
     rnd.refresh_from_db()
     assessed = rnd.pairings.get()
     Value.objects.filter(assessed=assessed).update(value=None, adjusted=None)

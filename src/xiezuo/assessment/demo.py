@@ -13,8 +13,8 @@ from xiezuo.core.services import create_record
 from xiezuo.partners.models import Pairing
 
 from .choices import Stage
-from .models import Indicator, Round, Target
 from .compute import live_value, year_subject
+from .models import Indicator, Round, Target
 from .services import advance, open_round
 
 AFTER_CHANNELS = True  # its values are computed from the other channels' demo records
