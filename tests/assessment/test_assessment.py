@@ -102,7 +102,7 @@ def test_score_uses_weights_and_thresholds_from_data(user):
     admin = user("admin")
     rnd = open_round(2019, "评分测试", [pairing("522700000000")])
     for _step in ("partner", "check", "close"):
-        advance(rnd, admin)
+        rnd = advance(rnd, admin)
     assert rnd.stage == Stage.CLOSED
     rnd.refresh_from_db()
     assessed = rnd.pairings.get()
