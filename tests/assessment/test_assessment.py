@@ -172,3 +172,18 @@ def test_briefing_for_a_period_without_data_says_so(login):
     page = login("gz_sasac").get(f"/assessment/briefing/?kind=organisation&id={org.pk}"
                                  "&since=2001-01-01&until=2001-12-31")
     assert "该期间没有已审核的记录" in page.content.decode()
+
+
+def test_round_report_and_table_carry_the_frozen_values(login):
+    v = frozen("F01")
+    client = login("admin")
+    doc = Document(io.BytesIO(client.get(f"/assessment/rounds/{v.assessed.round_id}/report.docx").content))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "自评报告" in text and f"财政帮扶资金{v.value.normalize():f}元" in text and "帮扶方意见：情况属实" in text
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_filelike(io.BytesIO(
+        client.get(f"/assessment/rounds/{v.assessed.round_id}/values.xlsx").content))
+    rows = book.get_sheet_by_index(0).to_python()
+    assert rows[0][5] == "冻结值"
+    assert any(r[2] == "财政帮扶资金" and Decimal(str(r[5])) == v.value for r in rows[1:])

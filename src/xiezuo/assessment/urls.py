@@ -4,7 +4,7 @@ from django.urls import path
 
 from xiezuo.core.urls import record_urls
 
-from . import briefing, dashboard, views
+from . import briefing, dashboard, reports, views
 
 app_name = "assessment"
 urlpatterns = record_urls(app_name) + [
@@ -13,6 +13,8 @@ urlpatterns = record_urls(app_name) + [
     path("rounds/", views.rounds, name="rounds"),
     path("rounds/<int:pk>/", views.round_detail, name="round_detail"),
     path("rounds/<int:pk>/advance/", views.round_advance, name="round_advance"),
+    path("rounds/<int:pk>/report.docx", reports.round_docx, name="round_docx"),
+    path("rounds/<int:pk>/values.xlsx", reports.round_xlsx, name="round_xlsx"),
     path("assessed/<int:pk>/save/", views.assessed_save, name="assessed_save"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("dashboard/data/", dashboard.dashboard_data, name="dashboard_data"),
