@@ -34,3 +34,28 @@ def panels(request) -> list[dict]:
         if ctx is not None:
             out.append({"template": panel.template, "context": ctx})
     return out
+
+
+# --- menu pages ---------------------------------------------------------------------------------------------
+
+@dataclass
+class MenuPage:
+    """A page of a channel that is not a record type's list, listed in the menu under `group` (the sidebar
+    template treats it like a record type: `url('list')`, `icon`, `verbose_name_plural`)."""
+
+    group: object
+    verbose_name_plural: object
+    url_name: str
+    icon: str = "bi-link"
+
+    def url(self, view: str = "list", pk=None) -> str:
+        from django.urls import reverse
+
+        return reverse(self.url_name)
+
+
+MENU_PAGES: list[MenuPage] = []
+
+
+def menu_page(group, label, url_name: str, icon: str = "bi-link") -> None:
+    MENU_PAGES.append(MenuPage(group, label, url_name, icon))
