@@ -143,6 +143,8 @@ def test_leader_home_and_dashboard_link_to_the_records(login):
     client = login("leader")
     home = client.get("/").content.decode()
     assert "领导驾驶舱" in home and "企业实际投资" in home
+    sidebar = home.split('id="sidebar"')[1].split("</aside>")[0]
+    assert 'href="/assessment/dashboard/"' in sidebar and 'href="/assessment/rounds/"' in sidebar
     page = client.get("/assessment/dashboard/?year=2019").content.decode()
     assert "财政帮扶资金" in page and "/industry/fundallocation/?" in page and "无数据来源" in page
     assert "geo/maps/520000000000.json" in page and "<script>" not in page

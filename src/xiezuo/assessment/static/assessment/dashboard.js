@@ -55,6 +55,7 @@
           series: [{type: "bar", name: d.indicator,
                     data: d.trend.map(function (t) { return {value: t.value, url: t.url}; })}]
         }, true);
+        box.dataset.shown = select.value;  // which indicator the charts now show
       });
   }
   select.addEventListener("change", load);
