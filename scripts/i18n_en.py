@@ -519,4 +519,7 @@ EN.update({
     "各项说明": "Narrative per area", "暂无考核轮次。": "No assessment rounds yet.",
     "权重应为数字。": "The weight must be a number.", "调整数值须写明理由。": "An adjustment needs a reason.",
     "调整后数值应为数字。": "The adjusted value must be a number.", "已保存。": "Saved.", "共 %(n)s 条": "%(n)s in all",
+    "%(name)s 自评报告": "%(name)s: self-evaluation report", "得分 %(score)s，等次：%(grade)s。":
+        "Score %(score)s, grade: %(grade)s.", "帮扶方意见：": "Partner's comments: ",
+    "自评报告（.docx）": "Self-evaluation report (.docx)", "指标数值表（.xlsx）": "Values table (.xlsx)",
 })
