@@ -189,3 +189,17 @@ def test_round_report_and_table_carry_the_frozen_values(login):
     rows = book.get_sheet_by_index(0).to_python()
     assert rows[0][5] == "冻结值"
     assert any(r[2] == "财政帮扶资金" and Decimal(str(r[5])) == v.value for r in rows[1:])
+
+
+def test_self_evaluation_is_written_by_the_helped_side_only(login):
+    rnd = Round.objects.get(year=2020)
+    assessed = rnd.pairings.get(pairing=pairing("522700000000"))
+    url = f"/assessment/assessed/{assessed.pk}/save/"
+    page = login("qiannan").get(f"/assessment/rounds/{rnd.pk}/").content.decode()
+    assert 'name="self_talent"' in page
+    assert login("qiannan").post(url, {"self_talent": "选派干部到位（测试）"}).status_code == 302
+    assert "选派干部到位（测试）" in login("leader").get(f"/assessment/rounds/{rnd.pk}/").content.decode()
+    assert login("leader").post(url, {"self_talent": "改写"}).status_code == 403
+    bijie = rnd.pairings.get(pairing=pairing("520500000000"))
+    assert login("qiannan").post(f"/assessment/assessed/{bijie.pk}/save/", {"self_talent": "x"}).status_code == 404
+    assert login("qiannan").post("/assessment/assessed/999999/save/", {}).status_code == 404

@@ -115,6 +115,7 @@ def round_detail(request, pk):
     if not assessed:
         raise Http404
     method = Method.objects.filter(year=rnd.year).first()
+    writer = role_allows(request.user, "change", Target)
     blocks = []
     for a in assessed:
         rows = value_rows(request.user, a)
@@ -123,8 +124,9 @@ def round_detail(request, pk):
             "a": a, "rows": rows, "left_out": sum(r["left_out"] for r in rows),
             "areas": [(code, label, narratives.get(code), [r for r in rows if r["i"].area == code])
                       for code, label in Area.choices],
-            "may_self": rnd.stage == Stage.SELF and covers(request.user, side_code(a.pairing, "helped")),
-            "may_partner": rnd.stage == Stage.PARTNER and covers(request.user, side_code(a.pairing, "helper")),
+            "may_self": rnd.stage == Stage.SELF and writer and covers(request.user, side_code(a.pairing, "helped")),
+            "may_partner": rnd.stage == Stage.PARTNER and writer and covers(request.user,
+                                                                             side_code(a.pairing, "helper")),
             "may_check": rnd.stage == Stage.CHECK and may_run(request.user),
         })
     return render(request, "assessment/round_detail.html", {
@@ -156,8 +158,12 @@ def round_advance(request, pk):
 @require_POST
 def assessed_save(request, pk):
     """Save the texts the round's stage lets this user write: self-evaluation, partner comments or cross-check."""
-    a = get_object_or_404(visible_assessed(request.user, Round.objects.get(pairings__pk=pk)), pk=pk)
+    a = get_object_or_404(Assessed.objects.select_related("round"), pk=pk)
+    if not visible_assessed(request.user, a.round).filter(pk=pk).exists():
+        raise Http404
     rnd = a.round
+    if not role_allows(request.user, "change", Target):
+        raise PermissionDenied
     if rnd.stage == Stage.SELF and covers(request.user, side_code(a.pairing, "helped")):
         for n in a.narratives.all():
             n.self_text = request.POST.get(f"self_{n.area}", n.self_text)
