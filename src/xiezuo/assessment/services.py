@@ -46,7 +46,7 @@ def freeze(rnd: Round, user) -> None:
     for assessed in rnd.pairings.select_related("pairing"):
         subject = year_subject("pairing", assessed.pairing, rnd.year)
         for v in assessed.values.select_related("indicator"):
-            live = live_value(user, v.indicator, subject)
+            live = live_value(user, v.indicator, subject, ids=True)
             v.value, v.url, v.model = live.value, live.url, live.model
             v.record_ids, v.left_out, v.frozen_at = live.record_ids, live.left_out, now
             v.save()

@@ -85,7 +85,7 @@ def value_rows(user, assessed: Assessed) -> list[dict]:
     targets = targets_of(assessed)
     out = []
     for v in assessed.values.select_related("indicator"):
-        live = live_value(user, v.indicator, subject)
+        live = live_value(user, v.indicator, subject, ids=not rnd.frozen)
         row = {"v": v, "i": v.indicator, "target": targets.get(v.indicator_id), "live": live,
                "value": v.value if rnd.frozen else live.value, "url": v.url if rnd.frozen else live.url,
                "left_out": v.left_out if rnd.frozen else live.left_out, "source": live.source or v.frozen_at,
