@@ -60,6 +60,7 @@ def main() -> None:
     t0 = time.perf_counter()
     add_projects(args.records)
     add_s = time.perf_counter() - t0
+    print(f"loaded: demo {load_s:.0f} s, {args.records} projects {add_s:.0f} s", file=sys.stderr, flush=True)
 
     setup_test_environment()
     client = Client()
@@ -78,6 +79,7 @@ def main() -> None:
             if i >= 2:
                 times.append(elapsed)
         result[f"{name}_ms"] = round(statistics.median(times), 1)
+        print(name, result[f"{name}_ms"], "ms", file=sys.stderr, flush=True)
     result["target_ms"] = 200
     print(json.dumps(result, ensure_ascii=False))
 

@@ -203,3 +203,15 @@ def test_self_evaluation_is_written_by_the_helped_side_only(login):
     bijie = rnd.pairings.get(pairing=pairing("520500000000"))
     assert login("qiannan").post(f"/assessment/assessed/{bijie.pk}/save/", {"self_talent": "x"}).status_code == 404
     assert login("qiannan").post("/assessment/assessed/999999/save/", {}).status_code == 404
+
+
+def test_dashboard_is_recounted_after_a_write(login, user):
+    from xiezuo.core.services import create_record
+
+    client = login("leader")
+    url = "/assessment/dashboard/data/?year=2019&indicator=F01"
+    before = next(r for r in client.get(url).json()["regions"] if r["name"] == "毕节市")["value"]
+    create_record(FundAllocation, {"pairing": pairing("520500000000"), "year": 2019, "allocated": Decimal(1_000_000),
+                                   "status": "approved"}, user("admin"))
+    after = next(r for r in client.get(url).json()["regions"] if r["name"] == "毕节市")["value"]
+    assert after == before + 1_000_000

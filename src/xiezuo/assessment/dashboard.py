@@ -8,13 +8,16 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Sum
+from django.core.cache import cache
+from django.db.models import Max, Sum
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from xiezuo.core.models import ChangeRecord
 from xiezuo.core.permissions import Role, role_for
 from xiezuo.core.scope import get_scope
 from xiezuo.geo.models import Region
@@ -59,7 +62,32 @@ def _fmt(ind: Indicator, value) -> str:
     return f"{Decimal(value).normalize():f}"
 
 
+def stamp() -> str:
+    """Changes when anything the dashboard shows may have changed: every write of a record goes through
+    core/services.py, which logs a ChangeRecord; the catalogue is small and read whole."""
+    # The id and the time of the latest change: an id alone may be given again after a rolled-back write.
+    last = ChangeRecord.objects.aggregate(n=Max("pk"), t=Max("time"))
+    last = f"{last['n']}@{last['t'].timestamp() if last['t'] else 0}"
+    catalogue = hash(tuple(Indicator.objects.values_list("pk", "figure_key", "active", "weight")))
+    return f"{last}:{catalogue}:{get_language()}"
+
+
+def cached(user, name: str, compute):
+    """A warm dashboard is a cache hit: the figures are recounted only after a write (see `stamp`), per reader
+    (each reader's figures are restricted to their own area)."""
+    key = f"assessment:{name}:{user.pk}:{stamp()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, 600)
+    return value
+
+
 def kpis(user, region: Region, year: int) -> list[dict]:
+    return cached(user, f"kpis:{region.code}:{year}", lambda: _kpis(user, region, year))
+
+
+def _kpis(user, region: Region, year: int) -> list[dict]:
     subject = year_subject("region", region, year)
     out = []
     for ind in Indicator.objects.filter(active=True):
@@ -96,9 +124,14 @@ def dashboard_data(request):
     ind = Indicator.objects.filter(code=request.GET.get("indicator", "")).first()
     if ind is None or ind.spec is None:
         raise Http404
+    return JsonResponse(cached(request.user, f"data:{region.code}:{year}:{ind.code}",
+                               lambda: _data(request.user, region, year, ind)))
+
+
+def _data(user, region: Region, year: int, ind: Indicator) -> dict:
     regions = []
     for child in Region.objects.filter(parent=region, valid_to__isnull=True).order_by("code"):
-        live = live_value(request.user, ind, year_subject("region", child, year))
+        live = live_value(user, ind, year_subject("region", child, year))
         if live.value is not None:
             regions.append({"code": child.code, "name": child.name, "value": float(live.value), "url": live.url})
     regions.sort(key=lambda r: -r["value"])
@@ -106,10 +139,9 @@ def dashboard_data(request):
     for month in range(1, 13):
         start = dt.date(year, month, 1)
         end = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
-        live = live_value(request.user, ind, year_subject("region", region, year).within(start, end))
+        live = live_value(user, ind, year_subject("region", region, year).within(start, end))
         trend.append({"month": f"{year}-{month:02d}", "value": float(live.value or 0), "url": live.url})
-    return JsonResponse({"indicator": ind.name, "unit": ind.unit, "money": ind.money, "regions": regions,
-                         "trend": trend})
+    return {"indicator": ind.name, "unit": ind.unit, "money": ind.money, "regions": regions, "trend": trend}
 
 
 def home_context(request):
