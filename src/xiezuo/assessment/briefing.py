@@ -16,7 +16,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from xiezuo.core.figures import Subject, figures
+from xiezuo.core.figures import Subject, build_tables, figures
 from xiezuo.geo.models import Region
 from xiezuo.partners.models import Organisation, Pairing
 
@@ -37,10 +37,14 @@ def draft(user, subject: Subject) -> tuple[str, list[tuple[str, list]], list]:
     """(headline, [(section, figures)], every figure): sections by assessment area where an indicator reads
     the figure, else by the channel that declares it; figures that are zero are left out."""
     found = [f for f in figures(user, subject) if f.value]
-    area_of = {i.figure_key: i.get_area_display() for i in Indicator.objects.filter(active=True)}
+    area_of, app_area = {}, {}
+    for i in Indicator.objects.filter(active=True):
+        area_of[i.figure_key] = i.get_area_display()
+        app_area.setdefault(i.figure_key.split(".")[0], i.get_area_display())
     sections: dict[str, list] = {}
-    for f in found:
-        sections.setdefault(area_of.get(f.key) or _("其他工作"), []).append(f)
+    for f in found:  # under its indicator's area, else under the area of its channel's first indicator
+        area = area_of.get(f.key) or app_area.get(f.key.split(".")[0]) or _("其他工作")
+        sections.setdefault(str(area), []).append(f)
     period = f"{subject.since:%Y年%-m月}至{subject.until:%Y年%-m月}"
     headline = _("%(period)s，%(who)s") % {"period": period, "who": subject.obj} + "：" + "，".join(
         f"{f.label}{amount(f)}" for f in found[:4]) + "。"
@@ -59,6 +63,18 @@ def build_docx(user, subject: Subject) -> bytes:
     for title, figs in sections:
         doc.add_heading(title, 2)
         doc.add_paragraph("；".join(f"{f.label}{amount(f)}" for f in figs) + "。")
+    for t in build_tables(user, subject):  # e.g. agreements and projects per enterprise
+        if not t.rows:
+            continue
+        doc.add_heading(str(t.title), 2)
+        grid = doc.add_table(rows=1, cols=len(t.headers))
+        for cell, header in zip(grid.rows[0].cells, t.headers, strict=True):
+            cell.text = str(header)
+        for row in t.rows:
+            cells = grid.add_row().cells
+            cells[0].text = str(row[0])
+            for cell, fig in zip(cells[1:], row[1:], strict=True):
+                cell.text = amount(fig) if fig is not None else ""
     doc.add_heading(_("附表：数字来源"), 2)
     table = doc.add_table(rows=1, cols=3)
     table.rows[0].cells[0].text, table.rows[0].cells[1].text, table.rows[0].cells[2].text = (
