@@ -29,7 +29,7 @@ def year_subject(kind: str, obj, year: int, until: dt.date | None = None) -> Sub
     return Subject(kind, obj, dt.date(year, 1, 1), until or dt.date(year, 12, 31))
 
 
-def live_value(user, indicator: Indicator, subject: Subject, ids: bool = False) -> Live:
+def live_value(user, indicator: Indicator, subject: Subject, ids: bool = False, unapproved: bool = True) -> Live:
     """The indicator's figure for the subject; `ids` also lists the records behind it (for freezing and
     for the links of a round's values; the dashboard does without)."""
     spec = indicator.spec
@@ -42,8 +42,10 @@ def live_value(user, indicator: Indicator, subject: Subject, ids: bool = False) 
         return Live(None)
     params = spec.params(subject, Options())
     qs, url, _api = records(user, spec.record_model, params)
-    every, _u, _a = records(user, spec.record_model, spec.params(subject, Options(include_unapproved=True)))
-    left_out = every.exclude(status="approved").count() if hasattr(spec.record_model, "status") else 0
+    left_out = 0
+    if unapproved and hasattr(spec.record_model, "status"):  # how many the value leaves out (not on the dashboard)
+        every, _u, _a = records(user, spec.record_model, spec.params(subject, Options(include_unapproved=True)))
+        left_out = every.exclude(status="approved").count()
     value = Decimal(fig.value or 0)
     return Live(value, url, spec.model, sorted(qs.values_list("pk", flat=True)) if ids else [], left_out)
 

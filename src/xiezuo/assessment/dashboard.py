@@ -91,7 +91,7 @@ def _kpis(user, region: Region, year: int) -> list[dict]:
     subject = year_subject("region", region, year)
     out = []
     for ind in Indicator.objects.filter(active=True):
-        live = live_value(user, ind, subject)
+        live = live_value(user, ind, subject, unapproved=False)
         target = Target.objects.restrict(user).filter(
             indicator=ind, year=year, status="approved",
             pairing__helped_region__code__startswith=region.prefix).aggregate(s=Sum("value"))["s"]
@@ -131,7 +131,7 @@ def dashboard_data(request):
 def _data(user, region: Region, year: int, ind: Indicator) -> dict:
     regions = []
     for child in Region.objects.filter(parent=region, valid_to__isnull=True).order_by("code"):
-        live = live_value(user, ind, year_subject("region", child, year))
+        live = live_value(user, ind, year_subject("region", child, year), unapproved=False)
         if live.value is not None:
             regions.append({"code": child.code, "name": child.name, "value": float(live.value), "url": live.url})
     regions.sort(key=lambda r: -r["value"])
@@ -139,7 +139,7 @@ def _data(user, region: Region, year: int, ind: Indicator) -> dict:
     for month in range(1, 13):
         start = dt.date(year, month, 1)
         end = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
-        live = live_value(user, ind, year_subject("region", region, year).within(start, end))
+        live = live_value(user, ind, year_subject("region", region, year).within(start, end), unapproved=False)
         trend.append({"month": f"{year}-{month:02d}", "value": float(live.value or 0), "url": live.url})
     return {"indicator": ind.name, "unit": ind.unit, "money": ind.money, "regions": regions, "trend": trend}
 
