@@ -34,3 +34,14 @@ INDICATORS = [
     ("V02", "结对帮扶村和学校医院", "villages", "个", "villages.paired", False, 2,
      "镇村、学校、医院结对帮扶个数。"),
 ]
+
+
+def seed(Indicator, Method) -> None:
+    """Add the indicators and the 2017–2020 methods that are missing (the data migration, and the demo after a
+    database was flushed); never changes an indicator that is there (the catalogue is data once seeded)."""
+    for order, (code, name, area, unit, key, money, weight, definition) in enumerate(INDICATORS):
+        Indicator.objects.get_or_create(code=code, defaults={
+            "name": name, "area": area, "unit": unit, "figure_key": key, "money": money, "weight": weight,
+            "definition": definition, "order": order * 10})
+    for year in range(2017, 2021):
+        Method.objects.get_or_create(year=year)

@@ -6,16 +6,9 @@ from django.db import migrations
 
 
 def seed(apps, schema_editor):
-    from xiezuo.assessment.catalogue import INDICATORS
+    from xiezuo.assessment.catalogue import seed
 
-    Indicator = apps.get_model("assessment", "Indicator")
-    Method = apps.get_model("assessment", "Method")
-    for order, (code, name, area, unit, key, money, weight, definition) in enumerate(INDICATORS):
-        Indicator.objects.get_or_create(code=code, defaults={
-            "name": name, "area": area, "unit": unit, "figure_key": key, "money": money, "weight": weight,
-            "definition": definition, "order": order * 10})
-    for year in range(2017, 2021):
-        Method.objects.get_or_create(year=year)
+    seed(apps.get_model("assessment", "Indicator"), apps.get_model("assessment", "Method"))
 
 
 class Migration(migrations.Migration):
