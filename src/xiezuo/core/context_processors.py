@@ -18,9 +18,11 @@ def navigation(request):
         # A group given as a plain string is still translated when the catalogue has it (the app's name does).
         group = gettext(str(rt.menu_group)) if rt.menu_group else str(apps.get_app_config(rt.app_label).verbose_name)
         groups.setdefault(group, []).append(rt)
-    from .hooks import nav_items
+    from .home import MENU_PAGES, nav_items
     from .scope import get_scope
 
+    for page in MENU_PAGES:  # a channel's own pages (dashboards, rounds), after its record types
+        groups.setdefault(gettext(str(page.group)), []).append(page)
     scope = get_scope(request.user)
     return {"nav_groups": groups, "nav_items": nav_items(request),
             "can_see_signins": scope.everything or scope.role == "admin"}

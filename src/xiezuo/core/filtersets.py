@@ -7,6 +7,7 @@ from operator import or_
 
 import django_filters
 from django.db.models import Q
+from django.forms import HiddenInput
 from django.utils.translation import gettext_lazy as _
 
 from .models import Status
@@ -93,11 +94,16 @@ class RecordFilterSet(NumbersInRange, ScopedFilterSet):
     q = django_filters.CharFilter(method="search", label=_("搜索"))
     status = django_filters.MultipleChoiceFilter(choices=Status.choices, label=_("状态"))
     synthetic = django_filters.BooleanFilter(label=_("合成演示数据"))
+    # Exactly these records (comma-separated ids): the link behind a frozen figure (assessment rounds).
+    ids = django_filters.CharFilter(method="by_ids", label=_("记录编号"), widget=HiddenInput)
 
     search_fields: tuple[str, ...] = ()
 
     def search(self, queryset, name, value):
         return queryset.filter(text_query(queryset.model, value, self.search_fields))
+
+    def by_ids(self, queryset, name, value):
+        return queryset.filter(pk__in=[int(v) for v in value.split(",") if v.strip().isdigit()])
 
     @classmethod
     def for_reference(cls):

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from rest_framework.authtoken.models import Token
 
 from .filtersets import text_query
-from .hooks import home_panels
+from .home import panels
 from .models import Job, Status
 from .permissions import can
 from .registry import REGISTRY
@@ -26,8 +26,8 @@ def home(request):
             if n:
                 pending.append({"rt": rt, "count": n})
     return render(request, "core/home.html", {
-        "cards": cards, "pending": pending, "scope": get_scope(request.user), "panels": home_panels(request),
-        "jobs": Job.objects.filter(user=request.user)[:5],
+        "cards": cards, "pending": pending, "scope": get_scope(request.user),
+        "jobs": Job.objects.filter(user=request.user)[:5], "panels": panels(request),
     })
 
 

@@ -15,7 +15,8 @@ class WorkplanConfig(AppConfig):
         # Registering is importing: the record types (pages, import/export, API, menu) and their figures.
         from django.db.models.signals import post_save
 
-        from xiezuo.core.hooks import add_home_panel, add_nav_item
+        from xiezuo.core.home import add_nav_item
+        from xiezuo.core.home import home_panel as add_home_panel
         from xiezuo.core.models import ChangeRecord
         from xiezuo.geo.views import add_region_page
 

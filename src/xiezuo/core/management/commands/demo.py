@@ -50,7 +50,8 @@ def demo_hooks() -> list:
         if importlib.util.find_spec(f"{config.name}.demo") is None:
             continue
         hooks.append((config, importlib.import_module(f"{config.name}.demo")))
-    return hooks
+    # A hook that reads other channels' records (assessment) says `AFTER_CHANNELS = True` and runs last.
+    return sorted(hooks, key=lambda h: bool(getattr(h[1], "AFTER_CHANNELS", False)))
 
 
 def demo_secret_key() -> None:
