@@ -22,14 +22,21 @@ HERE = Path(__file__).parent
 LIMIT_MB = 600  # "well under 1 GB": the refusal must come long before the part is held
 
 READ = textwrap.dedent("""
-    import json, os, resource, sys
+    import json, os, sys
     import django
+
+    def high_water_mb():
+        # VmHWM belongs to this process image; ru_maxrss would carry over the forking test runner's size.
+        with open("/proc/self/status") as status:
+            line = next(line for line in status if line.startswith("VmHWM:"))
+        return int(line.split()[1]) // 1024
+
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xiezuo.settings")
     django.setup()
     from xiezuo.core.tabular import FileProblem, read_rows
     from xiezuo.registry.importing.reader import read_chunks
     path, which = sys.argv[1], sys.argv[2]
-    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    base = high_water_mb()
     try:
         if which == "registry":
             for _sheet, _frame in read_chunks(path, "户.xlsx", 100_000):
@@ -39,7 +46,7 @@ READ = textwrap.dedent("""
         message = None
     except FileProblem as exc:
         message = str(exc)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    peak = high_water_mb()
     print(json.dumps({"message": message, "peak_mb": peak, "base_mb": base}, ensure_ascii=False))
 """)
 

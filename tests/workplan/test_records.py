@@ -99,6 +99,19 @@ class TestProgressReport(Qiannan):
     def changed_data(self):
         return {**self.valid_data(), "percent": "35"}
 
+    def outside_data(self):
+        """A task outside the editor's area that still takes reports (not broken down, not yet completed)."""
+        from django.contrib.auth import get_user_model
+
+        from xiezuo.workplan.progress import closed_on
+
+        editor = get_user_model().objects.get(username=self.editor)
+        inside = Task.objects.restrict(editor, "link").values("pk")
+        for task in Task.objects.exclude(pk__in=inside).filter(children__isnull=True).order_by("pk"):
+            if closed_on(task) is None:
+                return {**self.valid_data(), "task": task.pk}
+        raise AssertionError("the demo data has no open task outside the editor's area")
+
     def import_rows(self):
         return [{"工作任务*": QIANNAN_TASK, "报告日期*": "2025-02-15", "完成进度（%）": 40, "进展情况*": "导入进展甲"},
                 {"工作任务*": str(qiannan_task().pk), "报告日期*": "2025-03-15", "完成进度（%）": 50,

@@ -97,6 +97,12 @@ def can(user, action: str, obj=None) -> bool:
             return False
         if action in REVIEW_ACTIONS:
             return may_review(user, action, obj)
+    if action in ("change", "delete") or action in TRANSITIONS:
+        # A record the user may see but that lies outside their own area (a partner's enterprise) is read only:
+        # no button is offered for what the write gate would refuse.
+        from .scope import in_write_scope
+
+        return in_write_scope(obj, user)
     return True
 
 

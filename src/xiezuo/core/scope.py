@@ -347,7 +347,10 @@ class Visibility:
         if self.everything or not rows:
             return
         model = type(rows[0])
+        fields = {f.name for f in model._meta.get_fields()}
         for name in names:
+            if name not in fields:
+                continue  # a form-only column (a person's ID number) points at nothing
             f = model._meta.get_field(name)
             if not f.is_relation or not is_scoped_model(f.related_model):
                 continue
