@@ -481,4 +481,6 @@ EN.update({
     "对勾选的记录": "Ticked records",
     "全选本页": "Select all on this page",
     "选择": "Select",
+    "共 %(shown)s 条": "%(shown)s records",
+    "元": "yuan",
 })

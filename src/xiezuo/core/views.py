@@ -121,10 +121,8 @@ def detail_fields(obj, rt: RecordType, user=None):
     for name in rt.fields():
         f = obj._meta.get_field(name)
         value = table.cell(obj, name)
-        if name in table.money_columns:
-            label = f"{f.verbose_name}（万元）"
-        else:
-            label = f.verbose_name
+        # A money field states its unit once, as the list does (计划投资（万元） 1,619.30).
+        label = table.label(name) if table.is_money(name) else f.verbose_name
         link = None
         if f.is_relation and not f.many_to_many:
             related = getattr(obj, name)
