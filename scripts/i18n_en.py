@@ -1054,3 +1054,38 @@ EN.update({
         "Score %(score)s, grade: %(grade)s.", "帮扶方意见：": "Partner's comments: ",
     "自评报告（.docx）": "Self-evaluation report (.docx)", "指标数值表（.xlsx）": "Values table (.xlsx)",
 })
+
+
+# Everyday use (issue 12): list sorting, page size, refused filters, bulk actions, import templates, money.
+EN.update({
+    "已审核通过": "Approved",
+    "已删除": "Deleted",
+    "您的角色不允许此批量操作。": "Your role does not allow this bulk action.",
+    "请先勾选要操作的记录。": "Tick the records to act on first.",
+    "一次最多操作 %(n)s 条记录。": "At most %(n)s records at a time.",
+    "记录不存在或不在您的查看范围内。": "The record does not exist or is outside what you may see.",
+    "请填写行政区划代码（2、4、6、9 或 12 位数字），例如 522700000000（黔南州）或 5227。":
+        "Enter a region code (2, 4, 6, 9 or 12 digits), e.g. 522700000000 (Qiannan) or 5227.",
+    "筛选条件“%(label)s”的值“%(value)s”无效：%(error)s": "Filter “%(label)s”: the value “%(value)s” is invalid: %(error)s",
+    "分页": "Pages",
+    "批量%(action)s：确认 %(n)s 条记录": "Bulk %(action)s: confirm %(n)s records",
+    "以下记录将逐条处理，每条记录按其本身的权限、地区范围和审核规则检查；不允许的记录不会被改动，结果页会逐条说明。":
+        "The records below are processed one by one, each checked against its own permissions, area and review "
+        "rules; a record that may not be processed is left unchanged, and the result page says why.",
+    "编号": "ID",
+    "记录": "Record",
+    "退回原因（适用于所有所选记录）": "Reason for returning (applies to every chosen record)",
+    "确认%(action)s": "Confirm: %(action)s",
+    "批量%(action)s：结果": "Bulk %(action)s: result",
+    "共 %(n)s 条，成功 %(done)s 条。": "%(n)s records, %(done)s done.",
+    "结果": "Result",
+    "返回列表": "Back to the list",
+    "筛选条件无效，未显示任何记录。请修改或清除筛选条件。":
+        "A filter value is invalid, so no records are shown. Change or clear the filters.",
+    "每页": "Per page",
+    "对勾选的记录": "Ticked records",
+    "全选本页": "Select all on this page",
+    "选择": "Select",
+    "共 %(shown)s 条": "%(shown)s records",
+    "元": "yuan",
+})

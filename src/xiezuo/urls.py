@@ -9,7 +9,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
 from xiezuo.core import aliases, pages
 from xiezuo.core.figures_api import FiguresView
@@ -34,8 +34,11 @@ urlpatterns = [
                                                                   permanent=True)),
     path("api/figures/", FiguresView.as_view(), name="api_figures"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
-    # The split view serves Swagger UI's start-up script as a file, which the Content-Security-Policy allows.
+    # The split view serves Swagger UI's start-up script as a file, which the Content-Security-Policy allows;
+    # Swagger UI and Redoc themselves come from drf-spectacular-sidecar's static files (intranets have no CDN).
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="api_schema", template_name="core/redoc.html"),
+         name="api_redoc"),
     path("api/", include("xiezuo.geo.api_urls")),
 ]
 

@@ -6,6 +6,7 @@ from functools import reduce
 from operator import or_
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.forms import HiddenInput
 from django.utils.translation import gettext_lazy as _
@@ -47,11 +48,41 @@ def limit_choice_filters(filterset, user) -> None:
         f.queryset = base.restrict(user, "view")
 
 
+class RegionCodeField(forms.CharField):
+    """A region code or code prefix (2, 4, 6, 9 or 12 digits). Anything else is refused with a message, so a
+    typed name (`region=黔南`) is answered rather than quietly matching nothing or everything."""
+
+    default_error_messages = {
+        "invalid": _("请填写行政区划代码（2、4、6、9 或 12 位数字），例如 522700000000（黔南州）或 5227。"),
+    }
+
+    def clean(self, value):
+        value = super().clean(value)
+        value = (value or "").strip()
+        if value and not (value.isdigit() and len(value) in (2, 4, 6, 9, 12)):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return value
+
+
+REGION_CODE_METHODS = ("by_region", "by_east", "either_region")
+
+
+def strict_region_codes(filterset) -> None:
+    """Every region-code filter (the ledgers' `region=` / `east=` and `…region__code` prefixes) checks its value."""
+    for f in filterset.filters.values():
+        if not isinstance(f, django_filters.CharFilter):
+            continue
+        method = f.method if isinstance(f.method, str) else getattr(f.method, "__name__", "")
+        if method in REGION_CODE_METHODS or (f.field_name or "").endswith("region__code"):
+            f.field_class = RegionCodeField
+
+
 class ScopedFilterSet(django_filters.FilterSet):
-    """Choice filters limited by the request's user (see `limit_choice_filters`)."""
+    """Choice filters limited by the request's user (see `limit_choice_filters`); region codes checked."""
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        strict_region_codes(self)
         if user is None and self.request is not None:
             user = getattr(self.request, "user", None)
         if user is not None:

@@ -69,34 +69,117 @@ def header_map(rt: RecordType, user, header_row: list) -> tuple[dict[str, int], 
     return found, unknown
 
 
+def field_hint(f: forms.Field) -> str:
+    """What to enter in a column: format and, for a choice, the labels to choose from."""
+    if isinstance(f, forms.ModelMultipleChoiceField):
+        return "多个值用顿号（、）分隔" + ("，填 12 位行政区划代码" if f.queryset.model._meta.model_name == "region" else "，填名称")
+    if isinstance(f, forms.ModelChoiceField):
+        return "12 位行政区划代码（如 522700000000）" if f.queryset.model._meta.model_name == "region" else "填写名称，须已在系统中登记"
+    if isinstance(f, (forms.TypedChoiceField, forms.ChoiceField)):
+        return "可选：" + "、".join(choice_labels(f))
+    if isinstance(f, forms.DateField):
+        return "日期，如 2018-03-20"
+    if isinstance(f, forms.DecimalField):
+        return "数字（元）"
+    if isinstance(f, forms.IntegerField):
+        return "整数"
+    if isinstance(f, forms.BooleanField):
+        return "是 / 否"
+    return str(f.help_text or "文本")
+
+
+def choice_labels(f: forms.Field) -> list[str]:
+    if isinstance(f, forms.ModelChoiceField):
+        return []
+    if isinstance(f, (forms.BooleanField, forms.NullBooleanField)):
+        return ["是", "否"]
+    if isinstance(f, forms.ChoiceField):
+        out = []
+        for value, label in f.choices:
+            if isinstance(label, (list, tuple)):  # an option group
+                out += [str(lbl) for v, lbl in label if v not in ("", None)]
+            elif value not in ("", None):
+                out.append(str(label))
+        return out
+    return []
+
+
 def template_notes(rt: RecordType, user) -> list[list[str]]:
     form = form_for(rt, user)
     notes = [["列名", "是否必填", "格式与可选值"]]
     for name, label, required in columns(rt, user):
-        f = form.fields[name]
-        if isinstance(f, forms.ModelMultipleChoiceField):
-            hint = "多个值用顿号（、）分隔" + ("，填 12 位行政区划代码" if f.queryset.model._meta.model_name == "region" else "，填名称")
-        elif isinstance(f, forms.ModelChoiceField):
-            hint = "12 位行政区划代码（如 522700000000）" if f.queryset.model._meta.model_name == "region" else "填写名称，须已在系统中登记"
-        elif isinstance(f, forms.TypedChoiceField) or isinstance(f, forms.ChoiceField):
-            hint = "可选：" + "、".join(str(lbl) for val, lbl in f.choices if val not in ("", None))
-        elif isinstance(f, forms.DateField):
-            hint = "日期，如 2018-03-20"
-        elif isinstance(f, forms.DecimalField):
-            hint = "数字（元）"
-        elif isinstance(f, forms.IntegerField):
-            hint = "整数"
-        elif isinstance(f, forms.BooleanField):
-            hint = "是 / 否"
-        else:
-            hint = str(f.help_text or "文本")
-        notes.append([label, "是" if required else "否", hint])
+        notes.append([label, "是" if required else "否", field_hint(form.fields[name])])
     return notes
 
 
+def _kind(f: forms.Field) -> str:
+    from .xlsxtemplate import DATE, INTEGER, NUMBER, TEXT
+
+    if isinstance(f, forms.DateField):
+        return DATE
+    if isinstance(f, forms.DecimalField) or isinstance(f, forms.FloatField):
+        return NUMBER
+    if isinstance(f, forms.IntegerField) and not isinstance(f, forms.ChoiceField):
+        return INTEGER
+    # Everything else is text: codes, ID numbers and phone numbers stay as typed.
+    return TEXT
+
+
+def _sample(name: str, f: forms.Field, label: str, user=None):
+    import datetime as dt
+
+    from .idcard import check_char
+
+    labels = choice_labels(f)
+    if labels:
+        return labels[0]
+    if isinstance(f, forms.ModelChoiceField):
+        model = f.queryset.model
+        if model._meta.model_name == "region":
+            # The user's own area: a sample that the user's import would accept.
+            from .scope import get_scope
+
+            prefixes = get_scope(user).region_prefixes if user is not None else []
+            return sorted(prefixes)[0].ljust(12, "0") if prefixes else "522700000000"
+        first = f.queryset.order_by("pk").first()
+        return str(first) if first is not None else ""
+    if isinstance(f, forms.DateField):
+        return dt.date(2021, 3, 1)
+    if isinstance(f, (forms.DecimalField, forms.FloatField)):
+        return 100000
+    if isinstance(f, forms.IntegerField):
+        return 10
+    if "id_number" in name or "身份证" in label:
+        first17 = "52270119900101123"
+        return first17 + check_char(first17)
+    if name.endswith("code"):
+        return "522701000000"
+    if "phone" in name or "电话" in label:
+        return "13800000000"
+    # Free text with a format of its own (milestones: "2019-05-01 事项") is left to the comment to explain.
+    return f"（示例）{label}" if f.required else ""
+
+
+def template_columns(rt: RecordType, user) -> list:
+    from .xlsxtemplate import TemplateColumn
+
+    form = form_for(rt, user)
+    out = []
+    for name, label, required in columns(rt, user):
+        f = form.fields[name]
+        help_text = str(f.help_text or "").strip()
+        hint = field_hint(f)
+        comment = "\n".join(part for part in (
+            f"{label}（{'必填' if required else '选填'}）", help_text if help_text != hint else "", hint) if part)
+        out.append(TemplateColumn(header=f"{label}*" if required else label, comment=comment, kind=_kind(f),
+                                  choices=choice_labels(f), sample=_sample(name, f, label, user)))
+    return out
+
+
 def write_template(rt: RecordType, user, target) -> None:
-    headers = [f"{label}*" if required else label for _n, label, required in columns(rt, user)]
-    write_xlsx(target, headers, [], sheet=rt.verbose_name[:31], notes=template_notes(rt, user))
+    from .xlsxtemplate import write_import_template
+
+    write_import_template(target, rt.verbose_name, template_columns(rt, user), notes=template_notes(rt, user))
 
 
 def _to_form_value(field: forms.Field, value, aliases: dict[str, str] | None = None):

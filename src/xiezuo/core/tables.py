@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.utils.formats import localize
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 
 from .scope import Visibility
 from .text import to_traditional
@@ -21,10 +21,60 @@ def display_text(value) -> str:
 
 
 def yuan_to_wan(value) -> str:
-    """Money is kept in yuan; offices read 萬元 with two decimals."""
-    if value is None:
+    """Money is kept in yuan; offices read 萬元 with two decimals and thousands separators."""
+    if value is None or value == "":
         return ""
     return f"{Decimal(value) / Decimal(10000):,.2f}"
+
+
+def yuan(value) -> str:
+    """A yuan amount as written in 元: thousands separators, two decimals."""
+    if value is None or value == "":
+        return ""
+    return f"{Decimal(value):,.2f}"
+
+
+def number(value) -> str:
+    """A count or measure with thousands separators (12,345; 1,234.5); other values as they are."""
+    if isinstance(value, bool) or value is None:
+        return "" if value is None else str(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, (Decimal, float)):
+        return f"{value:,}"
+    return str(value)
+
+
+YUAN_SUFFIXES = ("（元）", "(元)")
+MONEY_UNITS = (gettext_noop("万元"), gettext_noop("元"))
+
+
+def is_money(field) -> bool:
+    """A yuan amount: a decimal field whose (Simplified) label ends with （元）, the convention of every model.
+
+    Decided from the field, not per table, so lists, detail pages and every record type agree.
+    """
+    from django.db import models
+    from django.utils import translation
+
+    if not isinstance(field, models.DecimalField):
+        return False
+    with translation.override("zh-hans"):
+        return str(field.verbose_name).endswith(YUAN_SUFFIXES)
+
+
+def plain_label(field) -> str:
+    """The field's label without its （元）: the list or page states the unit once, itself."""
+    label = str(field.verbose_name)
+    for suffix in (*YUAN_SUFFIXES, " (yuan)", "（yuan）", "（圓）", "（元）"):
+        if label.endswith(suffix):
+            return label[: -len(suffix)]
+    return label
+
+
+def is_year(name: str) -> bool:
+    """Years are numbers read without separators (2,021 would be wrong)."""
+    return name == "year" or name.endswith("_year") or name.startswith("year_")
 
 
 def _field(model, name: str):
@@ -36,8 +86,11 @@ def _field(model, name: str):
 
 class Table:
     columns: tuple[str, ...] = ()
-    # Columns holding yuan amounts, shown in 万元.
+    # Columns holding yuan amounts besides the model's money fields (computed columns); every decimal field
+    # labelled （元） is money anyway (`is_money`).
     money_columns: tuple[str, ...] = ()
+    # The unit money shows in: 万元 for investment and funds; a table of household incomes says 元.
+    money_unit: str = "万元"
     ordering: tuple[str, ...] = ()
 
     def __init__(self, model, rows, user=None):
@@ -47,22 +100,30 @@ class Table:
         self.visibility = Visibility(user)
 
     def headers(self) -> list[tuple[str, str]]:
-        out = []
-        for name in self.columns:
-            label = self.label(name)
-            if name in self.money_columns:
-                label = f"{label}（万元）"
-            out.append((name, label))
-        return out
+        return [(name, self.label(name)) for name in self.columns]
+
+    def is_money(self, name: str) -> bool:
+        if name in self.money_columns:
+            return True
+        f = _field(self.model, name)
+        return f is not None and is_money(f)
+
+    def money(self, value) -> str:
+        return yuan_to_wan(value) if self.money_unit == "万元" else yuan(value)
 
     def label(self, name: str) -> str:
+        """The column's label; a money column states its unit once: 计划投资（万元）."""
         method = getattr(self, f"label_{name}", None)
         if method:
             return str(method)
-        try:
-            return str(self.model._meta.get_field(name).verbose_name)
-        except Exception:
+        f = _field(self.model, name)
+        if f is None:
             return name
+        if self.is_money(name):
+            from django.utils.translation import gettext
+
+            return f"{plain_label(f)}（{gettext(self.money_unit)}）"
+        return str(f.verbose_name)
 
     def cell(self, obj, name: str) -> str:
         render = getattr(self, f"render_{name}", None)
@@ -79,11 +140,13 @@ class Table:
         value = getattr(obj, name)
         if f.is_relation and value is not None:
             return display_text(self.visibility.name(value))
-        if name in self.money_columns:
-            return yuan_to_wan(value)
+        if self.is_money(name):
+            return self.money(value)
         if isinstance(value, bool):
             return "是" if value else "否"
-        if isinstance(value, (dt.date, Decimal, int, float)):
+        if isinstance(value, (Decimal, int, float)):
+            return str(value) if is_year(name) else number(value)
+        if isinstance(value, dt.date):
             return localize(value)
         return display_text(value)
 

@@ -7,6 +7,7 @@ from rest_framework.routers import DefaultRouter
 
 from . import views
 from .api import viewset_for
+from .bulk import RecordBulkView
 from .permissions import TRANSITIONS
 from .registry import REGISTRY, by_app
 
@@ -38,6 +39,7 @@ def record_urls(app_label: str) -> list:
             path(f"{base}/import/", views.RecordImportView.as_view(**kw), name=f"{base}_import"),
             path(f"{base}/template/", views.RecordTemplateView.as_view(**kw), name=f"{base}_template"),
             path(f"{base}/export/", views.RecordExportView.as_view(**kw), name=f"{base}_export"),
+            path(f"{base}/bulk/", RecordBulkView.as_view(**kw), name=f"{base}_bulk"),
             path(f"{base}/<int:pk>/", views.RecordDetailView.as_view(**kw), name=f"{base}_detail"),
             path(f"{base}/<int:pk>/edit/", views.RecordEditView.as_view(**kw), name=f"{base}_edit"),
             path(f"{base}/<int:pk>/delete/", views.RecordDeleteView.as_view(**kw), name=f"{base}_delete"),

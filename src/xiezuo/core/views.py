@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,8 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from . import jobs
+from . import jobs, listing
 from .audit import history
+from .bulk import bulk_actions
 from .importer import write_template
 from .models import Job
 from .permissions import TRANSITIONS, can, review_refusal
@@ -53,15 +52,25 @@ class RecordListView(RecordView):
         rt = self.record_type
         filterset = rt.filterset(request.GET or None, queryset=self.queryset(), request=request)
         style_filter_form(filterset.form)
-        qs = filterset.qs if filterset.is_bound and filterset.is_valid() else self.queryset()
+        # A refused filter value is said on the page and shows no records: showing them all would read as
+        # if the filter had been applied.
+        problems = listing.filter_problems(filterset)
+        qs = filterset.qs if filterset.is_bound and not problems else self.queryset()
+        if problems:
+            qs = qs.none()
         related = [f.name for f in rt.model._meta.concrete_fields if f.is_relation]
-        qs = qs.select_related(*related).order_by(*(rt.table.ordering or ("-pk",)))
-        page = Paginator(qs, settings.XIEZUO_PAGE_SIZE).get_page(request.GET.get("page"))
-        table = rt.table(rt.model, page.object_list, user=request.user)
+        table = rt.table(rt.model, [], user=request.user)
+        sort, order = listing.requested_sort(request, table)
+        qs = qs.select_related(*related).order_by(*order)
+        size = listing.page_size(request)
+        page, numbers = listing.paginate(request, qs, size)
+        table.rows = page.object_list
         query = request.GET.copy()
         query.pop("page", None)
         return render(request, self.template_name, self.context(
-            filterset=filterset, page=page, table=table, query=query.urlencode(),
+            filterset=filterset, page=page, table=table, query=query.urlencode(), page_numbers=numbers,
+            headers=listing.header_links(table, request, sort), filter_problems=problems,
+            page_size=size, page_sizes=listing.page_size_links(request, size), bulk_actions=bulk_actions(request.user, rt),
             can_add=can(request.user, "add", rt.model), can_import=can(request.user, "import", rt.model),
         ))
 
@@ -73,6 +82,9 @@ def style_filter_form(form) -> None:
     for f in form.fields.values():
         if isinstance(f.widget, BooleanWidget):
             f.widget.choices = (("", _("全部")), ("true", _("是")), ("false", _("否")))
+        elif isinstance(f.widget, forms.NullBooleanSelect):
+            # Django's empty choice reads "未知"; as a filter it means no filter.
+            f.widget.choices = (("unknown", _("全部")), ("true", _("是")), ("false", _("否")))
         if isinstance(f.widget, forms.SelectMultiple):
             f.widget.attrs.update({"class": "form-select form-select-sm", "size": 3,
                                    "style": "min-width: 8rem"})
@@ -114,10 +126,8 @@ def detail_fields(obj, rt: RecordType, user=None):
             continue
         f = obj._meta.get_field(name)
         value = table.cell(obj, name)
-        if name in table.money_columns:
-            label = f"{f.verbose_name}（万元）"
-        else:
-            label = f.verbose_name
+        # A money field states its unit once, as the list does (计划投资（万元） 1,619.30).
+        label = table.label(name) if table.is_money(name) else f.verbose_name
         link = None
         if f.is_relation and not f.many_to_many:
             related = getattr(obj, name)

@@ -1,6 +1,11 @@
 from __future__ import annotations
 
-from xiezuo.core.tables import Table
+from xiezuo.core.tables import Table as CoreTable
+
+
+class Table(CoreTable):
+    # Household incomes and poverty lines are read in 元 (as the national registry states them), not 万元.
+    money_unit = "元"
 
 
 class HouseholdTable(Table):

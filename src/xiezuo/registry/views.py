@@ -23,11 +23,10 @@ from xiezuo.core.audit import record_change
 from xiezuo.core.models import ChangeRecord
 from xiezuo.core.permissions import can
 from xiezuo.core.scope import get_scope
-from xiezuo.core.tabular import write_xlsx
 from xiezuo.geo.models import Region
 
 from .choices import MONITORING_OPEN_STAGES, Monitoring, MonitoringStage, MonitoringTrigger
-from .importing.columns import template_headers, template_notes
+from .importing.columns import template_notes
 from .models import Gap, Household, Member, MonitoringCase
 
 MAX_UPLOAD_SUFFIXES = (".xlsx", ".csv")
@@ -58,10 +57,36 @@ def import_page(request):
     return render(request, "registry/import.html")
 
 
+def template_columns() -> list:
+    """The registry's columns for the import template: drop-downs for enumerations, the notes as header comments,
+    ID numbers and village codes as text, a sample row (core/xlsxtemplate.py)."""
+    from xiezuo.core.idcard import check_char
+    from xiezuo.core.xlsxtemplate import DATE, INTEGER, NUMBER, TEXT, TemplateColumn
+
+    from .choices import Cause
+    from .importing.columns import COLUMNS
+
+    kinds = {"money": NUMBER, "decimal": NUMBER, "year": INTEGER, "date": DATE}
+    samples = {"code": "520521100201", "money": 12000, "decimal": 80, "year": 2016, "bool": "是",
+               "date": dt.date(1980, 5, 1), "id": "52052119800501123" + check_char("52052119800501123"),
+               "causes": str(Cause.choices[0][1])}
+    out = []
+    for c, (_header, _required, hint) in zip(COLUMNS, template_notes()[1:], strict=True):
+        labels = [str(lbl) for _v, lbl in c.choices.choices] if c.kind == "enum" else \
+            (["是", "否"] if c.kind == "bool" else [])
+        sample = labels[0] if labels else samples.get(c.kind, f"（示例）{c.header}")
+        out.append(TemplateColumn(header=f"{c.header}*" if c.required else c.header,
+                                  comment=f"{c.header}（{'必填' if c.required else '选填'}）\n{hint}",
+                                  kind=kinds.get(c.kind, TEXT), choices=labels, sample=sample))
+    return out
+
+
 @login_required
 def template_file(request):
+    from xiezuo.core.xlsxtemplate import write_import_template
+
     buffer = io.BytesIO()
-    write_xlsx(buffer, template_headers(), [], sheet="建档立卡户成员", notes=template_notes())
+    write_import_template(buffer, "建档立卡户成员", template_columns(), notes=template_notes())
     buffer.seek(0)
     return FileResponse(buffer, as_attachment=True, filename="建档立卡-导入模板.xlsx")
 

@@ -4,7 +4,7 @@ from django import template
 from django.contrib.contenttypes.models import ContentType
 
 from ..idcard import mask
-from ..tables import display_text, yuan_to_wan
+from ..tables import display_text, number, yuan_to_wan
 
 register = template.Library()
 
@@ -18,6 +18,12 @@ def zh(value):
 @register.filter
 def wan(value):
     return yuan_to_wan(value)
+
+
+@register.filter(name="number")
+def number_filter(value):
+    """Counts with thousands separators: 12,345."""
+    return number(value)
 
 
 @register.filter
