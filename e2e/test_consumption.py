@@ -47,7 +47,7 @@ def shown_sales(page: Page) -> Decimal:
 def each_imported_sale(page: Page, action: str) -> None:
     """Open each sale of the imported month and press the lifecycle button (提交审核 / 审核通过)."""
     page.goto(f"/consumption/sale/?since={MONTH}-01&until={MONTH}-01")
-    links = page.locator("#record-table tbody tr td:first-child a")
+    links = page.locator("#record-table tbody tr a.record-link")
     expect(links).to_have_count(4)
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
     for href in hrefs:

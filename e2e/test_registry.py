@@ -262,7 +262,7 @@ def test_import_with_errors_then_corrected(page: Page, login, tmp_path):
 def free_household_url(page: Page) -> str:
     """A 大方县 household that is not monitored and has no case yet (the list's first ones, in number order)."""
     page.goto(f"/registry/household/?region={COUNTY}")
-    links = page.locator("#record-table tbody tr td a")  # one link a row: the record itself
+    links = page.locator("#record-table tbody tr a.record-link")  # the record itself, one a row
     expect(links.first).to_be_visible()
     for href in [links.nth(i).get_attribute("href") for i in range(min(links.count(), 20))]:
         page.goto(href)
