@@ -5,38 +5,11 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from xiezuo.core import idcard
 from xiezuo.core.forms import RecordForm
 from xiezuo.core.ledger import LedgerFormMixin
+from xiezuo.people.forms import PersonFormMixin
 
 from .models import Employment, JobFair, Programme, Trainee, TrainingClass
-
-
-class IdNumberMixin:
-    """The person is named by ID number (GB 11643 check); on an edit a blank keeps the person."""
-
-    def add_id_number(self):
-        self.fields["id_number"] = forms.CharField(
-            label=_("身份证号"), max_length=24, required=not self.instance.pk,
-            help_text=_("18 位公民身份号码；保存后只显示脱敏号码") if not self.instance.pk
-            else _("留空则不变；当前：%(m)s") % {"m": self.instance.id_masked})
-        order = ["id_number", *[n for n in self.fields if n != "id_number"]]
-        self.order_fields(order)
-
-    def _post_clean(self):
-        # The model's own checks (overlap, roster, duplicates) need the person the row names.
-        if self.cleaned_data.get("id_number"):
-            self.instance.id_number = self.cleaned_data["id_number"]
-        super()._post_clean()
-
-    def clean_id_number(self):
-        raw = self.cleaned_data.get("id_number")
-        if not raw:
-            return ""
-        try:
-            return idcard.validate(raw)
-        except idcard.InvalidIdNumber as exc:
-            raise forms.ValidationError(str(exc)) from None
 
 
 class TrainingClassForm(LedgerFormMixin, RecordForm):
@@ -48,14 +21,13 @@ class TrainingClassForm(LedgerFormMixin, RecordForm):
                   "source_document"]
 
 
-class TraineeForm(IdNumberMixin, LedgerFormMixin, RecordForm):
+class TraineeForm(PersonFormMixin, LedgerFormMixin, RecordForm):
     class Meta:
         model = Trainee
         fields = ["training_class", "name", "completion", "certificate", "synthetic", "source_document"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.add_id_number()
         self.order_fields(["training_class", "id_number"])
 
 
@@ -66,15 +38,11 @@ class JobFairForm(LedgerFormMixin, RecordForm):
                   "applicants", "hired", "note", "synthetic", "source_document"]
 
 
-class EmploymentForm(IdNumberMixin, LedgerFormMixin, RecordForm):
+class EmploymentForm(PersonFormMixin, LedgerFormMixin, RecordForm):
     class Meta:
         model = Employment
         fields = ["name", "region", "employer", "employer_name", "workplace", "how", "start", "end", "part_time",
                   "months_stable", "transport_subsidy", "stability_subsidy", "note", "synthetic", "source_document"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.add_id_number()
 
     def clean(self):
         data = super().clean()

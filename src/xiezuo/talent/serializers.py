@@ -1,33 +1,13 @@
 from __future__ import annotations
 
-from rest_framework import serializers
-
-from xiezuo.core import idcard
 from xiezuo.core.api import RecordSerializer
 from xiezuo.core.ledger import TAIL
+from xiezuo.people.serializers import PersonSerializerMixin
 
 from .models import Dispatch, Secondment, Team, TeamMember, TeamOutput
 
 STAY = ["id", "person", "id_number", "id_masked", "name", "home_unit", "home_unit_name", "host_region",
         "host_unit_name", "start", "planned_end", "actual_end", "note"]
-
-
-class PersonSerializerMixin(serializers.Serializer):
-    """The API shows the masked number only; `id_number` is write-only."""
-
-    id_number = serializers.CharField(write_only=True, required=False)
-    id_masked = serializers.CharField(read_only=True)
-
-    def validate_id_number(self, value):
-        try:
-            return idcard.validate(value)
-        except idcard.InvalidIdNumber as exc:
-            raise serializers.ValidationError(str(exc)) from None
-
-    def validate(self, attrs):
-        if self.instance is None and not attrs.get("id_number"):
-            raise serializers.ValidationError({"id_number": "须填写身份证号"})
-        return super().validate(attrs)
 
 
 class SecondmentSerializer(PersonSerializerMixin, RecordSerializer):
