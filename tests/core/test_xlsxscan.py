@@ -6,6 +6,7 @@ built or is switched off (`XIEZUO_XLSX_SCANNER=0`); both must give the same fram
 from __future__ import annotations
 
 import threading
+import time
 import zipfile
 from pathlib import Path
 
@@ -164,6 +165,10 @@ def test_a_reader_that_stops_early_stops_the_threads(tmp_path, monkeypatch):
     frames = xlsxscan.read_sheet(path, PART, {"a": 0}, 0, strings)
     next(frames)
     frames.close()
+    # The reading threads see the stop at their next block; on a busy machine that may take a moment.
+    deadline = time.monotonic() + 10
+    while [t for t in threading.enumerate() if t.name.startswith("xlsx-")] and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert not [t for t in threading.enumerate() if t.name.startswith("xlsx-")]
 
 
