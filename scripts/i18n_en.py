@@ -1089,3 +1089,7 @@ EN.update({
     "共 %(shown)s 条": "%(shown)s records",
     "元": "yuan",
 })
+
+EN.update({
+    "原因须为文字。": "The reason must be text.",
+})

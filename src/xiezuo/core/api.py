@@ -254,6 +254,8 @@ class RecordViewSet(viewsets.ModelViewSet):
                 raise PermissionDenied(review_refusal(request.user, name, obj))
             raise PermissionDenied("当前状态或角色不允许此操作")
         reason = request.data.get("reason", "") if hasattr(request.data, "get") else ""
+        if reason is not None and not isinstance(reason, str):
+            raise ValidationError({"reason": ["原因须为文字。"]})
         try:
             obj = transition_record(obj, name, request.user, reason=str(reason or ""))
         except DjangoValidationError as exc:
