@@ -28,7 +28,7 @@ def figure(html: str, key: str) -> tuple[str, str]:
 
 def listed(client, url: str) -> list[str]:
     html = client.get(url).content.decode()
-    return re.findall(r'<td><a href="(/[a-z]+/[a-z]+/\d+/)">', html)
+    return re.findall(r'<td><a href="(/[a-z]+/[a-z]+/\d+/)"[^>]*>', html)
 
 
 def test_sasac_summary_equals_report_004(login):

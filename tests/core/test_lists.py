@@ -19,7 +19,7 @@ LIST = "/industry/project/"
 def names(html: str) -> list[str]:
     """The first cell of every row, as shown (the link to the record)."""
     body = html.split('id="record-table"', 1)[1]
-    return re.findall(r'<td><a href="/[^"]+">([^<]*)</a>', body)
+    return re.findall(r'<td><a href="/[^"]+"[^>]*>([^<]*)</a>', body)
 
 
 def rows(html: str) -> int:
