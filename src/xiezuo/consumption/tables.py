@@ -9,6 +9,23 @@ class ProductTable(Table):
     columns = ("name", "category", "producer", "region", "mechanism", "stage", "certificate_no", "valid_from",
                "valid_to")
     ordering = ("region_id", "name", "pk")
+    SHOWN_HOUSEHOLDS = 20
+
+    def render_beneficiary_households(self, obj) -> str:
+        """Household numbers only (no names): the ones the reader may open, the others counted."""
+        rows = list(obj.beneficiary_households.all().order_by("number"))
+        if not rows:
+            return "—"
+        model = type(rows[0])
+        self.visibility.prefetch(model, [h.pk for h in rows])
+        open_ = [h.number for h in rows if self.visibility.may_open(model, h.pk)]
+        text = _("共 %(n)s 户") % {"n": len(rows)}
+        if open_:
+            more = _("等") if len(open_) > self.SHOWN_HOUSEHOLDS else ""
+            text += "：" + "、".join(open_[:self.SHOWN_HOUSEHOLDS]) + more
+        if len(open_) < len(rows):
+            text += _("（其中 %(k)s 户不在您的管辖范围内）") % {"k": len(rows) - len(open_)}
+        return text
 
 
 class ChannelTable(Table):
@@ -54,3 +71,8 @@ class VisitorFlowTable(Table):
 class TourismPolicyTable(Table):
     columns = ("name", "regions", "beneficiaries", "benefit", "valid_from", "valid_to")
     ordering = ("-valid_from", "pk")
+
+
+class TourismProjectTable(Table):
+    columns = ("name", "kind", "region", "project", "started_on", "opened_on")
+    ordering = ("-started_on", "pk")
