@@ -116,3 +116,15 @@ def test_a_reader_who_may_not_open_the_project_sees_it_as_out_of_scope(login, us
     panel = html.split('id="tourism-linked-project"')[1].split("</section>")[0]
     assert "（范围外记录）" in panel and project.name not in html
     assert login("bijie_dafang").get(tp.get_absolute_url()).status_code == 404
+
+
+def test_an_industrial_project_named_by_a_tourism_project_is_not_deleted(login, user):
+    project = create_record(Project, {"name": "荔波测试文旅投资", "region_id": "522722000000",
+                                      "agreed_on": "2020-01-01"}, user("qiannan"))
+    create_record(TourismProject, {"name": "荔波测试文旅运营", "kind": "rural", "region_id": "522722000000",
+                                   "project": project, "started_on": "2020-02-01"}, user("qiannan"))
+    client = login("qiannan")
+    response = client.post(f"/industry/project/{project.pk}/delete/", follow=True)
+    assert "该记录仍被以下记录引用，无法删除" in response.content.decode()
+    assert "荔波测试文旅运营" in response.content.decode()
+    assert Project.objects.filter(pk=project.pk).exists()
