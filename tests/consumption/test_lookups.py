@@ -96,3 +96,22 @@ def test_restaurant_and_832_platform_purchases(login, user):
     assert "共 12 条" in listed and "大方天麻" in listed
     [g] = registry.figures(user("admin"), bijie, keys=["consumption.government"])
     assert g.value == RECOUNT["consumption.government"](bijie) >= sum(20000 + 1000 * q for q in (3, 6, 9, 12)) * 3
+
+
+def test_the_sale_list_asks_the_same_queries_for_25_or_200_rows(login):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login("qiannan")
+
+    def page(size: int) -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as ctx:
+            html = client.get(f"/consumption/sale/?per_page={size}&sort=pk").content.decode()
+        return len(ctx.captured_queries), html
+
+    small, _html = page(25)
+    large, html = page(200)
+    assert html.count("record-link") >= 200
+    # The counting column (不计入 / 只计一次 / 计入) costs no query per row.
+    assert large - small < 10, (small, large)
+    assert "同一票据另有报送" in html and "不计入：" in html
