@@ -1093,3 +1093,72 @@ EN.update({
 EN.update({
     "原因须为文字。": "The reason must be text.",
 })
+
+# consumption14: tourism projects, benefiting households, restaurant purchases
+EN.update({
+    "景区开发与提升": "Scenic area development",
+    "乡村旅游": "Rural tourism",
+    "酒店与民宿": "Hotels and homestays",
+    "旅游基础设施": "Tourism infrastructure",
+    "文旅产品与线路开发": "Tourism products and routes",
+    "认定产品带动贫困户": "Poor households benefiting from certified products",
+    "认定产品带动的贫困户：已关联建档立卡户的产品按关联的户计（多个产品关联同一户只计一次），未关联的产品按填报的带动户数计。":
+        "Poor households benefiting from certified products: a product that names registered households counts "
+        "those (a household named by two products once), a product that names none counts the number entered.",
+    "其中已关联建档立卡户": "of which registered households named",
+    "认定产品关联的建档立卡户（按户编号去重）；链接列出关联了建档立卡户的产品。":
+        "Registered households named by certified products (distinct by household number); the link lists the "
+        "products that name registered households.",
+    "旅游协作项目": "Tourism projects",
+    "旅游协作项目个数（景区、乡村旅游、民宿、设施等），按启动日期计入期间。":
+        "Number of tourism cooperation projects (scenic areas, rural tourism, homestays, facilities), counted in "
+        "the period of their start date.",
+    "其中招商投资项目": "of which investment projects",
+    "关联了产业项目台账的旅游协作项目个数（投资企业与投资额见产业项目）。":
+        "Tourism projects linked to an industrial project of the ledger (investors and amounts are the "
+        "project's).",
+    "黔菜餐厅采购贵州产品": "Guizhou products bought by Guizhou restaurants",
+    "黔菜餐厅采购的认定产品金额（计入消费帮扶，同一票据只计一次）。":
+        "Certified products bought by Guizhou restaurants (counted consumption sales, each invoice or contract "
+        "once).",
+    "已关联建档立卡户": "Names registered households",
+    "受益户编号": "Benefiting household number",
+    "启动日期自": "Started from",
+    "启动日期至": "Started until",
+    "实施、合作或投资单位编号（含下属）": "Implementing, partner or investing unit ID (with subordinate units)",
+    "项目地点代码（含下级）": "Project location code (and below)",
+    "产业项目编号": "Industrial project ID",
+    "关联产业项目（投资）": "Linked industrial project (investment)",
+    "未找到户编号（或不在您的管辖范围内）：%(v)s": "Household number not found (or outside your area): %(v)s",
+    "受益建档立卡户": "Benefiting registered households",
+    "已知的受益户：填户编号，多户用顿号或换行分隔；只能选本辖区的户":
+        "Known benefiting households: household numbers separated by 、 or new lines; only households of your area",
+    "带动贫困户数（%(n)s）少于所填的建档立卡户（%(m)s 户）。":
+        "Households benefiting (%(n)s) is fewer than the registered households named (%(m)s).",
+    "实施或合作单位": "Implementing or partner units",
+    "属于招商投资的，选择产业项目台账中的项目：投资企业与投资额以产业项目为准":
+        "For an investment, choose the project of the industrial ledger: its investors and amounts are the ones "
+        "that count",
+    "启动日期": "Start date",
+    "建成开放日期": "Opened on",
+    "项目地点应为县（市、区）或其下级。": "The location must be a county (or below).",
+    "建成开放日期不能早于启动日期。": "The opening date cannot be before the start date.",
+    "关联的产业项目“%(p)s”位于“%(r)s”，与本项目地点“%(h)s”不在同一地区。":
+        "The linked industrial project “%(p)s” is in “%(r)s”, not in the same place as this project (“%(h)s”).",
+    "共 %(n)s 户": "%(n)s households",
+    "等": " and more",
+    "（其中 %(k)s 户不在您的管辖范围内）": " (%(k)s of them outside your area)",
+    "受益的消费帮扶产品": "Certified products it benefits from",
+    "已关联建档立卡户 %(n)s 户：统计“带动贫困户”时按关联的户计（去重），不用填报的户数。":
+        "%(n)s registered households named: “households benefiting” counts these (distinct), not the number "
+        "entered.",
+    "未关联建档立卡户：统计“带动贫困户”时按填报的户数计。":
+        "No registered households named: “households benefiting” counts the number entered.",
+    "另有 %(n)s 个旅游项目不在您的管辖范围内。": "%(n)s more tourism projects are outside your area.",
+    "项目地点": "Location",
+    "未填写": "Not given",
+    "（另有 %(n)s 家不在您的管辖范围内）": " (%(n)s more outside your area)",
+    "投资企业与投资额以产业项目台账为准，不在旅游项目中重复填报。":
+        "Investors and amounts are those of the industrial project; they are not entered again here.",
+    "未关联产业项目（非招商投资项目）。": "Not linked to an industrial project (not an investment).",
+})

@@ -7,7 +7,7 @@ import calendar
 import re
 import unicodedata
 
-from xiezuo.consumption.models import Channel, Product, Sale, TourismEvent, VisitorFlow
+from xiezuo.consumption.models import Channel, Product, Sale, TourismEvent, TourismProject, VisitorFlow
 from xiezuo.core import figures as registry
 
 BUDGET = {"government", "coop_office", "department", "working_group", "sasac", "school", "hospital"}
@@ -129,6 +129,30 @@ def tourism_events(subject):
     return out
 
 
+def households(subject, registered_only: bool = False) -> int:
+    linked, typed = set(), 0
+    for p in products(subject):
+        mine = {h.pk for h in p.beneficiary_households.all()}
+        if mine:
+            linked |= mine
+        else:
+            typed += p.households or 0
+    return len(linked) if registered_only else len(linked) + typed
+
+
+def tourism_projects(subject, invested_only: bool = False) -> int:
+    out = 0
+    for t in TourismProject.objects.filter(status="approved").select_related("project"):
+        if subject.kind == "organisation":
+            orgs = list(t.organisations.all()) + (list(t.project.investors.all()) if t.project else [])
+            ok = any(_in(o, subject.obj) for o in orgs)
+        else:
+            code = registry.pairing_sides(subject.obj)[1] if subject.kind == "pairing" else prefix(subject.obj.code)
+            ok = t.region_id.startswith(code)
+        out += ok and _period_ok(t.started_on, subject) and (t.project_id is not None or not invested_only)
+    return out
+
+
 RECOUNT = {
     "consumption.products": lambda s: len(products(s)),
     "consumption.sales": lambda s: _amount(counted(s)),
@@ -139,4 +163,9 @@ RECOUNT = {
     "consumption.restaurants": lambda s: len(restaurants(s)),
     "consumption.visitors": visitors,
     "consumption.tourism_events": tourism_events,
+    "consumption.households": households,
+    "consumption.registered_households": lambda s: households(s, registered_only=True),
+    "consumption.tourism_projects": tourism_projects,
+    "consumption.tourism_invested": lambda s: tourism_projects(s, invested_only=True),
+    "consumption.restaurant_purchases": lambda s: _amount(x for x in counted(s) if x.channel.kind == "restaurant"),
 }

@@ -59,3 +59,12 @@ class TourismEventKind(models.TextChoices):
     TRAIN = "train", _("旅游专列")
     FLIGHT = "flight", _("旅游包机")
     OTHER = "other", _("其他")
+
+
+class TourismProjectKind(models.TextChoices):
+    SCENIC = "scenic", _("景区开发与提升")
+    RURAL = "rural", _("乡村旅游")
+    LODGING = "lodging", _("酒店与民宿")
+    FACILITY = "facility", _("旅游基础设施")
+    PRODUCT = "product", _("文旅产品与线路开发")
+    OTHER = "other", _("其他")

@@ -8,7 +8,10 @@ producers, products, certifications, a canteen, a restaurant and the monthly sal
 * a product still in public notice (公示), and one withdrawn on 2020-09-30;
 * a market reporting only a category for one line;
 * purchases of a government canteen reported by the buyer and again by the market with the same contract number
-  written differently — counted once (two further such reports wait, submitted, for the approver).
+  written differently — counted once (two further such reports wait, submitted, for the approver);
+* a 黔菜 restaurant buying Guizhou ingredients (黔菜进广) and budget units buying through the 832 platform;
+* tourism projects, two of them investments linked to the industry ledger's projects, and a product whose
+  benefiting households are named from the registry (both linked in `load_late`, once those channels loaded).
 """
 
 from __future__ import annotations
@@ -27,7 +30,8 @@ from .choices import ChannelKind as K
 from .choices import ProductCategory as C
 from .choices import ReportingSide as R
 from .choices import TourismEventKind as T
-from .models import Channel, Product, Sale, TourismEvent, TourismPolicy, VisitorFlow
+from .choices import TourismProjectKind as TP
+from .models import Channel, Product, Sale, TourismEvent, TourismPolicy, TourismProject, VisitorFlow
 
 D = dt.date.fromisoformat
 JIANGNAN, TRADING = "广州江南果菜批发市场", "广东东西部扶贫协作产品交易市场"
@@ -109,7 +113,12 @@ def load(acting_user) -> None:
         "name": "黔味馆·天河店（演示）", "kind": K.RESTAURANT, "operator": org[RESTAURANT_GROUP],
         "region_id": "440106000000", "opened_on": D("2019-06-18"), "dishes": "酸汤鱼、黔南土鸡；采购惠水黑糯米、都匀毛尖",
         "synthetic": True}, acting_user, m2m={"served_regions": served}, note=NOTE)
-    made += [jiangnan, trading, canteen, restaurant]
+    platform = create_record(Channel, {
+        "name": "832平台·广州市预算单位采购（演示）", "kind": K.PLATFORM_832, "operator": org[SASAC],
+        "region_id": "440100000000", "synthetic": True,
+        "note": "预算单位通过脱贫地区农副产品网络销售平台（832平台）采购；演示数据。"},
+        acting_user, m2m={"served_regions": served}, note=NOTE)
+    made += [jiangnan, trading, canteen, restaurant, platform]
 
     def sale(channel, month, product=None, amount=0, **extra):
         data = {"channel": channel, "month": month, "product": product, "amount": Decimal(amount),
@@ -144,7 +153,21 @@ def load(acting_user) -> None:
                 made.append(dup)  # approved; those of November and December wait for the approver
             else:
                 Sale.objects.filter(pk=dup.pk).update(status="submitted")
+    # 黔菜进广: the restaurant buys Guizhou ingredients every month of 2020 (reported by the buyer).
+    for m in range(1, 13):
+        for p, base in ((products[2], 6000), (products[0], 4000)):
+            made.append(sale(restaurant, _month(2020, m), p, base + 100 * m, buyer=org[RESTAURANT_GROUP],
+                             seller=p.producer, reported_by=R.BUYER, document_no=f"QWG-2020{m:02d}-{p.pk}"))
+    # The 832 platform: Guangzhou's budget units buy Bijie's products each quarter of 2020 (government purchasing).
+    for q in (3, 6, 9, 12):
+        for p in products[6:9]:
+            made.append(sale(platform, _month(2020, q), p, 20000 + 1000 * q, buyer=org[SASAC], seller=p.producer,
+                             reported_by=R.CHANNEL, document_no=f"832-GZ-2020{q:02d}-{p.pk}"))
     made += _tourism(acting_user, rnd)
+    made.append(create_record(TourismProject, {
+        "name": "荔波县乡村旅游示范点提升（演示）", "kind": TP.RURAL, "region_id": "522722000000",
+        "started_on": D("2019-04-01"), "opened_on": D("2020-05-01"), "synthetic": True,
+        "note": "财政帮扶资金项目，非招商投资（演示）"}, acting_user, note=NOTE))
     _approve(made)
 
 
@@ -178,3 +201,30 @@ def _tourism(acting_user, rnd) -> list:
                     "month": _month(year, m), "region_id": code, "origin_region_id": "440100000000",
                     "groups": visitors // 40, "visitors": visitors, "synthetic": True}, acting_user, note=NOTE))
     return made
+
+
+def load_late(acting_user) -> None:
+    """Links to what later channels' demos made: tourism projects that are investments (the industry ledger's
+    tourism projects) and the registry's households benefiting from 大方天麻."""
+    from django.apps import apps
+
+    if TourismProject.objects.filter(project__isnull=False).exists():
+        return
+    project_model = apps.get_model("industry", "Project")
+    made = []
+    for prefix, name in (("5227", "黔南州招商文旅项目（演示）"), ("5205", "毕节市招商文旅项目（演示）")):
+        project = project_model.objects.filter(name__contains="乡村旅游综合体", region__code__startswith=prefix) \
+            .order_by("pk").first()
+        if project is None:
+            continue
+        investors = list(project.investors.all())
+        made.append(create_record(TourismProject, {
+            "name": f"{project.name}·文旅运营（演示）", "kind": TP.RURAL, "region_id": project.region_id,
+            "project": project, "started_on": project.agreed_on, "synthetic": True,
+            "note": f"{name}：投资企业与投资额见产业项目"}, acting_user, m2m={"organisations": investors}, note=NOTE))
+    _approve(made)
+    household = apps.get_model("registry", "Household")
+    tianma = Product.objects.filter(name="大方天麻").first()
+    if tianma is not None:
+        tianma.beneficiary_households.add(*household.objects.filter(village__code__startswith="520521")
+                                          .order_by("number")[:36])

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.apps import apps
+from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from xiezuo.core.figures import FIGURES, column, figure, narrowed, records, table
@@ -45,6 +47,35 @@ figure("consumption.duplicates", _("重复报送（只计一次）"), SALE, narr
        order=514, description=_("同一发票或合同已有更早报送、不再重复计入的报送条数。"))
 figure("consumption.restaurants", _("黔菜餐厅"), "consumption.Channel", RESTAURANTS, unit=_("家"), panel=BOTH,
        order=520, description=_("在东部开设的黔菜餐厅家数，按开业日期计入期间。"))
+
+
+def _links(products):
+    through = apps.get_model("consumption", "Product").beneficiary_households.through
+    return through.objects.filter(product_id__in=products.values("pk"))
+
+
+def registered_households(qs, subject) -> int:
+    """Distinct registered households linked to the products counted (a household of two products once)."""
+    return _links(qs).values("household_id").distinct().count()
+
+
+def households(qs, subject) -> int:
+    """Households benefiting: the registered households linked (distinct) where a product names them, and the
+    number typed for a product that names none."""
+    product = apps.get_model("consumption", "Product")
+    linked = _links(qs)
+    typed = product._base_manager.filter(pk__in=qs.values("pk")).exclude(pk__in=linked.values("product_id")) \
+        .aggregate(s=Sum("households"))["s"] or 0
+    return registered_households(qs, subject) + typed
+
+
+figure("consumption.households", _("认定产品带动贫困户"), "consumption.Product", PRODUCTS, unit=_("户"),
+       compute=households, order=502,
+       description=_("认定产品带动的贫困户：已关联建档立卡户的产品按关联的户计（多个产品关联同一户只计一次），"
+                     "未关联的产品按填报的带动户数计。"))
+figure("consumption.registered_households", _("其中已关联建档立卡户"), "consumption.Product",
+       narrowed(PRODUCTS, registered="true"), unit=_("户"), compute=registered_households, order=503,
+       description=_("认定产品关联的建档立卡户（按户编号去重）；链接列出关联了建档立卡户的产品。"))
 # Tourism: visitors (人次 as reported by the destination, summed; no person is recorded) and special trains/flights.
 VISITORS = {"pairing": lambda s: {"region": s.west, "east": s.east},
             "region": lambda s: {"region": s.obj.code}}
@@ -54,6 +85,17 @@ figure("consumption.visitors", _("东部游客"), "consumption.VisitorFlow", VIS
 figure("consumption.tourism_events", _("旅游推介与专列"), "consumption.TourismEvent",
        {"organisation": lambda s: {"organisation": s.obj.pk}, **VISITORS}, unit=_("次"), order=531,
        description=_("旅游推介会、旅游线路、专列和包机的次数，按开始日期计入期间。"))
+TOURISM_PROJECTS = {"organisation": lambda s: {"organisation": s.obj.pk},
+                    "pairing": lambda s: {"region": s.west}, "region": lambda s: {"region": s.obj.code}}
+figure("consumption.tourism_projects", _("旅游协作项目"), "consumption.TourismProject", TOURISM_PROJECTS,
+       unit=_("个"), order=532, description=_("旅游协作项目个数（景区、乡村旅游、民宿、设施等），按启动日期计入期间。"))
+figure("consumption.tourism_invested", _("其中招商投资项目"), "consumption.TourismProject",
+       narrowed(TOURISM_PROJECTS, invested="true"), unit=_("个"), order=533,
+       description=_("关联了产业项目台账的旅游协作项目个数（投资企业与投资额见产业项目）。"))
+RESTAURANT_PURCHASES = narrowed(COUNTED, channel_kind="restaurant")
+figure("consumption.restaurant_purchases", _("黔菜餐厅采购贵州产品"), SALE, RESTAURANT_PURCHASES, money=True,
+       total="amount", order=521,
+       description=_("黔菜餐厅采购的认定产品金额（计入消费帮扶，同一票据只计一次）。"))
 
 
 def _years(user, subject, options):

@@ -9,9 +9,16 @@ from django.utils.translation import gettext_lazy as _
 from xiezuo.core.filtersets import RecordFilterSet
 from xiezuo.core.ledger import TreeFilterMixin
 
-from .choices import CertificationStage, ChannelKind, ProductCategory, ReportingSide, TourismEventKind
+from .choices import (
+    CertificationStage,
+    ChannelKind,
+    ProductCategory,
+    ReportingSide,
+    TourismEventKind,
+    TourismProjectKind,
+)
 from .counting import certified_q, duplicates, government_q, once
-from .models import Channel, Product, Sale, TourismEvent, TourismPolicy, VisitorFlow
+from .models import Channel, Product, Sale, TourismEvent, TourismPolicy, TourismProject, VisitorFlow
 
 
 class ProductFilterSet(TreeFilterMixin, RecordFilterSet):
@@ -21,13 +28,24 @@ class ProductFilterSet(TreeFilterMixin, RecordFilterSet):
     until = django_filters.DateFilter(field_name="valid_from", lookup_expr="lte", label=_("认定日期至"))
     organisation = django_filters.NumberFilter(method="by_organisation", label=_("生产经营主体编号（含下属）"))
     region = django_filters.CharFilter(method="by_region", label=_("申报县代码（含下级）"))
+    registered = django_filters.BooleanFilter(method="by_registered", label=_("已关联建档立卡户"))
+    household = django_filters.CharFilter(method="by_household", label=_("受益户编号"))
     search_fields = ("name", "certificate_no", "producer__name", "note")
     organisation_paths = ("producer",)
     region_paths = ("region",)
 
     class Meta:
         model = Product
-        fields = ["q", "category", "stage", "status", "since", "until", "organisation", "region", "synthetic"]
+        fields = ["q", "category", "stage", "status", "since", "until", "organisation", "region", "registered",
+                  "household", "synthetic"]
+
+    def by_registered(self, qs, name, value):
+        linked = Product.beneficiary_households.through.objects.values("product_id")
+        return qs.filter(pk__in=linked) if value else qs.exclude(pk__in=linked)
+
+    def by_household(self, qs, name, value):
+        return qs.filter(pk__in=Product.beneficiary_households.through.objects
+                         .filter(household__number=value.strip()).values("product_id"))
 
 
 class ChannelFilterSet(TreeFilterMixin, RecordFilterSet):
@@ -147,3 +165,22 @@ class TourismPolicyFilterSet(TreeFilterMixin, RecordFilterSet):
     class Meta:
         model = TourismPolicy
         fields = ["q", "status", "since", "until", "region", "synthetic"]
+
+
+class TourismProjectFilterSet(TreeFilterMixin, RecordFilterSet):
+    kind = django_filters.MultipleChoiceFilter(choices=TourismProjectKind.choices, label=_("项目类型"))
+    since = django_filters.DateFilter(field_name="started_on", lookup_expr="gte", label=_("启动日期自"))
+    until = django_filters.DateFilter(field_name="started_on", lookup_expr="lte", label=_("启动日期至"))
+    organisation = django_filters.NumberFilter(method="by_organisation", label=_("实施、合作或投资单位编号（含下属）"))
+    region = django_filters.CharFilter(method="by_region", label=_("项目地点代码（含下级）"))
+    project = django_filters.NumberFilter(field_name="project_id", label=_("产业项目编号"))
+    invested = django_filters.BooleanFilter(field_name="project", lookup_expr="isnull", exclude=True,
+                                            label=_("关联产业项目（投资）"))
+    search_fields = ("name", "note")
+    organisation_paths = ("organisations", "project__investors")
+    region_paths = ("region",)
+
+    class Meta:
+        model = TourismProject
+        fields = ["q", "kind", "status", "since", "until", "organisation", "region", "project", "invested",
+                  "synthetic"]

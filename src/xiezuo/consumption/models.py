@@ -23,6 +23,7 @@ from xiezuo.core.models import Record
 from xiezuo.core.scope import ScopeSpec, code_prefix
 from xiezuo.core.tables import yuan_to_wan
 
+from . import lookups
 from .choices import (
     BenefitMechanism,
     CertificationStage,
@@ -30,6 +31,7 @@ from .choices import (
     ProductCategory,
     ReportingSide,
     TourismEventKind,
+    TourismProjectKind,
 )
 
 MONEY = {"max_digits": 16, "decimal_places": 2}
@@ -53,6 +55,16 @@ def month_end(day: dt.date) -> dt.date:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
+def _region_of(obj, name: str = "region"):
+    """The region a record points at: the one already loaded (a form's choice), else through `lookups` (asked
+    once per code inside an import's batch)."""
+    field = type(obj)._meta.get_field(name)
+    if field.is_cached(obj):
+        return getattr(obj, name)
+    code = getattr(obj, field.attname)
+    return lookups.region(code) if code else None
+
+
 class Product(Record):
     """A certified product (扶贫产品 / 消费帮扶产品) and where it stands in the county's certification."""
 
@@ -65,6 +77,11 @@ class Product(Record):
                                help_text=_("申报认定的县（产地）"))
     mechanism = models.CharField(_("带贫机制"), max_length=12, choices=BenefitMechanism.choices)
     households = models.PositiveIntegerField(_("带动贫困户数"), null=True, blank=True)
+    # Where known, the households themselves (the registry's, by household number; held here, the registry knows
+    # nothing of products). The figures count these, distinct, instead of the number typed above.
+    beneficiary_households = models.ManyToManyField(
+        "registry.Household", verbose_name=_("受益建档立卡户"), blank=True, related_name="+",
+        help_text=_("已知的受益户：填户编号，多户用顿号或换行分隔；只能选本辖区的户"))
     stage = models.CharField(_("认定进度"), max_length=14, choices=CertificationStage.choices,
                              default=CertificationStage.APPLIED)
     applied_on = models.DateField(_("申报日期"), null=True, blank=True)
@@ -112,14 +129,25 @@ class Product(Record):
         if self.withdrawn_on and self.valid_from and self.withdrawn_on < self.valid_from:
             errors["withdrawn_on"] = _("撤销日期不能早于认定有效期起始日期。")
         if self.certificate_no and "certificate_no" not in errors:
-            other = Product._base_manager.filter(certificate_no=self.certificate_no).exclude(pk=self.pk).first()
+            other = lookups.certificate_holder(self.certificate_no, exclude_pk=self.pk)
             if other is not None:
                 errors["certificate_no"] = _("认定证书编号“%(no)s”已用于产品“%(p)s”（%(r)s），一个编号只对应一个产品。") % {
-                    "no": self.certificate_no, "p": other.name, "r": other.region}
-        if self.region_id and self.region.level < 3:
+                    "no": self.certificate_no, "p": other[1], "r": lookups.region(other[2])}
+        region = _region_of(self)
+        if region is not None and region.level < 3:
             errors["region"] = _("申报县应为县（市、区）或其下级。")
         if errors:
             raise ValidationError(errors)
+
+    def validate_constraints(self, exclude=None) -> None:
+        # The certificate number's constraint is checked by `clean` (with the holder's name, and once per file
+        # inside an import's batch); the database still enforces it.
+        exclude = set(exclude or ()) | {"certificate_no"}
+        super().validate_constraints(exclude=exclude)
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        lookups.note_certificate(self)
 
     def validity_end(self) -> dt.date | None:
         """The last day the certification holds: the end of validity or the withdrawal, whichever is first."""
@@ -162,7 +190,7 @@ class Channel(Record):
 
     def serves(self, region) -> bool:
         """A channel with no served regions declared takes products from anywhere."""
-        served = list(self.served_regions.all()) if self.pk else []
+        served = lookups.served_regions(self)
         return not served or any(region.code.startswith(code_prefix(r.code, r.level)) for r in served)
 
 
@@ -258,11 +286,13 @@ class Sale(Record):
                 errors["sold_on"] = _("销售日期应在所填月份内。")
         if self.product_id and self.region_id and self.region_id != self.product.region_id \
                 and not self.region_id.startswith(code_prefix(self.product.region_id, 3)):
-            errors["region"] = _("产地应为产品的申报县“%(r)s”。") % {"r": self.product.region}
-        if self.channel_id and self.region_id and "region" not in errors and not self.channel.serves(self.region):
-            errors["channel"] = _("渠道“%(c)s”不经销“%(r)s”的产品（供货地区：%(s)s）。") % {
-                "c": self.channel, "r": self.region,
-                "s": "、".join(str(r) for r in self.channel.served_regions.all())}
+            errors["region"] = _("产地应为产品的申报县“%(r)s”。") % {"r": lookups.region(self.product.region_id)}
+        if self.channel_id and self.region_id and "region" not in errors:
+            region = _region_of(self)
+            if not self.channel.serves(region):
+                errors["channel"] = _("渠道“%(c)s”不经销“%(r)s”的产品（供货地区：%(s)s）。") % {
+                    "c": self.channel, "r": region,
+                    "s": "、".join(str(r) for r in lookups.served_regions(self.channel))}
         if errors:
             raise ValidationError(errors)
 
@@ -395,3 +425,51 @@ class TourismPolicy(Record):
     def clean(self) -> None:
         if self.valid_to and self.valid_from and self.valid_to < self.valid_from:
             raise ValidationError({"valid_to": _("结束日期不能早于开始日期。")})
+
+
+class TourismProject(Record):
+    """A tourism cooperation project (旅游协作项目): a scenic area, rural tourism, lodging, facilities.
+
+    Where it is an investment, `project` links it to the ledger's industrial project (产业项目), which holds the
+    investors and the money; the link is held here so that the industry channel knows nothing of tourism."""
+
+    name = models.CharField(_("项目名称"), max_length=200)
+    kind = models.CharField(_("项目类型"), max_length=12, choices=TourismProjectKind.choices)
+    region = models.ForeignKey("geo.Region", verbose_name=_("项目地点（县、乡或村）"), on_delete=models.PROTECT,
+                               related_name="+")
+    organisations = models.ManyToManyField("partners.Organisation", verbose_name=_("实施或合作单位"), blank=True,
+                                           related_name="+")
+    project = models.ForeignKey(
+        "industry.Project", verbose_name=_("关联产业项目（投资）"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="tourism_projects",
+        help_text=_("属于招商投资的，选择产业项目台账中的项目：投资企业与投资额以产业项目为准"))
+    started_on = models.DateField(_("启动日期"))
+    opened_on = models.DateField(_("建成开放日期"), null=True, blank=True)
+    note = models.TextField(_("备注"), blank=True)
+
+    scope = ScopeSpec(regions=("region",), organisations=("organisations",))
+
+    class Meta:
+        verbose_name = _("旅游协作项目")
+        verbose_name_plural = _("旅游协作项目")
+        ordering = ["-started_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        errors: dict[str, object] = {}
+        region = _region_of(self)
+        if region is not None and region.level < 3:
+            errors["region"] = _("项目地点应为县（市、区）或其下级。")
+        if self.opened_on and self.started_on and self.opened_on < self.started_on:
+            errors["opened_on"] = _("建成开放日期不能早于启动日期。")
+        if self.project_id and region is not None:
+            project = self.project
+            there = project.region_id
+            # The same place, or one inside the other (a county project for a township's scenic area).
+            if not (there.startswith(code_prefix(region.code)) or region.code.startswith(code_prefix(there))):
+                errors["project"] = _("关联的产业项目“%(p)s”位于“%(r)s”，与本项目地点“%(h)s”不在同一地区。") % {
+                    "p": project, "r": lookups.region(there), "h": region}
+        if errors:
+            raise ValidationError(errors)

@@ -13,16 +13,26 @@ from .filtersets import (
     SaleFilterSet,
     TourismEventFilterSet,
     TourismPolicyFilterSet,
+    TourismProjectFilterSet,
     VisitorFlowFilterSet,
 )
-from .forms import ChannelForm, ProductForm, SaleForm, TourismEventForm, TourismPolicyForm, VisitorFlowForm
-from .models import Channel, Product, Sale, TourismEvent, TourismPolicy, VisitorFlow
+from .forms import (
+    ChannelForm,
+    ProductForm,
+    SaleForm,
+    TourismEventForm,
+    TourismPolicyForm,
+    TourismProjectForm,
+    VisitorFlowForm,
+)
+from .models import Channel, Product, Sale, TourismEvent, TourismPolicy, TourismProject, VisitorFlow
 from .serializers import (
     ChannelSerializer,
     ProductSerializer,
     SaleSerializer,
     TourismEventSerializer,
     TourismPolicySerializer,
+    TourismProjectSerializer,
     VisitorFlowSerializer,
 )
 from .tables import (
@@ -31,9 +41,19 @@ from .tables import (
     SaleTable,
     TourismEventTable,
     TourismPolicyTable,
+    TourismProjectTable,
     VisitorFlowTable,
 )
-from .views import channel_context, pairing_chart, producer_context, product_context, sale_context
+from .views import (
+    channel_context,
+    household_products_context,
+    pairing_chart,
+    producer_context,
+    product_context,
+    project_tourism_context,
+    sale_context,
+    tourism_project_context,
+)
 
 # The menu group: every record type of the channel is listed under it.
 GROUP = _("消费协作")
@@ -42,7 +62,7 @@ register(RecordType(
     model=Product, filterset=ProductFilterSet, form=ProductForm, table=ProductTable, serializer=ProductSerializer,
     import_key=("name", "producer", "region"), menu_group=GROUP, icon="bi-award",
     column_aliases={"certificate_no": ["证书编号", "认定编号"], "producer": ["生产主体", "供应商", "生产企业"],
-                    "region": ["所属县", "产地"]},
+                    "region": ["所属县", "产地"], "beneficiary_households": ["受益户编号", "带动户编号", "户编号"]},
     detail_template="consumption/product_panel.html", detail_context=product_context,
 ))
 register(RecordType(
@@ -74,11 +94,24 @@ register(RecordType(
     icon="bi-ticket-perforated",
 ))
 
+register(RecordType(
+    model=TourismProject, filterset=TourismProjectFilterSet, form=TourismProjectForm, table=TourismProjectTable,
+    serializer=TourismProjectSerializer, import_key=("name", "region"), menu_group=GROUP, icon="bi-signpost-split",
+    column_aliases={"project": ["产业项目", "关联产业项目"]},
+    detail_template="consumption/tourism_project_panel.html", detail_context=tourism_project_context,
+))
+
 
 def attach() -> None:
-    """Panels on the base apps' pages: a pairing's monthly sales, a producer's products and sales."""
+    """Panels on other pages: a pairing's monthly sales, a producer's products and sales; on an industrial
+    project's page the tourism projects linked to it, on a registered household's page the products it benefits
+    from (the links are held here: neither the industry nor the registry channel knows of consumption)."""
     add_panel(apps.get_model("partners", "Pairing"), "consumption/chart.html", pairing_chart)
     add_panel(apps.get_model("partners", "Organisation"), "consumption/producer_panel.html", producer_context)
+    add_panel(TourismProject.project.field.related_model, "consumption/project_tourism.html",
+              project_tourism_context)
+    add_panel(Product.beneficiary_households.field.related_model, "consumption/household_products.html",
+              household_products_context)
 
 
 attach()

@@ -4,7 +4,7 @@ from rest_framework import serializers
 
 from xiezuo.core.api import RecordSerializer
 
-from .models import Channel, Product, Sale, TourismEvent, TourismPolicy, VisitorFlow
+from .models import Channel, Product, Sale, TourismEvent, TourismPolicy, TourismProject, VisitorFlow
 
 TAIL = ["synthetic", "source_document", "status", "status_display", "return_reason", "created_at", "updated_at"]
 
@@ -12,7 +12,8 @@ TAIL = ["synthetic", "source_document", "status", "status_display", "return_reas
 class ProductSerializer(RecordSerializer):
     class Meta(RecordSerializer.Meta):
         model = Product
-        fields = ["id", "name", "category", "producer", "region", "mechanism", "households", "stage", "applied_on",
+        fields = ["id", "name", "category", "producer", "region", "mechanism", "households",
+                  "beneficiary_households", "stage", "applied_on",
                   "reviewed_on", "notice_from", "certificate_no", "valid_from", "valid_to", "withdrawn_on", "note",
                   *TAIL]
 
@@ -55,4 +56,11 @@ class TourismPolicySerializer(RecordSerializer):
     class Meta(RecordSerializer.Meta):
         model = TourismPolicy
         fields = ["id", "name", "regions", "places", "beneficiaries", "benefit", "valid_from", "valid_to", "note",
+                  *TAIL]
+
+
+class TourismProjectSerializer(RecordSerializer):
+    class Meta(RecordSerializer.Meta):
+        model = TourismProject
+        fields = ["id", "name", "kind", "region", "organisations", "project", "started_on", "opened_on", "note",
                   *TAIL]

@@ -1,14 +1,34 @@
 from __future__ import annotations
 
+from django.db.models import Min
 from django.utils.translation import gettext as _
 
 from xiezuo.core.tables import Table
+
+from .models import Sale
 
 
 class ProductTable(Table):
     columns = ("name", "category", "producer", "region", "mechanism", "stage", "certificate_no", "valid_from",
                "valid_to")
     ordering = ("region_id", "name", "pk")
+    SHOWN_HOUSEHOLDS = 20
+
+    def render_beneficiary_households(self, obj) -> str:
+        """Household numbers only (no names): the ones the reader may open, the others counted."""
+        rows = list(obj.beneficiary_households.all().order_by("number"))
+        if not rows:
+            return "—"
+        model = type(rows[0])
+        self.visibility.prefetch(model, [h.pk for h in rows])
+        open_ = [h.number for h in rows if self.visibility.may_open(model, h.pk)]
+        text = _("共 %(n)s 户") % {"n": len(rows)}
+        if open_:
+            more = _("等") if len(open_) > self.SHOWN_HOUSEHOLDS else ""
+            text += "：" + "、".join(open_[:self.SHOWN_HOUSEHOLDS]) + more
+        if len(open_) < len(rows):
+            text += _("（其中 %(k)s 户不在您的管辖范围内）") % {"k": len(rows) - len(open_)}
+        return text
 
 
 class ChannelTable(Table):
@@ -28,13 +48,29 @@ class SaleTable(Table):
     def render_month(self, obj) -> str:
         return f"{obj.month:%Y-%m}"
 
+    def iter_rows(self):
+        # The first report of each invoice or contract on the page, asked once for the page (not once per row).
+        rows = list(self.rows)
+        keys = {r.document_key for r in rows if r.document_key}
+        firsts = Sale._base_manager.filter(document_key__in=keys).values("document_key") \
+            .annotate(first=Min("pk")).values_list("document_key", "first") if keys else []
+        self._first_report = dict(firsts)
+        self.rows = rows
+        return super().iter_rows()
+
     def render_counting(self, obj) -> str:
         problem = obj.count_problem()
         if problem:
             return _("不计入：%(r)s") % {"r": problem}
-        earlier = obj.same_document().filter(pk__lt=obj.pk).first()
+        known = getattr(self, "_first_report", None)
+        if known is not None and obj.document_key in known:
+            first = known[obj.document_key]
+            earlier = first if first < obj.pk else None
+        else:
+            found = obj.same_document().filter(pk__lt=obj.pk).first()
+            earlier = found.pk if found is not None else None
         if earlier is not None:
-            return _("同一票据另有报送（#%(n)s），只计一次") % {"n": earlier.pk}
+            return _("同一票据另有报送（#%(n)s），只计一次") % {"n": earlier}
         return _("计入")
 
 
@@ -54,3 +90,8 @@ class VisitorFlowTable(Table):
 class TourismPolicyTable(Table):
     columns = ("name", "regions", "beneficiaries", "benefit", "valid_from", "valid_to")
     ordering = ("-valid_from", "pk")
+
+
+class TourismProjectTable(Table):
+    columns = ("name", "kind", "region", "project", "started_on", "opened_on")
+    ordering = ("-started_on", "pk")

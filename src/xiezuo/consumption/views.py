@@ -16,7 +16,7 @@ from xiezuo.core.tables import yuan_to_wan
 
 from .counting import once
 from .filtersets import SaleFilterSet
-from .models import Product, Sale
+from .models import Product, Sale, TourismProject
 
 
 def _by_month(qs) -> dict[str, Decimal]:
@@ -87,7 +87,7 @@ def product_context(request, product) -> dict:
     qs = Sale.objects.restrict(request.user).filter(product=product, status="approved")
     total = once(qs).aggregate(s=Sum("amount"))["s"] or 0
     return {"sales_url": f"{reverse('consumption:sale_list')}?product={product.pk}", "sales_total": yuan_to_wan(total),
-            "sales_count": qs.count()}
+            "sales_count": qs.count(), "linked_households": product.beneficiary_households.count()}
 
 
 def producer_context(request, org) -> dict:
@@ -99,3 +99,33 @@ def producer_context(request, org) -> dict:
             "products_url": f"{reverse('consumption:product_list')}?organisation={org.pk}",
             "chart_url": chart_url(organisation=org.pk), "chart_title": _("产品分月销售"),
             "sales_url": f"{reverse('consumption:sale_list')}?organisation={org.pk}", **_totals(data)}
+
+
+def tourism_project_context(request, tp) -> dict:
+    """The industrial project a tourism project is linked to (investors and money are the project's)."""
+    project = tp.project
+    if project is None:
+        return {"linked": None, "linked_hidden": False}
+    visible = type(project).objects.restrict(request.user).filter(pk=project.pk).exists()
+    if not visible:
+        return {"linked": None, "linked_hidden": True}
+    return {"linked": project, "linked_hidden": False, "linked_region": project.region,
+            "linked_investors": list(project.investors.restrict(request.user)),
+            "linked_investors_hidden": project.investors.count() - project.investors.restrict(request.user).count()}
+
+
+def project_tourism_context(request, project) -> dict:
+    """On an industrial project's page: the tourism projects linked to it (the link is held by tourism)."""
+    mine = TourismProject.objects.restrict(request.user).filter(project=project).select_related("region")
+    return {"tourism_projects": list(mine),
+            "tourism_list_url": f"{reverse('consumption:tourismproject_list')}?project={project.pk}",
+            "tourism_hidden": TourismProject._base_manager.filter(project=project).count() - len(mine)}
+
+
+def household_products_context(request, household) -> dict:
+    """On a registered household's page: the certified products it benefits from."""
+    products = Product.objects.restrict(request.user).filter(beneficiary_households=household) \
+        .select_related("producer", "region")
+    return {"benefit_products": list(products),
+            "benefit_products_url": f"{reverse('consumption:product_list')}?household={household.number}"}
+

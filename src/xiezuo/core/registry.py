@@ -12,6 +12,8 @@ from django.db import models
 from django.urls import reverse
 
 REGISTRY: dict[str, RecordType] = {}
+# Panels added for a type whose app registers later (apps are ready in name order): taken up by `register`.
+PENDING_PANELS: dict[str, list[tuple[str, object]]] = {}
 
 
 @dataclass
@@ -82,12 +84,18 @@ class RecordType:
 def register(record_type: RecordType) -> RecordType:
     REGISTRY[record_type.key] = record_type
     record_type.model.record_type = record_type
+    record_type.panels.extend(PENDING_PANELS.pop(record_type.key, []))
     return record_type
 
 
 def add_panel(model, template: str, context=None) -> None:
-    """Add a panel to a record type's detail page from another app, without editing that app."""
-    for_model(model).panels.append((template, context))
+    """Add a panel to a record type's detail page from another app, without editing that app. The type may be
+    registered later (an app whose name comes after the caller's): the panel waits for it."""
+    key = f"{model._meta.app_label}.{model._meta.model_name}"
+    if key in REGISTRY:
+        REGISTRY[key].panels.append((template, context))
+    else:
+        PENDING_PANELS.setdefault(key, []).append((template, context))
 
 
 def for_model(model) -> RecordType:
