@@ -1093,3 +1093,40 @@ EN.update({
 EN.update({
     "原因须为文字。": "The reason must be text.",
 })
+
+# ui12: pages at 375 px, accessibility, pickers, list columns and saved filters.
+EN.update({
+    "显示的列": "Columns shown",
+    "列表显示的列": "Columns shown in a list",
+    "筛选条件": "Filter",
+    "保存的筛选": "Saved filters",
+    "已恢复显示全部列。": "Every column is shown again.",
+    "已保存显示的列。": "The columns shown are saved.",
+    "请为筛选条件填写一个名称。": "Give the filter a name.",
+    "每个列表最多保存 %(n)s 个筛选条件，请先删除不用的。":
+        "A list keeps at most %(n)s saved filters; delete one you no longer use first.",
+    "已保存筛选条件“%(name)s”。": "Filter “%(name)s” saved.",
+    "已删除筛选条件“%(name)s”。": "Filter “%(name)s” deleted.",
+    "勾选要显示的列": "Tick the columns to show",
+    "保存显示的列": "Save columns",
+    "显示全部列": "Show every column",
+    "我的筛选": "My filters",
+    "删除筛选“%(name)s”": "Delete filter “%(name)s”",
+    "还没有保存的筛选。": "No saved filters yet.",
+    "筛选名称": "Filter name",
+    "为当前筛选命名": "Name the current filter",
+    "保存当前筛选": "Save current filter",
+    "选择要导入的文件（.xlsx 或 .csv）": "File to import (.xlsx or .csv)",
+    "输入名称、拼音、首字母或代码": "Type a name, pinyin, initials or a code",
+    "输入名称、拼音、首字母或代码；多个用顿号分隔": "Type a name, pinyin, initials or a code; separate several with 、",
+    "在此记录考察": "Record a visit here",
+    "没有匹配的选项": "No match",
+    "{n} 条建议，用上下方向键选择": "{n} suggestions; choose with the arrow keys",
+    "移除": "Remove",
+    "已移除": "Removed",
+    "已选择": "Chosen",
+    "跳到主要内容": "Skip to main content",
+    "顶部导航": "Top navigation",
+    "菜单": "Menu",
+    "功能菜单": "Main menu",
+})

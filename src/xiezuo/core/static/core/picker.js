@@ -167,7 +167,7 @@
     });
     this.list.hidden = false;
     this.input.setAttribute("aria-expanded", "true");
-    this.status.textContent = texts("count", "条建议").replace("%s", String(results.length));
+    this.status.textContent = texts("count", "{n} 条建议").replace("{n}", String(results.length));
   };
 
   Picker.prototype.close = function () {
