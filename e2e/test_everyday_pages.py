@@ -336,3 +336,25 @@ def test_column_choice_and_saved_filter_persist(page: Page, login, browser, base
         expect(second.locator("#record-table thead th")).to_have_count(len(before))
     finally:
         other.close()
+
+
+def test_list_filters_pick_a_region_and_an_organisation_by_name(page: Page, login):
+    login(page, "qiannan")
+    page.goto("/industry/project/")
+    region = page.get_by_role("combobox", name="项目地区代码")
+    pick(page, region, "dy", "都匀市")
+    expect(region).to_have_value("522701000000")  # a region filter takes the code
+    investor = page.get_by_role("combobox", name="投资企业编号（含下属）")
+    investor.press_sequentially("广州", delay=40)
+    listbox = page.locator(f"#{investor.get_attribute('aria-controls')}")
+    first = listbox.get_by_role("option").first
+    expect(first).to_be_visible()
+    name = first.locator(".picker-label").inner_text()
+    first.click()
+    expect(investor).to_have_value(name)
+    page.locator("#filters").get_by_role("button", name="筛选").click()
+    expect(page).to_have_url(re.compile(r"region=522701000000.*|.*organisation=\d+.*"))
+    assert re.search(r"organisation=\d+", page.url) and "region=522701000000" in page.url
+    expect(page.locator(".filter-problem")).to_have_count(0)
+    # The chosen organisation is shown by name again on the filtered page.
+    expect(page.get_by_role("combobox", name="投资企业编号（含下属）")).to_have_value(name)

@@ -187,3 +187,43 @@ def suggest(request, kind: str):
     else:
         results, more = suggest_records(model, request.user, query)
     return JsonResponse({"results": results, "more": more}, json_dumps_params={"ensure_ascii": False})
+
+
+def mark_filter_pickers(filterset) -> None:
+    """A list's filters become type-ahead pickers too: organisation and record choices, region-code boxes (the
+    picker writes the code alone: `data-value-only`) and organisation-number boxes (`…编号（含下属）`: the box
+    is hidden and keeps the number, the picker shows the name)."""
+    from django import forms
+
+    from .filtersets import RegionCodeField
+
+    region = apps.get_model("geo", "Region")
+    form = filterset.form
+    for name, flt in filterset.filters.items():
+        f = form.fields.get(name)
+        if f is None:
+            continue
+        method = flt.method if isinstance(flt.method, str) else getattr(flt.method, "__name__", "")
+        if isinstance(f, forms.ModelChoiceField) and pickable(f.queryset.model):
+            f.widget.attrs.setdefault("data-suggest", suggest_url(f.queryset.model))
+        elif isinstance(f, RegionCodeField):
+            f.widget.attrs.setdefault("data-suggest", suggest_url(region))
+            f.widget.attrs["data-value-only"] = "1"
+        elif method == "by_organisation":
+            organisation = _organisation_model()
+            if organisation is None:
+                continue
+            f.widget.input_type = "text"
+            f.widget.attrs.update({"data-suggest": suggest_url(organisation), "data-picker-hidden": "1"})
+            value = form.data.get(name, "") if form.is_bound else ""
+            if str(value).isdigit():
+                chosen = organisation.objects.restrict(getattr(filterset.request, "user", None), "view").filter(pk=int(value)).first()
+                if chosen is not None:
+                    f.widget.attrs["data-initial-label"] = display_text(str(chosen))
+
+
+def _organisation_model():
+    try:
+        return apps.get_model("partners", "Organisation")
+    except LookupError:
+        return None

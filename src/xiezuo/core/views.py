@@ -20,6 +20,7 @@ from .models import Job
 from .permissions import TRANSITIONS, can, review_refusal
 from .registry import RecordType
 from .services import StaleVersion, create_record, delete_record, transition_record, update_record
+from .suggest import mark_filter_pickers
 from .tabular import FileProblem
 
 
@@ -52,6 +53,7 @@ class RecordListView(RecordView):
         rt = self.record_type
         filterset = rt.filterset(request.GET or None, queryset=self.queryset(), request=request)
         style_filter_form(filterset.form)
+        mark_filter_pickers(filterset)
         # A refused filter value is said on the page and shows no records: showing them all would read as
         # if the filter had been applied.
         problems = listing.filter_problems(filterset)

@@ -37,6 +37,8 @@
     this.url = source.getAttribute("data-suggest");
     this.isSelect = source.tagName === "SELECT";
     this.multiple = this.isSelect ? source.multiple : source.getAttribute("data-multiple") === "1";
+    // A box of numbers (an organisation's id in a filter): hidden, the picker shows the name.
+    this.hiddenSource = !this.isSelect && !this.multiple && source.getAttribute("data-picker-hidden") === "1";
     this.results = [];
     this.active = -1;
     this.request = 0;
@@ -50,10 +52,10 @@
     wrap.className = "picker position-relative";
     source.parentNode.insertBefore(wrap, source);
     wrap.appendChild(source);
-    if (this.isSelect || this.multiple) {
+    if (this.isSelect || this.multiple || this.hiddenSource) {
       this.input = document.createElement("input");
       this.input.type = "text";
-      this.input.className = "form-control picker-input";
+      this.input.className = "form-control picker-input" + (/-sm\b/.test(source.className) ? " form-control-sm" : "");
       this.input.id = (source.id || "picker-" + this.n) + "_picker";
       this.input.placeholder = source.getAttribute("placeholder") || texts("placeholder", "输入名称、拼音、首字母或代码");
       if (source.required) { this.input.setAttribute("aria-required", "true"); }
@@ -93,7 +95,7 @@
     wrap.appendChild(this.status);
 
     if (this.multiple) { this.renderChips(); }
-    if (this.isSelect && !this.multiple) { this.showSelected(); }
+    if ((this.isSelect || this.hiddenSource) && !this.multiple) { this.showSelected(); }
 
     var ask = debounce(function () { self.fetch(); }, 200);
     input.addEventListener("input", ask);
@@ -102,7 +104,7 @@
       setTimeout(function () {
         self.close();
         // A single select: an emptied box means "none"; text that was typed but not chosen is undone.
-        if (self.isSelect && !self.multiple) {
+        if ((self.isSelect || self.hiddenSource) && !self.multiple) {
           if (!self.input.value.trim() && self.source.value) {
             self.source.value = "";
             self.source.dispatchEvent(new Event("change", { bubbles: true }));
@@ -111,16 +113,19 @@
         }
       }, 150);
     });
-    // A change made to the original control (a script, a test) shows in the picker too.
-    source.addEventListener("change", function () {
-      if (self.multiple) { self.renderChips(); } else if (self.isSelect) { self.showSelected(); }
-    });
+    // A change made to the original control (a script, a test) shows in the picker too, at once (on "input"),
+    // so that the page does not move later, when the control loses the focus.
+    var sync = function () {
+      if (self.multiple) { self.renderChips(); } else if (self.isSelect || self.hiddenSource) { self.showSelected(); }
+    };
+    source.addEventListener("change", sync);
+    if (!this.isSelect && this.multiple) { source.addEventListener("input", sync); }
   };
 
   Picker.prototype.fetch = function () {
     var self = this;
     var query = this.input.value.trim();
-    if (this.isSelect && !this.multiple && this.selectedText() === query) { query = ""; }
+    if ((this.isSelect || this.hiddenSource) && !this.multiple && this.selectedText() === query) { query = ""; }
     if (!query) { this.close(); return; }
     var serial = ++this.request;
     var sep = this.url.indexOf("?") === -1 ? "?" : "&";
@@ -228,6 +233,11 @@
         values.push({ value: String(item.value), label: item.label });
       }
       this.setValues(values);
+    } else if (this.hiddenSource) {
+      this.source.value = item.value;
+      this.source.setAttribute("data-initial-label", item.label);
+    } else if (this.source.getAttribute("data-value-only") === "1") {
+      this.source.value = item.value;
     } else {
       this.source.value = item.value + " " + item.label;
     }
@@ -235,7 +245,7 @@
     this.source.dispatchEvent(new Event("change", { bubbles: true }));
     if (this.multiple) {
       this.input.value = "";
-    } else if (this.isSelect) {
+    } else if (this.isSelect || this.hiddenSource) {
       this.showSelected();
     }
     this.status.textContent = texts("chosen", "已选择") + " " + item.label;
@@ -298,6 +308,9 @@
   // --- one value in a select ------------------------------------------------------------------------------
 
   Picker.prototype.selectedText = function () {
+    if (this.hiddenSource) {
+      return this.source.value ? (this.source.getAttribute("data-initial-label") || this.source.value) : "";
+    }
     var option = this.source.options[this.source.selectedIndex];
     return option && option.value ? option.text : "";
   };
