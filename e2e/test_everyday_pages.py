@@ -352,8 +352,12 @@ def test_list_filters_pick_a_region_and_an_organisation_by_name(page: Page, logi
     name = first.locator(".picker-label").inner_text()
     first.click()
     expect(investor).to_have_value(name)
+    # A few fixed choices: chips and type-to-filter instead of a Ctrl-click list.
+    kind = page.get_by_role("combobox", name="项目类型")
+    pick(page, kind, "基地", "产业基地")
+    expect(page.locator("#filters .picker-chip")).to_have_text(["产业基地"])
     page.locator("#filters").get_by_role("button", name="筛选").click()
-    expect(page).to_have_url(re.compile(r"region=522701000000.*|.*organisation=\d+.*"))
+    expect(page).to_have_url(re.compile(r"kind=base"))
     assert re.search(r"organisation=\d+", page.url) and "region=522701000000" in page.url
     expect(page.locator(".filter-problem")).to_have_count(0)
     # The chosen organisation is shown by name again on the filtered page.

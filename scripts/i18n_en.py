@@ -1129,4 +1129,6 @@ EN.update({
     "顶部导航": "Top navigation",
     "菜单": "Menu",
     "功能菜单": "Main menu",
+    "选择，或输入以筛选": "Choose, or type to narrow",
+    "名称、拼音或代码": "Name, pinyin or code",
 })

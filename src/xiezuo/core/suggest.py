@@ -18,6 +18,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.http import Http404, JsonResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .filtersets import text_query
@@ -204,11 +205,17 @@ def mark_filter_pickers(filterset) -> None:
         if f is None:
             continue
         method = flt.method if isinstance(flt.method, str) else getattr(flt.method, "__name__", "")
-        if isinstance(f, forms.ModelChoiceField) and pickable(f.queryset.model):
+        if isinstance(f, forms.MultipleChoiceField) and not isinstance(f, forms.ModelChoiceField) \
+                and len(f.choices) <= 100:
+            # Several of a few fixed choices: chips and type-to-filter instead of a Ctrl-click list.
+            f.widget.attrs.setdefault("data-suggest", "local")
+            f.widget.attrs.setdefault("placeholder", _("选择，或输入以筛选"))
+        elif isinstance(f, forms.ModelChoiceField) and pickable(f.queryset.model):
             f.widget.attrs.setdefault("data-suggest", suggest_url(f.queryset.model))
         elif isinstance(f, RegionCodeField):
             f.widget.attrs.setdefault("data-suggest", suggest_url(region))
             f.widget.attrs["data-value-only"] = "1"
+            f.widget.attrs.setdefault("placeholder", _("名称、拼音或代码"))
         elif method == "by_organisation":
             organisation = _organisation_model()
             if organisation is None:

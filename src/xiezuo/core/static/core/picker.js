@@ -35,6 +35,8 @@
     this.n = counter;
     this.source = source;
     this.url = source.getAttribute("data-suggest");
+    // A select of a few fixed choices (a filter's 项目类型): suggestions are its own options, no request.
+    this.local = this.url === "local";
     this.isSelect = source.tagName === "SELECT";
     this.multiple = this.isSelect ? source.multiple : source.getAttribute("data-multiple") === "1";
     // A box of numbers (an organisation's id in a filter): hidden, the picker shows the name.
@@ -98,7 +100,8 @@
     if ((this.isSelect || this.hiddenSource) && !this.multiple) { this.showSelected(); }
 
     var ask = debounce(function () { self.fetch(); }, 200);
-    input.addEventListener("input", ask);
+    input.addEventListener("input", this.local ? function () { self.fetch(); } : ask);
+    if (this.local) { input.addEventListener("focus", function () { self.fetch(); }); }
     input.addEventListener("keydown", function (event) { self.key(event); });
     input.addEventListener("blur", function () {
       setTimeout(function () {
@@ -122,9 +125,17 @@
     if (!this.isSelect && this.multiple) { source.addEventListener("input", sync); }
   };
 
+  Picker.prototype.localResults = function (query) {
+    var q = query.toLowerCase();
+    return Array.prototype.filter.call(this.source.options, function (o) {
+      return o.value && !(o.selected && o.parentNode.multiple) && (!q || o.text.toLowerCase().indexOf(q) !== -1);
+    }).map(function (o) { return { value: o.value, label: o.text, detail: "" }; });
+  };
+
   Picker.prototype.fetch = function () {
     var self = this;
     var query = this.input.value.trim();
+    if (this.local) { this.show(this.localResults(query)); return; }
     if ((this.isSelect || this.hiddenSource) && !this.multiple && this.selectedText() === query) { query = ""; }
     if (!query) { this.close(); return; }
     var serial = ++this.request;
