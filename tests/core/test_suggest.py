@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from xiezuo.core.scope import linkable_regions
@@ -112,3 +114,15 @@ def test_region_field_still_takes_names_and_codes_without_scripts(login):
 
     visit = Visit.objects.get(name="无脚本填写的考察")
     assert sorted(r.name for r in visit.regions.all()) == sorted(["都匀市", Region.objects.get(code="522731000000").name])
+
+
+def test_list_filters_offer_the_pickers(login):
+    page = login("qiannan").get("/industry/project/?organisation=abc").content.decode()
+    # Region codes: the picker writes the code alone; organisations by name, kept as their number.
+    assert re.search(r'<input[^>]*name="region"[^>]*data-suggest="/suggest/geo.region/"[^>]*data-value-only="1"', page)
+    assert re.search(r'<input type="text" name="organisation"[^>]*data-suggest="/suggest/partners.organisation/"'
+                     r'[^>]*data-picker-hidden="1"', page)
+    # A few fixed choices: chips over the select's own options.
+    assert re.search(r'<select name="kind"[^>]*data-suggest="local"', page)
+    # A refused value is still answered with a message.
+    assert "投资企业编号（含下属）" in page and "filter-problem" in page

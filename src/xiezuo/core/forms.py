@@ -213,6 +213,9 @@ class RecordForm(forms.ModelForm):
                 f.widget.attrs.setdefault("class", "form-check-input")
             elif isinstance(f.widget, (forms.Select, forms.SelectMultiple)):
                 f.widget.attrs.setdefault("class", "form-select")
+                if isinstance(f.widget, forms.SelectMultiple):
+                    # Any other several-choice list: chips and type-to-narrow over its own options, no Ctrl-click.
+                    f.widget.attrs.setdefault("data-suggest", "local")
             else:
                 f.widget.attrs.setdefault("class", "form-control")
             if isinstance(f, forms.DateField):
