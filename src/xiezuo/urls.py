@@ -18,6 +18,7 @@ from xiezuo.core.urls import api_router, job_urls
 
 urlpatterns = [
     path("", pages.home, name="home"),
+    path("", include("xiezuo.core.ui_urls")),
     path("healthz/", pages.healthz, name="healthz"),
     path("login/", SigninView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
@@ -9,11 +11,22 @@ from django.utils.translation import gettext_lazy as _
 from .models import Record
 from .scope import get_scope, is_scoped_model, linkable, linkable_regions, out_of_scope
 
+# What separates several region codes typed in one box.
+SEPARATORS = r"[\s,，、；;]+"
+
 
 class RegionCodeWidget(forms.TextInput):
-    """A text box that suggests regions as one types (name, Traditional or pinyin initials)."""
+    """A text box for one region: typed as a code or a unique name; with scripts, a type-ahead picker
+    (core/static/core/picker.js) suggests regions by name, pinyin, initials or code from `/suggest/geo.region/`."""
 
     template_name = "core/widgets/region.html"
+
+    def get_context(self, name, value, attrs):
+        from .suggest import suggest_url
+
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].setdefault("data-suggest", suggest_url(apps.get_model("geo", "Region")))
+        return context
 
     def format_value(self, value):
         if value in (None, ""):
@@ -23,6 +36,30 @@ class RegionCodeWidget(forms.TextInput):
             return f"{value.code} {value.name}"
         region = region_model.objects.filter(code=str(value)).only("code", "name").first()
         return f"{region.code} {region.name}" if region else str(value)
+
+
+class RegionMultipleWidget(forms.TextInput):
+    """Several regions in one text box (codes or unique names, separated by 、 or spaces); with scripts, a picker
+    of removable chips with type-ahead suggestions. The box keeps the codes the form posts."""
+
+    template_name = "core/widgets/region_multiple.html"
+
+    def get_context(self, name, value, attrs):
+        import json
+
+        from .suggest import suggest_url
+
+        context = super().get_context(name, value, attrs)
+        region_model = apps.get_model("geo", "Region")
+        codes = [c for c in re.split(SEPARATORS, str(context["widget"]["value"] or "")) if c]
+        names = dict(region_model.objects.filter(code__in=[c for c in codes if c.isdigit()])
+                     .values_list("code", "name"))
+        initial = [{"value": c, "label": names.get(c, c)} for c in codes]
+        attrs = context["widget"]["attrs"]
+        attrs.setdefault("data-suggest", suggest_url(region_model))
+        attrs["data-multiple"] = "1"
+        attrs["data-initial"] = json.dumps(initial, ensure_ascii=False)
+        return context
 
 
 class RegionField(forms.ModelChoiceField):
@@ -73,16 +110,14 @@ class RegionField(forms.ModelChoiceField):
 
 
 class RegionMultipleField(forms.ModelMultipleChoiceField):
-    widget = forms.Textarea(attrs={"rows": 2, "placeholder": "每行或用顿号分隔一个代码，如 522700000000"})
+    widget = RegionMultipleWidget
 
     def __init__(self, queryset=None, **kwargs):
         super().__init__(queryset if queryset is not None else apps.get_model("geo", "Region").objects.all(), **kwargs)
 
     def clean(self, value):
         if isinstance(value, str):
-            import re
-
-            value = [v for v in re.split(r"[\s,，、；;]+", value) if v]
+            value = [v for v in re.split(SEPARATORS, value) if v]
         single = RegionField(self.queryset)
         out = []
         for item in value or []:
@@ -95,6 +130,17 @@ class RegionMultipleField(forms.ModelMultipleChoiceField):
         if value and hasattr(value, "__iter__") and not isinstance(value, str):
             return "、".join(getattr(v, "code", str(v)) for v in value)
         return value
+
+
+def add_picker(field: forms.ModelChoiceField) -> None:
+    """Mark a choice of organisations or records for the type-ahead picker (core/static/core/picker.js): the
+    select stays the form's value, the picker suggests from `/suggest/<model>/` (name, pinyin, initials), with
+    each record's region and organisations to tell same-named ones apart."""
+    from .suggest import pickable, suggest_url
+
+    model = field.queryset.model
+    if pickable(model):
+        field.widget.attrs.setdefault("data-suggest", suggest_url(model))
 
 
 def current_keys(instance, name: str) -> list:
@@ -160,12 +206,16 @@ class RecordForm(forms.ModelForm):
                 f.queryset = base.filter(pk__in=allowed.values("pk")) if keep or base.query.where else allowed
                 if keep:
                     mask_out_of_scope(f, user, keep)
+                add_picker(f)
             if isinstance(f.widget, forms.Textarea):
                 f.widget.attrs.setdefault("rows", 3)
             if isinstance(f.widget, forms.CheckboxInput):
                 f.widget.attrs.setdefault("class", "form-check-input")
             elif isinstance(f.widget, (forms.Select, forms.SelectMultiple)):
                 f.widget.attrs.setdefault("class", "form-select")
+                if isinstance(f.widget, forms.SelectMultiple):
+                    # Any other several-choice list: chips and type-to-narrow over its own options, no Ctrl-click.
+                    f.widget.attrs.setdefault("data-suggest", "local")
             else:
                 f.widget.attrs.setdefault("class", "form-control")
             if isinstance(f, forms.DateField):

@@ -213,3 +213,4 @@ class Job(models.Model):
         return self.state in (self.State.SUCCEEDED, self.State.FAILED)
 
 from .aliases import ValueAlias  # noqa: E402,F401  (import spellings, kept as data: core/aliases.py)
+from .listprefs import ListColumns, SavedFilter  # noqa: E402,F401  (each user's list columns and saved filters)

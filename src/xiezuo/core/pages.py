@@ -7,7 +7,7 @@ from django.shortcuts import render
 from rest_framework.authtoken.models import Token
 
 from .filtersets import text_query
-from .home import panels
+from .home import panels, scope_names
 from .models import Job, Status
 from .permissions import can
 from .registry import REGISTRY
@@ -27,6 +27,7 @@ def home(request):
                 pending.append({"rt": rt, "count": n})
     return render(request, "core/home.html", {
         "cards": cards, "pending": pending, "scope": get_scope(request.user),
+        "scope_names": scope_names(get_scope(request.user)),
         "jobs": Job.objects.filter(user=request.user)[:5], "panels": panels(request),
     })
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
-from . import jobs, listing
+from . import jobs, listing, listprefs
 from .audit import history
 from .bulk import bulk_actions
 from .importer import write_template
@@ -20,6 +20,7 @@ from .models import Job
 from .permissions import TRANSITIONS, can, review_refusal
 from .registry import RecordType
 from .services import StaleVersion, create_record, delete_record, transition_record, update_record
+from .suggest import mark_filter_pickers
 from .tabular import FileProblem
 
 
@@ -52,6 +53,7 @@ class RecordListView(RecordView):
         rt = self.record_type
         filterset = rt.filterset(request.GET or None, queryset=self.queryset(), request=request)
         style_filter_form(filterset.form)
+        mark_filter_pickers(filterset)
         # A refused filter value is said on the page and shows no records: showing them all would read as
         # if the filter had been applied.
         problems = listing.filter_problems(filterset)
@@ -60,6 +62,7 @@ class RecordListView(RecordView):
             qs = qs.none()
         related = [f.name for f in rt.model._meta.concrete_fields if f.is_relation]
         table = rt.table(rt.model, [], user=request.user)
+        listprefs.apply_columns(request, rt, table)  # the columns this user chose for this list
         sort, order = listing.requested_sort(request, table)
         qs = qs.select_related(*related).order_by(*order)
         size = listing.page_size(request)
@@ -72,6 +75,7 @@ class RecordListView(RecordView):
             headers=listing.header_links(table, request, sort), filter_problems=problems,
             page_size=size, page_sizes=listing.page_size_links(request, size), bulk_actions=bulk_actions(request.user, rt),
             can_add=can(request.user, "add", rt.model), can_import=can(request.user, "import", rt.model),
+            **listprefs.context(request, rt, table),
         ))
 
 

@@ -8,6 +8,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.shortcuts import get_object_or_404, render
 
 from xiezuo.core.filtersets import text_query
+from xiezuo.core.home import place_actions
 from xiezuo.core.scope import linkable_regions
 
 from .models import Region
@@ -52,6 +53,7 @@ def region_detail(request, code):
     return render(request, "geo/region_detail.html", {
         "region": region, "children": children, "ancestors": region.ancestors(),
         "predecessors": region.predecessors.all(), "region_pages": pages,
+        "place_actions": place_actions(request.user, region.code) if region.is_current else [],
     })
 
 
