@@ -28,13 +28,27 @@ class SaleTable(Table):
     def render_month(self, obj) -> str:
         return f"{obj.month:%Y-%m}"
 
+    def annotate(self, qs):
+        # The first earlier report of the same invoice, for every row in the page's one query.
+        from django.db.models import OuterRef, Subquery
+
+        from .models import Sale
+
+        earlier = Sale._base_manager.filter(document_key=OuterRef("document_key"), pk__lt=OuterRef("pk")) \
+            .exclude(document_key="").order_by("pk").values("pk")[:1]
+        return qs.annotate(earlier_report=Subquery(earlier))
+
     def render_counting(self, obj) -> str:
         problem = obj.count_problem()
         if problem:
             return _("不计入：%(r)s") % {"r": problem}
-        earlier = obj.same_document().filter(pk__lt=obj.pk).first()
+        if hasattr(obj, "earlier_report"):
+            earlier = obj.earlier_report
+        else:
+            first = obj.same_document().filter(pk__lt=obj.pk).first()
+            earlier = first.pk if first is not None else None
         if earlier is not None:
-            return _("同一票据另有报送（#%(n)s），只计一次") % {"n": earlier.pk}
+            return _("同一票据另有报送（#%(n)s），只计一次") % {"n": earlier}
         return _("计入")
 
 
