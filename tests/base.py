@@ -543,21 +543,33 @@ class RecordTypeTests:
         assert response.status_code == 200, (url, response.content[:500])
         return len(ctx.captured_queries), response.content.decode()
 
+    def _scoped_links(self) -> int:
+        """Area-scoped models the rows point at: which of their rows the reader may open is asked once per model
+        and page, and only when some row points at one (so a page of 1 may ask fewer than a page of 3)."""
+        from xiezuo.core.scope import is_scoped_model
+
+        return len({f.related_model for f in self.model._meta.get_fields()
+                    if f.is_relation and f.concrete and is_scoped_model(f.related_model)})
+
     def test_list_queries_do_not_grow_with_rows(self, login, user, settings):
-        """The list page and the API list cost the same queries for 1 row as for 3 (a page of N or 3N)."""
+        """The list page and the API list cost the same queries for 1 row as for 3 (a page of N or 3N), but for
+        the reader's visibility of linked rows, asked once per linked model."""
         self._visible_rows(user, 3)
+        slack = self._scoped_links()
         client = login(self.reader)
+        client.get(self.rt.url("list"))  # the session's first request does some bookkeeping once
         counts = {}
         for size in (1, 3):
             settings.XIEZUO_PAGE_SIZE = size
             counts[size], page = self._queries(client, self.rt.url("list"))
             assert page.count('class="record-link"') == size, f"the page shows {size} row(s)"
-        assert counts[3] <= counts[1], f"list page: {counts[1]} queries for 1 row, {counts[3]} for 3"
+        assert counts[3] <= counts[1] + slack, f"list page: {counts[1]} queries for 1 row, {counts[3]} for 3"
         api = self.api(user, self.reader)
+        api.get(self.api_url() + "?limit=1")  # the throttle's counter is made by the first request
         for size in (1, 3):
             counts[size], body = self._queries(api, self.api_url() + f"?limit={size}")
             assert len(__import__("json").loads(body)["results"]) == size
-        assert counts[3] <= counts[1], f"API list: {counts[1]} queries for 1 object, {counts[3]} for 3"
+        assert counts[3] <= counts[1] + slack, f"API list: {counts[1]} queries for 1 object, {counts[3]} for 3"
 
     def test_detail_queries_do_not_grow_with_history(self, login, user):
         """A record's page and its history cost the same queries after more changes."""

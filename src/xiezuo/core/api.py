@@ -238,6 +238,8 @@ class RecordViewSet(viewsets.ModelViewSet):
         names = getattr(getattr(self.get_serializer_class(), "Meta", None), "fields", None) or ()
         select, prefetch = fetch_plan(model, [n for n in names if isinstance(n, str)])
         qs = model.objects.restrict(self.request.user, "view").select_related(*select)
+        if hasattr(model, "annotate_reads"):  # values a model computes per row, for all rows at once
+            qs = model.annotate_reads(qs)
         return (qs.prefetch_related(*prefetch) if prefetch else qs).order_by("pk")
 
     def paginate_queryset(self, queryset):

@@ -157,6 +157,8 @@ class Table:
             qs = qs.select_related(*select)
         if prefetch:
             qs = qs.prefetch_related(*prefetch)
+        if hasattr(self.model, "annotate_reads"):  # values a model computes per row, for all rows at once
+            qs = self.model.annotate_reads(qs)
         return self.annotate(qs)
 
     def annotate(self, qs):
