@@ -549,7 +549,8 @@ class RecordTypeTests:
         from xiezuo.core.scope import is_scoped_model
 
         return len({f.related_model for f in self.model._meta.get_fields()
-                    if f.is_relation and f.concrete and is_scoped_model(f.related_model)})
+                    if f.is_relation and (f.concrete or f.many_to_many) and not f.auto_created
+                    and is_scoped_model(f.related_model)})
 
     def test_list_queries_do_not_grow_with_rows(self, login, user, settings):
         """The list page and the API list cost the same queries for 1 row as for 3 (a page of N or 3N), but for
