@@ -301,6 +301,8 @@ def main() -> None:
     ap.add_argument("--think", type=float, default=1.0, help="think time of the second phase (seconds)")
     ap.add_argument("--serve-args", default="", help="extra options of `xiezuo serve`, e.g. \"--workers 3\"")
     ap.add_argument("--phases", default="saturation,think", help="which phases to run")
+    ap.add_argument("--src", default="", help="serve the code of another checkout's src/ folder (a before/after "
+                                               "comparison on the same database and machine)")
     args = ap.parse_args()
 
     print(f"machine: {os.cpu_count()} CPUs, load average before the run {os.getloadavg()[0]:.2f}, "
@@ -319,10 +321,13 @@ def main() -> None:
            "XIEZUO_SECRET_KEY": secrets.token_urlsafe(50), "XIEZUO_LOG_LEVEL": "WARNING",
            # Far above any person; the throttle's bookkeeping still runs on every API request.
            "XIEZUO_API_RATE_USER": "1000000/min"}
+    if args.src:
+        env["PYTHONPATH"] = os.pathsep.join([str(Path(args.src).resolve()), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     command = [sys.executable, "-m", "xiezuo.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
                *shlex.split(args.serve_args)]
     print("server:", " ".join(command[2:]), flush=True)
-    server = subprocess.Popen(command, env=env, cwd=str(ROOT), stdout=subprocess.DEVNULL)
+    server = subprocess.Popen(command, env=env, cwd=str(ROOT), stdout=subprocess.DEVNULL,
+                              stderr=open(var / "server.log", "w"))  # noqa: SIM115
     try:
         wait_healthy(port, server)
         users = []
@@ -332,7 +337,7 @@ def main() -> None:
             vu.sign_in()
             users.append(vu)
         run_phase(users, args.warmup, 0, record=False)
-        report = {"users": args.users, "cpus": os.cpu_count(), "serve_args": args.serve_args}
+        report = {"users": args.users, "cpus": os.cpu_count(), "serve_args": args.serve_args, "src": args.src}
         for phase in args.phases.split(","):
             think = 0.0 if phase == "saturation" else args.think
             load = os.getloadavg()[0]
