@@ -19,7 +19,9 @@ What it does:
    the server can do) and with `--think` seconds between one user's requests (latency as people see it).
 
 It prints per phase the throughput (requests/s), errors, and p50/p95 per kind of request, then one JSON line.
-It also prints the machine's reference figures (CPU count, load average before the run, and the time of a fixed
+It also prints the CPU time the server's processes and their PostgreSQL backends spent per request (read from
+/proc), a cost that other work on the machine does not change: on an idle machine with C cores the saturation
+throughput is at most about C × 1000 / that figure. And it prints the machine's reference figures (CPU count, load average before the run, and the time of a fixed
 single-thread Python workload) so that figures taken on a busy machine can be told apart from a slow site.
 The load generator runs on the same machine as the server and takes some of its CPU.
 """
@@ -60,6 +62,41 @@ def reference_ms() -> float:
     for i in range(2_000_000):
         total += i % 7
     return (time.perf_counter() - start) * 1000
+
+
+def _cpu_ticks(pid: int) -> int:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])  # utime + stime
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    out.append(int(entry.name))
+            except (OSError, IndexError, ValueError):
+                continue
+    return out
+
+
+def server_cpu_ms(server_pid: int, database: str) -> float:
+    """CPU time used so far by the server's processes and by the PostgreSQL backends serving the bench database
+    (Linux /proc): the cost of the requests, whatever else the machine is busy with."""
+    import psycopg
+
+    pids = [server_pid, *_children(server_pid)]
+    try:
+        with psycopg.connect(database, autocommit=True) as conn:
+            pids += [r[0] for r in conn.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")]
+    except Exception:  # noqa: BLE001  (no database figure then; the web figure stands)
+        pass
+    return sum(_cpu_ticks(p) for p in pids) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
 def free_port() -> int:
@@ -267,7 +304,8 @@ def summarise(results, errors, wall: float, think: float) -> dict:
 
 def print_phase(title: str, r: dict) -> None:
     print(f"\n{title}: {r['throughput_rps']} requests/s over {r['seconds']} s, {r['requests']} requests, "
-          f"{r['errors']} errors; all p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms")
+          f"{r['errors']} errors; all p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms; server + database CPU "
+          f"{r['server_cpu_ms_per_request']} ms a request (load average before {r['load_average_before']})")
     print(f"  {'kind':<12} {'n':>6} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8}")
     for kind, k in r["kinds"].items():
         print(f"  {kind:<12} {k['n']:>6} {k['errors']:>6} {k['p50_ms']:>8} {k['p95_ms']:>8}")
@@ -341,8 +379,13 @@ def main() -> None:
         for phase in args.phases.split(","):
             think = 0.0 if phase == "saturation" else args.think
             load = os.getloadavg()[0]
+            cpu_before = server_cpu_ms(server.pid, args.pg_url)
             r = run_phase(users, args.duration, think, record=True)
+            cpu = server_cpu_ms(server.pid, args.pg_url) - cpu_before
             r["load_average_before"] = round(load, 2)
+            # Contention-proof cost: CPU ms of the server and its database per request. On an idle machine of C
+            # cores, saturation throughput is at most about C × 1000 / this.
+            r["server_cpu_ms_per_request"] = round(cpu / max(1, r["requests"] + r["errors"]), 1)
             report[phase] = r
             print_phase(f"{phase} ({args.users} users, think {think:g} s)", r)
         report["reference_ms_after"] = round(reference_ms())
