@@ -359,15 +359,21 @@ def reader_key(user) -> str:
     return hashlib.sha256(repr(get_scope(user)).encode()).hexdigest()[:20]
 
 
-def cached(user, name: str, make, timeout: int = 600):
-    """`make()` for this reader's area and the data's state, computed once until the next write."""
+def cache_key(user, name: str) -> str:
+    """The cache key of `name` for this reader's area, the interface language and the data's state."""
     import hashlib
 
-    from django.core.cache import cache
     from django.utils.translation import get_language
 
     raw = f"{name}:{reader_key(user)}:{get_language()}:{data_stamp()}"
-    key = "figures:" + hashlib.sha256(raw.encode()).hexdigest()
+    return "figures:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def cached(user, name: str, make, timeout: int = 600):
+    """`make()` for this reader's area and the data's state, computed once until the next write."""
+    from django.core.cache import cache
+
+    key = cache_key(user, name)
     value = cache.get(key)
     if value is None:
         value = make()
