@@ -522,6 +522,71 @@ class RecordTypeTests:
                     assert offered <= visible, (username, view, name, offered - visible)
 
 
+    # --- speed: no page's queries grow with its rows (issue 12) ------------------------------------
+    def _visible_rows(self, user, wanted: int) -> int:
+        """At least `wanted` records the reader sees: the demo data's, and some the editor makes if too few."""
+        reader = user(self.reader)
+        for _ in range(wanted):
+            if self.model.objects.restrict(reader).count() >= wanted:
+                break
+            self.make(user)
+        count = self.model.objects.restrict(reader).count()
+        assert count >= wanted, f"{type(self).__name__}: the reader sees {count} records; {wanted} are needed"
+        return count
+
+    def _queries(self, client, url: str, **headers) -> tuple[int, str]:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url, **headers)
+        assert response.status_code == 200, (url, response.content[:500])
+        return len(ctx.captured_queries), response.content.decode()
+
+    def _scoped_links(self) -> int:
+        """Area-scoped models the rows point at: which of their rows the reader may open is asked once per model
+        and page, and only when some row points at one (so a page of 1 may ask fewer than a page of 3)."""
+        from xiezuo.core.scope import is_scoped_model
+
+        return len({f.related_model for f in self.model._meta.get_fields()
+                    if f.is_relation and (f.concrete or f.many_to_many) and not f.auto_created
+                    and is_scoped_model(f.related_model)})
+
+    def test_list_queries_do_not_grow_with_rows(self, login, user, settings):
+        """The list page and the API list cost the same queries for 1 row as for 3 (a page of N or 3N), but for
+        the reader's visibility of linked rows, asked once per linked model."""
+        self._visible_rows(user, 3)
+        slack = self._scoped_links()
+        client = login(self.reader)
+        client.get(self.rt.url("list"))  # the session's first request does some bookkeeping once
+        counts = {}
+        for size in (1, 3):
+            settings.XIEZUO_PAGE_SIZE = size
+            counts[size], page = self._queries(client, self.rt.url("list"))
+            assert page.count('class="record-link"') == size, f"the page shows {size} row(s)"
+        assert counts[3] <= counts[1] + slack, f"list page: {counts[1]} queries for 1 row, {counts[3]} for 3"
+        api = self.api(user, self.reader)
+        api.get(self.api_url() + "?limit=1")  # the throttle's counter is made by the first request
+        for size in (1, 3):
+            counts[size], body = self._queries(api, self.api_url() + f"?limit={size}")
+            assert len(__import__("json").loads(body)["results"]) == size
+        assert counts[3] <= counts[1] + slack, f"API list: {counts[1]} queries for 1 object, {counts[3]} for 3"
+
+    def test_detail_queries_do_not_grow_with_history(self, login, user):
+        """A record's page and its history cost the same queries after more changes."""
+        obj = self.make(user)
+        client = login(self.editor)
+        before = {view: self._queries(client, self.rt.url(view, obj.pk))[0] for view in ("detail", "history")}
+        for data in (self.changed_data(), self.valid_data()):
+            response = client.post(self.rt.url("edit", obj.pk), self.edit_data(obj, data))
+            assert response.status_code == 302, response.content.decode()[:2000]
+        assert changes_for(obj, "update").count() == 2
+        after = {view: self._queries(client, self.rt.url(view, obj.pk)) for view in ("detail", "history")}
+        assert "变更历史" in after["detail"][1]
+        for view in ("detail", "history"):
+            assert after[view][0] <= before[view], f"{view}: {before[view]} queries, then {after[view][0]}"
+
+
 def outside_value(form, model, name: str, value, user, api: bool):
     """A value for field `name` that `user` may not name on a record, or None when there is none to give."""
     from xiezuo.core.scope import is_scoped_model, linkable_regions

@@ -9,7 +9,7 @@ ALIASES = {"serve": "serve", "migrate": "migrate", "demo": "demo", "worker": "wo
            "createuser": "createuser", "import": "importfile", "export": "exportfile"}
 USAGE = """用法: xiezuo <命令> [参数]
 
-  serve        启动网站（waitress）：xiezuo serve [--host 127.0.0.1] [--port 8000]
+  serve        启动网站（gunicorn，多进程）：xiezuo serve [--host 127.0.0.1] [--port 8000] [--workers N]
   migrate      建立或升级数据库
   demo         建库、加载行政区划与演示数据、启动工作进程和网站
   worker       运行后台任务工作进程（可同时运行多个）

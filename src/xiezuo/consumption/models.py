@@ -232,6 +232,9 @@ class Sale(Record):
     # Approved where the product comes from: the prefecture that answers for its consumption figures.
     approval_scope = ScopeSpec(regions=("region",))
 
+    # What __str__ reads: lists and pickers fetch it with the rows (see core/tables.py fetch_plan).
+    str_related = ("product",)
+
     class Meta:
         verbose_name = _("消费帮扶销售")
         verbose_name_plural = _("消费帮扶销售")
@@ -370,6 +373,9 @@ class VisitorFlow(Record):
 
     scope = ScopeSpec(regions=("region", "origin_region"))
     approval_scope = ScopeSpec(regions=("region",))
+
+    # What __str__ reads: lists and pickers fetch it with the rows (see core/tables.py fetch_plan).
+    str_related = ("origin_region", "region")
 
     class Meta:
         verbose_name = _("东部游客")

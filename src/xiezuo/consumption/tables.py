@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.db.models import Min
 from django.utils.translation import gettext as _
 
 from xiezuo.core.tables import Table
@@ -48,27 +47,24 @@ class SaleTable(Table):
     def render_month(self, obj) -> str:
         return f"{obj.month:%Y-%m}"
 
-    def iter_rows(self):
-        # The first report of each invoice or contract on the page, asked once for the page (not once per row).
-        rows = list(self.rows)
-        keys = {r.document_key for r in rows if r.document_key}
-        firsts = Sale._base_manager.filter(document_key__in=keys).values("document_key") \
-            .annotate(first=Min("pk")).values_list("document_key", "first") if keys else []
-        self._first_report = dict(firsts)
-        self.rows = rows
-        return super().iter_rows()
+    def annotate(self, qs):
+        # The first earlier report of the same invoice, for every row in the page's one query.
+        from django.db.models import OuterRef, Subquery
+
+
+        earlier = Sale._base_manager.filter(document_key=OuterRef("document_key"), pk__lt=OuterRef("pk")) \
+            .exclude(document_key="").order_by("pk").values("pk")[:1]
+        return qs.annotate(earlier_report=Subquery(earlier))
 
     def render_counting(self, obj) -> str:
         problem = obj.count_problem()
         if problem:
             return _("不计入：%(r)s") % {"r": problem}
-        known = getattr(self, "_first_report", None)
-        if known is not None and obj.document_key in known:
-            first = known[obj.document_key]
-            earlier = first if first < obj.pk else None
+        if hasattr(obj, "earlier_report"):
+            earlier = obj.earlier_report
         else:
-            found = obj.same_document().filter(pk__lt=obj.pk).first()
-            earlier = found.pk if found is not None else None
+            first = obj.same_document().filter(pk__lt=obj.pk).first()
+            earlier = first.pk if first is not None else None
         if earlier is not None:
             return _("同一票据另有报送（#%(n)s），只计一次") % {"n": earlier}
         return _("计入")

@@ -109,9 +109,21 @@ def _int(value) -> int:
 def _render(request, kind: str, obj, title: str, **extra):
     since, until, options = request_options(request.GET)
     subject = Subject(kind, obj, since, until)
+    user = request.user
+    name = f"page:{kind}:{obj.pk}:{since}:{until}:{options}"
+    found: dict = {}
+
+    def counted(part: int):
+        # Called by the template only when its rendered figures are not kept (the fragment cache below).
+        if "data" not in found:
+            found["data"] = registry.cached(user, name, lambda: (
+                registry.figures(user, subject, options), registry.build_tables(user, subject, options)))
+        return found["data"][part]
+
     return render(request, "core/cooperation.html", {
-        "title": title, "figures": registry.figures(request.user, subject, options),
-        "tables": registry.build_tables(request.user, subject, options), "subject": obj, "kind": kind,
+        "title": title, "figures": lambda: counted(0), "tables": lambda: counted(1), "subject": obj, "kind": kind,
+        # The rendered figures and tables are kept per reader's area, language and state of the data.
+        "fragment_key": registry.cache_key(user, name),
         "since": since, "until": until, "include_unapproved": options.include_unapproved,
         "facts_only": options.facts_only, **extra})
 
@@ -146,6 +158,10 @@ urlpatterns = [
 # --- panels on the organisation and pairing detail pages ----------------------------------------------------
 
 def _panel(request, kind, obj) -> dict:
+    return registry.cached(request.user, f"panel:{kind}:{obj.pk}", lambda: _count_panel(request, kind, obj))
+
+
+def _count_panel(request, kind, obj) -> dict:
     subject = Subject(kind, obj)
     keys = [s.key for s in registry.specs(kind) if kind in s.panel]
     out = {"ledger_figures": registry.figures(request.user, subject, keys=keys)}

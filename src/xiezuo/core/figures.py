@@ -31,7 +31,7 @@ from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.apps import apps
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.http import QueryDict
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
@@ -111,6 +111,8 @@ class FigureSpec:
     total: str | None = None      # sum of this field instead of counting records
     persons: str | None = None    # path to a person: count distinct persons
     compute: Callable | None = None   # (queryset, subject) -> value, when a count or a sum cannot say it
+    # [(queryset, subject), …] -> [value, …]: `compute` for a table's rows at once, in a fixed number of queries
+    compute_many: Callable | None = None
     formula: Callable | None = None   # (values by key) -> value, from the figures in `needs`
     needs: tuple[str, ...] = ()
     period: tuple[str, str] | str = ("since", "until")  # list parameters of the period, or "year"
@@ -269,6 +271,51 @@ def compute(user, spec: FigureSpec, subject: Subject, options: Options, extra: d
     return Figure(spec.key, spec.label, value, url, api, spec.unit, spec.money, options.include_unapproved)
 
 
+def compute_many(user, spec: FigureSpec, items: list[tuple[Subject, dict | None]], options: Options) \
+        -> list[Figure | None]:
+    """`compute` for many (subject, extra) pairs: a count, sum or distinct-person figure of all of them in one
+    query (one filtered aggregate per item); a computed or formula figure item by item."""
+    if spec.formula is not None or (spec.compute is not None and spec.compute_many is None) or len(items) < 2:
+        return [compute(user, spec, s, options, e) for s, e in items]
+    model = spec.record_model
+    if spec.compute_many is not None:
+        found = []
+        for subject, extra in items:
+            params = spec.params(subject, options, extra)
+            found.append(None if params is None else (*records(user, model, params), subject))
+        values = iter(spec.compute_many([(f[0], f[3]) for f in found if f is not None]))
+        return [None if f is None else Figure(spec.key, spec.label, next(values), f[1], f[2], spec.unit, spec.money,
+                                              options.include_unapproved) for f in found]
+    found: list[tuple | None] = []
+    aggregates = {}
+    for i, (subject, extra) in enumerate(items):
+        params = spec.params(subject, options, extra)
+        if params is None:
+            found.append(None)
+            continue
+        qs, url, api = records(user, model, params)
+        found.append((url, api))
+        only = Q(pk__in=qs.values("pk"))
+        if spec.persons:
+            aggregates[f"v{i}"] = Count(spec.persons, distinct=True, filter=only)
+        elif spec.total:
+            aggregates[f"v{i}"] = Sum(spec.total, filter=only)
+        else:
+            aggregates[f"v{i}"] = Count("pk", filter=only)
+    values = model._base_manager.aggregate(**aggregates) if aggregates else {}
+    out: list[Figure | None] = []
+    for i, item in enumerate(found):
+        if item is None:
+            out.append(None)
+            continue
+        value = values[f"v{i}"]
+        if value is None:
+            value = Decimal(0) if spec.money else 0
+        out.append(Figure(spec.key, spec.label, value, item[0], item[1], spec.unit, spec.money,
+                          options.include_unapproved))
+    return out
+
+
 def figures(user, subject: Subject, options: Options = Options(), keys: Iterable[str] | None = None,
             extra: dict | None = None) -> list[Figure]:
     """The figures of a subject, in declaration order (only `keys` when given)."""
@@ -287,6 +334,53 @@ def figures(user, subject: Subject, options: Options = Options(), keys: Iterable
     return out
 
 
+# --- a page's figures, kept until the next write ------------------------------------------------------------
+#
+# A cooperation page or panel counts dozens of figures. Its figures change only when a record is written, and
+# every write goes through core/services.py, which logs a ChangeRecord: the latest change's id and time name the
+# data's state (as the dashboard's cache does). The figures are kept per reader's area (a hash of the scope),
+# so users with the same area share them, and nothing outside an area is ever counted for it.
+
+def data_stamp() -> str:
+    """Changes whenever a record is written (the latest change record; its time too, as a rolled-back write may
+    give its id again)."""
+    from .models import ChangeRecord
+
+    last = ChangeRecord.objects.order_by("-pk").values_list("pk", "time").first()
+    return f"{last[0]}@{last[1].timestamp()}" if last else "0"
+
+
+def reader_key(user) -> str:
+    """The reader's area (and roles): what decides which records a figure of theirs counts."""
+    import hashlib
+
+    from .scope import get_scope
+
+    return hashlib.sha256(repr(get_scope(user)).encode()).hexdigest()[:20]
+
+
+def cache_key(user, name: str) -> str:
+    """The cache key of `name` for this reader's area, the interface language and the data's state."""
+    import hashlib
+
+    from django.utils.translation import get_language
+
+    raw = f"{name}:{reader_key(user)}:{get_language()}:{data_stamp()}"
+    return "figures:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def cached(user, name: str, make, timeout: int = 600):
+    """`make()` for this reader's area and the data's state, computed once until the next write."""
+    from django.core.cache import cache
+
+    key = cache_key(user, name)
+    value = cache.get(key)
+    if value is None:
+        value = make()
+        cache.set(key, value, timeout)
+    return value
+
+
 @dataclass
 class Table:
     key: str
@@ -301,9 +395,12 @@ def build_tables(user, subject: Subject, options: Options = Options()) -> list[T
         columns = [(h, k) for h, k in spec.columns if k in FIGURES and FIGURES[k].applies(subject.kind)]
         if not columns:
             continue
+        items = list(spec.rows(user, subject, options))
+        # One query per column for all rows (not one per cell): a table of 5 or 50 units costs the same.
+        by_column = [compute_many(user, FIGURES[k], [(s, e) for _f, s, e in items], options) for _h, k in columns]
         rows = []
-        for first, row_subject, extra in spec.rows(user, subject, options):
-            cells = [compute(user, FIGURES[k], row_subject, options, extra) for _h, k in columns]
+        for i, (first, _subject, _extra) in enumerate(items):
+            cells = [column_values[i] for column_values in by_column]
             if spec.skip_empty and not any(c is not None and c.value for c in cells):
                 continue
             rows.append([first, *cells])

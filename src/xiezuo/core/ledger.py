@@ -61,16 +61,24 @@ class LedgerFormMixin:
 
 
 def org_tree_q(paths: list[str], pk) -> Q:
-    """Organisation `pk` and every unit it supervises, through each relation path."""
+    """Organisation `pk` and every unit it supervises, through each relation path.
+
+    The unit's tree path is read by the query itself (a subquery), not fetched first: a cooperation page
+    filters by dozens of units and would otherwise ask for each path separately.
+    """
+    from django.db.models import Subquery
+
     from xiezuo.partners.models import Organisation
 
-    org = Organisation.objects.filter(pk=pk).only("path").first()
-    if org is None:
+    try:
+        pk = int(pk.pk if hasattr(pk, "pk") else pk)
+    except (TypeError, ValueError):
         return Q(pk__in=[])
+    path = Subquery(Organisation._base_manager.filter(pk=pk).values("path")[:1])
     q = Q()
     for p in paths:
-        q |= Q(**{f"{p}__path__startswith": org.path})
-    return q
+        q |= Q(**{f"{p}__path__startswith": path})
+    return q or Q(pk__in=[])
 
 
 def region_q(paths: list[str], code: str) -> Q:

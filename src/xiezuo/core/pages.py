@@ -16,20 +16,29 @@ from .scope import get_scope
 
 @login_required
 def home(request):
-    cards = []
-    pending = []
-    for rt in REGISTRY.values():
-        qs = rt.model.objects.restrict(request.user)
-        cards.append({"rt": rt, "count": qs.count() if rt.home_count else None})
-        if rt.lifecycle and rt.home_count and can(request.user, "approve", rt.model):
-            n = qs.filter(status=Status.SUBMITTED).count()
-            if n:
-                pending.append({"rt": rt, "count": n})
+    from .figures import cached
+
+    # The counts change only with a write: kept per reader's area until the next one (see core/figures.py).
+    counts = cached(request.user, "home", lambda: _home_counts(request.user))
+    cards = [{"rt": REGISTRY[key], "count": n} for key, n, _p in counts if key in REGISTRY]
+    pending = [{"rt": REGISTRY[key], "count": p} for key, _n, p in counts if p and key in REGISTRY]
     return render(request, "core/home.html", {
         "cards": cards, "pending": pending, "scope": get_scope(request.user),
         "scope_names": scope_names(get_scope(request.user)),
         "jobs": Job.objects.filter(user=request.user)[:5], "panels": panels(request),
     })
+
+
+def _home_counts(user) -> list[tuple[str, int | None, int]]:
+    """(record type, records in the user's area, submitted records awaiting the user's review)."""
+    out = []
+    for rt in REGISTRY.values():
+        qs = rt.model.objects.restrict(user)
+        pending = 0
+        if rt.lifecycle and rt.home_count and can(user, "approve", rt.model):
+            pending = qs.filter(status=Status.SUBMITTED).count()
+        out.append((rt.key, qs.count() if rt.home_count else None, pending))
+    return out
 
 
 @login_required

@@ -60,11 +60,10 @@ class RecordListView(RecordView):
         qs = filterset.qs if filterset.is_bound and not problems else self.queryset()
         if problems:
             qs = qs.none()
-        related = [f.name for f in rt.model._meta.concrete_fields if f.is_relation]
         table = rt.table(rt.model, [], user=request.user)
         listprefs.apply_columns(request, rt, table)  # the columns this user chose for this list
         sort, order = listing.requested_sort(request, table)
-        qs = qs.select_related(*related).order_by(*order)
+        qs = table.optimise(qs).order_by(*order)
         size = listing.page_size(request)
         page, numbers = listing.paginate(request, qs, size)
         table.rows = page.object_list

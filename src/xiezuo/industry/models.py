@@ -201,6 +201,9 @@ class FundDisbursement(Record):
                                "project__region"))
     approval_scope = ScopeSpec(regions=("allocation__pairing__helped_region", "project__region"))
 
+    # What __str__ reads: lists and pickers fetch it with the rows (see core/tables.py fetch_plan).
+    str_related = ("project",)
+
     class Meta:
         verbose_name = _("资金拨付")
         verbose_name_plural = _("资金拨付")

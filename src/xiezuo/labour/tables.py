@@ -10,8 +10,18 @@ class TrainingClassTable(Table):
     ordering = ("-start", "-pk")
     label_actual = _("实际人数")
 
+    def annotate(self, qs):
+        from django.db.models import Count, OuterRef, Subquery
+        from django.db.models.functions import Coalesce
+
+        from .models import Trainee
+
+        counts = Trainee._base_manager.filter(training_class=OuterRef("pk")).order_by().values("training_class") \
+            .annotate(n=Count("pk")).values("n")
+        return qs.annotate(trainee_count=Coalesce(Subquery(counts), 0))
+
     def render_actual(self, obj) -> str:
-        return str(obj.trainees.count())
+        return str(obj.trainee_count if hasattr(obj, "trainee_count") else obj.trainees.count())
 
 
 class PersonColumns:

@@ -97,6 +97,9 @@ class Pairing(Record):
     approval_scope = ScopeSpec(regions=("helper_region",), organisations=("helper_organisation",))
     approval_level = 1
 
+    # What __str__ reads: lists and pickers fetch it with the rows (see core/tables.py fetch_plan).
+    str_related = ("helper_region", "helped_region", "helper_organisation", "helped_organisation")
+
     class Meta:
         verbose_name = _("结对关系")
         verbose_name_plural = _("结对关系")

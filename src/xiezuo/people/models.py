@@ -128,7 +128,15 @@ class PersonRecord:
     @property
     def registered(self) -> bool:
         """A member of a registered poor or monitored household, asked of the registry now (never stored)."""
+        if "on_registry" in self.__dict__:  # asked for a whole list at once (`annotate_reads`)
+            return bool(self.__dict__["on_registry"])
         return bool(self.person_id) and registry_name(self.person) is not None
+
+    @classmethod
+    def annotate_reads(cls, qs):
+        """A list's rows with `registered` answered in the list's own query (lists and API lists call it)."""
+        return qs.annotate(on_registry=models.ExpressionWrapper(in_registry("person"),
+                                                                output_field=models.BooleanField()))
 
     def has_person(self) -> bool:
         return bool(self._pending_id or self.person_id)

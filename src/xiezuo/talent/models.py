@@ -190,6 +190,9 @@ class TeamOutput(Record):
 
     scope = ScopeSpec(regions=("team__host_region",), organisations=("team__helper_unit",))
 
+    # What __str__ reads: lists and pickers fetch it with the rows (see core/tables.py fetch_plan).
+    str_related = ("team",)
+
     class Meta:
         verbose_name = _("团队成效")
         verbose_name_plural = _("团队成效")

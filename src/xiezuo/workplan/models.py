@@ -139,6 +139,9 @@ class ProgressReport(Record):
 
     scope = TASK_SCOPE
 
+    # What __str__ reads: lists and pickers fetch it with the rows (see core/tables.py fetch_plan).
+    str_related = ("task",)
+
     class Meta:
         verbose_name = _("进展报告")
         verbose_name_plural = _("进展报告")
@@ -181,6 +184,9 @@ class SupervisionNotice(Record):
     reply = models.TextField(_("办理情况"), blank=True)
 
     scope = ScopeSpec(regions=("task__region",), organisations=("issuer", "addressee", "task__lead_unit"))
+
+    # What __str__ reads: lists and pickers fetch it with the rows (see core/tables.py fetch_plan).
+    str_related = ("task",)
 
     class Meta:
         verbose_name = _("督办单")

@@ -10,8 +10,18 @@ class DecisionTable(Table):
     ordering = ("meeting", "number", "pk")
     label_tasks = _("分解任务")
 
+    def annotate(self, qs):
+        from django.db.models import Count, OuterRef, Subquery
+        from django.db.models.functions import Coalesce
+
+        from .models import Task
+
+        counts = Task._base_manager.filter(decision=OuterRef("pk")).order_by().values("decision") \
+            .annotate(n=Count("pk")).values("n")
+        return qs.annotate(task_count=Coalesce(Subquery(counts), 0))
+
     def render_tasks(self, obj):
-        n = obj.tasks.count()
+        n = obj.task_count if hasattr(obj, "task_count") else obj.tasks.count()
         return f"{n} 项" if n else ""
 
 

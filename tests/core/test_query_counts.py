@@ -1,0 +1,125 @@
+"""Speed: the cooperation pages and the home page cost the same queries however many rows their tables have,
+and the figures they keep between requests are recounted after every write (approved records only).
+
+Every record type's list, API list, detail and history pages are checked by the inherited tests in
+tests/base.py (`test_list_queries_do_not_grow_with_rows`, `test_detail_queries_do_not_grow_with_history`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from xiezuo.core.services import create_record, transition_record
+from xiezuo.geo.models import Region
+from xiezuo.industry.models import Project
+from xiezuo.partners.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+def queries(client, url: str) -> tuple[int, str]:
+    cache.clear()  # a cold page: every figure counted
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries), response.content.decode()
+
+
+def table_rows(html: str, table: str) -> list[str]:
+    part = html.split(f'id="{table}"')[1].split("</table>")[0]
+    return re.findall(r"<tr><td>(.*?)</td>", part, re.S)
+
+
+def project(name: str) -> dict:
+    return {"name": name, "kind": "factory", "stage": "started", "region_id": "522701000000", "sector": "food",
+            "agreed_on": dt.date(2021, 3, 1), "started_on": dt.date(2021, 6, 1), "date_precision": "day"}
+
+
+def sasac() -> Organisation:
+    return Organisation.objects.get(name="广州市人民政府国有资产监督管理委员会")
+
+
+def test_organisation_page_queries_do_not_grow_with_its_enterprises(login, user):
+    client = login("gz_sasac")
+    url = f"/cooperation/organisation/{sasac().pk}/?include_unapproved=1"
+    before, html = queries(client, url)
+    shown = len(table_rows(html, "per_enterprise"))
+    assert shown >= 3, "the SASAC's enterprises with figures are listed"
+    units = Organisation.objects.filter(path__startswith=sasac().path, kind__in=("enterprise", "state_enterprise"))
+    existing = units.count()
+    # Twice as many enterprises again, each with a project of its own, so each is a row of the table.
+    for i in range(2 * existing):
+        unit = create_record(Organisation, {"name": f"测试企业{i}", "kind": "state_enterprise", "region_id": "440100000000",
+                                            "parent": sasac()}, user("admin"))
+        create_record(Project, project(f"测试项目{i}"), user("admin"), m2m={"investors": [unit]})
+    assert units.count() == 3 * existing
+    after, html = queries(client, url)
+    rows = table_rows(html, "per_enterprise")
+    assert "测试企业0" in " ".join(rows) and len(rows) >= shown + 2 * existing
+    assert after <= before, f"{before} queries with {existing} enterprises, {after} with {3 * existing}"
+
+
+def test_region_page_queries_do_not_grow_with_its_counties(login):
+    client = login("qiannan")
+    parent = Region.objects.get(code="522700000000")
+    before, html = queries(client, f"/cooperation/region/{parent.code}/?include_unapproved=1")
+    counties = parent.children.filter(valid_to__isnull=True).count()
+    for i in range(2 * counties):
+        Region.objects.create(code=f"5227{90 + i // 10:02d}{i % 10:02d}0000"[:12].ljust(12, "0"),
+                              name=f"测试县{i}", level=3, parent=parent)
+    assert parent.children.filter(valid_to__isnull=True).count() == 3 * counties
+    after, html = queries(client, f"/cooperation/region/{parent.code}/?include_unapproved=1")
+    assert after <= before, f"{before} queries with {counties} counties, {after} with {3 * counties}"
+
+
+def same_page(html: str) -> str:
+    """The page without what differs between two requests (the form token)."""
+    html = re.sub(r'"X-CSRFToken": "[^"]+"|name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+    return re.sub(r"\s+", " ", html)
+
+
+def test_home_page_is_counted_once_per_write(login, user):
+    client = login("qiannan")
+    cold, html = queries(client, "/")
+    with CaptureQueriesContext(connection) as ctx:
+        warm = client.get("/").content.decode()
+    assert len(ctx.captured_queries) < cold
+    assert same_page(warm) == same_page(html), "the kept counts are the counted ones"
+    count = Project.objects.restrict(user("qiannan")).count()
+    create_record(Project, project("首页计数测试"), user("qiannan"))
+    page = client.get("/").content.decode()
+    assert f"{count + 1:,}" in page or str(count + 1) in page, "a new record is counted at once"
+
+
+def figure(html: str, key: str) -> str:
+    match = re.search(rf'data-figure="{re.escape(key)}".*?<a href="[^"]+"[^>]*>([^<]+)</a>', html, re.S)
+    assert match, key
+    return match.group(1).strip()
+
+
+def test_kept_figures_follow_every_write_and_count_approved_records_only(login, user):
+    """A warm page is served without recounting; an approval or a reopening changes the figure at once."""
+    client = login("gz_sasac")
+    url = f"/cooperation/organisation/{sasac().pk}/"
+    first = client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as ctx:
+        warm = client.get(url).content.decode()
+    assert len(ctx.captured_queries) < 25, "a warm page reads its figures from the cache"
+    shown = int(figure(first, "industry.projects"))
+    assert figure(warm, "industry.projects") == str(shown)
+    approved = Project.objects.filter(investors__path__startswith=sasac().path, status="approved").distinct()
+    assert approved.count() == shown
+    # A draft counts only when the reader asks for unapproved records too.
+    unit = Organisation.objects.filter(path__startswith=sasac().path).exclude(pk=sasac().pk).first()
+    create_record(Project, project("缓存测试项目"), user("admin"), m2m={"investors": [unit]})
+    assert figure(client.get(url).content.decode(), "industry.projects") == str(shown)
+    assert int(figure(client.get(url + "?include_unapproved=1").content.decode(), "industry.projects")) > shown
+    # Reopening an approved project (an approver's write) takes it out at once.
+    transition_record(approved.first(), "reopen", user("admin"), reason="核实投资额")
+    assert figure(client.get(url).content.decode(), "industry.projects") == str(shown - 1)
