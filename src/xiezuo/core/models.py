@@ -213,3 +213,4 @@ class Job(models.Model):
         return self.state in (self.State.SUCCEEDED, self.State.FAILED)
 
 from .aliases import ValueAlias  # noqa: E402,F401  (import spellings, kept as data: core/aliases.py)
+from .periodic import PeriodicRun  # noqa: E402,F401  (periodic tasks of the workers: core/periodic.py)

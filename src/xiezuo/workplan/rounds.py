@@ -7,6 +7,11 @@ in the round's period by the record type's own list filter (`since`/`until`, the
 or, for a type without one, by the day it was entered. Submitted and approved records are reported; a
 unit whose only records were returned is 被退回. The time of reporting is the first submit in the
 history (or the entry time of a record entered as approved, e.g. by an import).
+
+A round may also name figures of the registry (`core/figures.py`) that apply to organisations. A figure is
+reported by a unit when the unit (with the units it supervises) has approved records that the figure counts
+for the period — the figure's own list parameters, so the cell links to exactly those records. A submitted
+round is that set of approved records, never a copy of them.
 """
 
 from __future__ import annotations
@@ -31,14 +36,31 @@ LABELS = {ON_TIME: gettext_lazy("按时报送"), LATE: gettext_lazy("迟报"), R
           MISSING: gettext_lazy("未报（未到截止日期）"), OVERDUE: gettext_lazy("逾期未报")}
 
 
+def _names(text: str) -> list[str]:
+    parts = (text or "").replace("、", "\n").replace("，", "\n").replace(",", "\n").replace(";", "\n").splitlines()
+    return [p.strip() for p in parts if p.strip()]
+
+
+def parse_figures(text: str) -> list:
+    """Figures named one a line (or separated by 、,，;), by key (`exchange.trips`) or Chinese label; only
+    figures that can be asked of a unit (organisation subject)."""
+    from xiezuo.core.figures import specs
+
+    known = specs("organisation")
+    out = []
+    for name in _names(text):
+        found = next((f for f in known if name in (f.key, str(f.label))), None)
+        if found is None:
+            raise ValueError(_("未知的指标或该指标不能按单位统计：%(name)s") % {"name": name})
+        if found not in out:
+            out.append(found)
+    return out
+
+
 def parse_record_types(text: str) -> list:
     """Record types named one a line (or separated by 、,，;), by Chinese name or `app.model` key."""
     out = []
-    for part in (text or "").replace("、", "\n").replace("，", "\n").replace(",", "\n").replace(";", "\n") \
-            .splitlines():
-        name = part.strip()
-        if not name:
-            continue
+    for name in _names(text):
         found = REGISTRY.get(name.lower()) or next(
             (rt for rt in REGISTRY.values() if name in (rt.verbose_name, rt.verbose_name_plural)), None)
         if found is None:
@@ -57,6 +79,7 @@ class UnitRow:
     first_reported: dt.datetime | None = None
     by_type: dict = field(default_factory=dict)
     reminders: int = 0
+    links: dict = field(default_factory=dict)
 
     @property
     def status_label(self) -> str:
@@ -84,6 +107,24 @@ def unit_records(rt, unit, since: dt.date, until: dt.date):
         filterset = rt.filterset(QueryDict(f"since={since}&until={until}"), queryset=qs)
         return filterset.qs if filterset.is_valid() else qs.none()
     return qs.filter(created_at__date__gte=since, created_at__date__lte=until)
+
+
+def figure_records(spec, unit, since: dt.date, until: dt.date):
+    """(approved records the figure counts for the unit and period, their list URL): the figure's own list
+    parameters over all records — the completeness table is the issuer's, the link is read in the reader's
+    area."""
+    from urllib.parse import urlencode
+
+    from xiezuo.core.figures import Options, Subject
+    from xiezuo.core.registry import for_model
+
+    params = spec.params(Subject("organisation", unit, since, until), Options())
+    if params is None:
+        return spec.record_model._base_manager.none(), ""
+    rt = for_model(spec.record_model)
+    filterset = rt.filterset(QueryDict(urlencode(params, doseq=True)), queryset=rt.model._base_manager.all())
+    qs = filterset.qs if filterset.is_valid() else rt.model._base_manager.none()
+    return rt.model._base_manager.filter(pk__in=qs.values("pk")), f"{rt.url('list')}?{urlencode(params, doseq=True)}"
 
 
 def _first_reported(rt, pks) -> dt.datetime | None:
@@ -122,7 +163,20 @@ def completeness(rnd, today: dt.date | None = None) -> list[UnitRow]:
             if first is not None and (row.first_reported is None or first > row.first_reported):
                 # The unit has reported when its last due type is in: the latest of the types' first reports.
                 row.first_reported = first
-        complete = all(row.by_type.get(rt.key) for rt in rnd.due_types())
+        for spec in rnd.due_figures():
+            qs, row.links[spec.key] = figure_records(spec, unit, rnd.period_start, rnd.period_end)
+            reported = list(qs.values_list("pk", flat=True))
+            row.by_type[spec.key] = len(reported)
+            row.reported += len(reported)
+            rt = _type_of(spec)
+            if not reported:
+                row.returned += unit_records(rt, unit, rnd.period_start, rnd.period_end) \
+                    .filter(status=Status.RETURNED).count()
+            first = _first_reported(rt, reported)
+            if first is not None and (row.first_reported is None or first > row.first_reported):
+                row.first_reported = first
+        due = [rt.key for rt in rnd.due_types()] + [f.key for f in rnd.due_figures()]
+        complete = all(row.by_type.get(key) for key in due)
         if complete:
             row.status = ON_TIME if row.first_reported <= deadline_end else LATE
         elif row.returned:
@@ -133,6 +187,12 @@ def completeness(rnd, today: dt.date | None = None) -> list[UnitRow]:
             .values("event").distinct().count()
         rows.append(row)
     return rows
+
+
+def _type_of(spec):
+    from xiezuo.core.registry import for_model
+
+    return for_model(spec.record_model)
 
 
 def summary(rows: list[UnitRow]) -> dict:
