@@ -117,8 +117,24 @@ class Task(Record):
             errors["milestones"] = _("节点安排每行以日期开头（如 2020-03-31 完成培训计划）。")
         if self.target_value is not None and self.target_value < 0:
             errors["target_value"] = _("目标值不能为负数。")
+        if self.lead_unit_id and not self._in_issuers_authority():
+            errors["lead_unit"] = _("牵头单位“%(unit)s”不在任务下达单位的管辖范围内：只能把任务交给本辖区的单位"
+                                    "（结对地区的单位可作为配合单位）。") % {"unit": self.lead_unit}
         if errors:
             raise ValidationError(errors)
+
+    def _in_issuers_authority(self) -> bool:
+        """The lead unit lies in the own area (not the partner regions) of whoever issued the task: the user who
+        entered it (`create_record` sets `created_by` before validating). A unit it already had stays."""
+        issuer = self.created_by if self.created_by_id else None
+        if issuer is None:
+            return True  # the system itself (demo loader, migrations)
+        if self.pk is not None and Task._base_manager.filter(pk=self.pk, lead_unit_id=self.lead_unit_id).exists():
+            return True
+        from django.apps import apps
+
+        organisation = apps.get_model("partners", "Organisation")
+        return organisation.objects.restrict(issuer, "change").filter(pk=self.lead_unit_id).exists()
 
 
 TASK_SCOPE = ScopeSpec(regions=("task__region",),
