@@ -62,7 +62,7 @@ def round_context(request, rnd: ReportingRound) -> dict:
     # One column per due record type (records of the unit in the period) and per due figure (approved records
     # the figure counts for the unit, linked to them).
     keys = [(rt.key, rt.verbose_name) for rt in rnd.due_types()]
-    keys += [(f.key, _("%(figure)s（指标）") % {"figure": f.label}) for f in rnd.due_figures()]
+    keys += [(f.key, _("%(figure)s（已审核记录）") % {"figure": f.label}) for f in rnd.due_figures()]
     for row in rows:
         row.cells = [(row.by_type.get(k, 0), row.links.get(k, "")) for k, _label in keys]
     return {"round_rows": rows, "round_summary": summary(rows), "round_columns": [label for _k, label in keys],
