@@ -10,8 +10,15 @@ import re
 from playwright.sync_api import Page, expect
 
 SASAC = "广州市人民政府国有资产监督管理委员会"
-TASK = "广州市国资委组织监管企业吸纳贵州劳动力就业（浏览器测试）"
+# Unique per run, so that the test can also run against a site that kept an earlier run's task.
+TASK = f"广州市国资委组织监管企业吸纳贵州劳动力就业（浏览器测试 {dt.datetime.now():%H%M%S}）"
 REQUIREMENT = "加大劳务协作力度"
+
+
+def open_requirement(page: Page) -> None:
+    page.goto("/workplan/decision/")
+    page.locator("#record-table tbody tr").filter(has_text=REQUIREMENT).locator("a.record-link").first.click()
+    expect(page.locator("h1")).to_contain_text(REQUIREMENT)
 
 
 def task_state(page: Page, url: str, state: str, progress: str) -> None:
@@ -40,9 +47,7 @@ def test_province_gives_guangzhou_a_labour_task_and_sees_it_done(browser, base_u
     try:
         p = login(province.new_page(), "gd_admin")
         # The requirement of the symposium, from the list of decisions, and a new task under it.
-        p.goto("/workplan/decision/")
-        p.locator("#record-table").get_by_role("link", name=REQUIREMENT).click()
-        expect(p.locator("h1")).to_contain_text(REQUIREMENT)
+        open_requirement(p)
         p.locator("#decision-panel").get_by_role("link", name="新建任务").click()
         expect(p.locator("#id_decision")).to_have_value(re.compile(r"\d+"))
         p.fill("#id_title", TASK)
@@ -72,8 +77,7 @@ def test_province_gives_guangzhou_a_labour_task_and_sees_it_done(browser, base_u
 
         task_state(p, task_url, "已完成", "100%")
         # The requirement's page reads the same state.
-        p.goto("/workplan/decision/")
-        p.locator("#record-table").get_by_role("link", name=REQUIREMENT).click()
+        open_requirement(p)
         row = p.locator("#decision-tasks tr").filter(has_text=TASK)
         expect(row.locator(".task-state")).to_have_text("已完成")
         # A closed task takes no more progress: the link is gone from its page.
