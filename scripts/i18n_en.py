@@ -1201,3 +1201,64 @@ EN.update({
     "选择，或输入以筛选": "Choose, or type to narrow",
     "名称、拼音或代码": "Name, pinyin or code",
 })
+
+# workplan15: periodic tasks, e-mail of notifications, rounds of figures, reporting-rate figures.
+EN.update({
+    "时段": "Slot",
+    "工作进程": "Worker",
+    "开始时间": "Started",
+    "结束时间": "Finished",
+    "运行次数": "Runs",
+    "错误": "Error",
+    "定时任务": "Periodic task",
+    "新任务": "New task",
+    "任务到期提醒": "Task deadline",
+    "不发送": "Not sent",
+    "待发送": "To be sent",
+    "发送中": "Sending",
+    "已发送": "Sent",
+    "发送失败": "Sending failed",
+    "单位（含下属单位）或地区内的单位应报送的已审核填报任务数，按统计期起。":
+        "Approved reporting rounds in which the unit (with the units it supervises) or a unit in the region is due, "
+        "by the start of their period.",
+    "这些填报任务中，单位（含下属单位）或地区内单位的应报次数里已报送（按时或迟报）的比例；无应报时为 0。":
+        "In those rounds, the share of the due units (the unit with the units it supervises, or the units in the "
+        "region) that reported, on time or late; 0 when nothing is due.",
+    "报送及时率": "Timeliness rate",
+    "同上，其中在报送截止日期前报送的比例。": "As above, the share that reported by the due date.",
+    "报送单位编号（含下属）": "Due unit ID (with units below it)",
+    "报送单位所在地区代码": "Region code of the due units",
+    "牵头单位“%(unit)s”不在任务下达单位的管辖范围内：只能把任务交给本辖区的单位（结对地区的单位可作为配合单位）。":
+        "The lead unit “%(unit)s” is outside the issuer's area: a task can only be given to a unit of your own area "
+        "(a unit of a paired region may cooperate).",
+    "报送指标": "Figures due",
+    "每行一个指标的名称或代码，如 考察调研次数；报送单位的已审核记录即为报送":
+        "One figure a line, by name or key, e.g. 考察调研次数; the due unit's approved records are its report",
+    "请至少填写一种报送的记录类型或一个报送指标。": "Name at least one record type or one figure that is due.",
+    "邮件": "E-mail",
+    "邮件时间": "E-mail time",
+    "同时发送邮件": "Also by e-mail",
+    "通知设置": "Notification setting",
+    "未知的指标或该指标不能按单位统计：%(name)s": "Unknown figure, or one that cannot be asked of a unit: %(name)s",
+    "查看详情：%(url)s": "Details: %(url)s",
+    "不想再收到邮件通知，可在“通知”页关闭：%(url)s": "To stop these e-mails, turn them off on the notifications page: %(url)s",
+    "催报：%(round)s已逾期 %(days)d 天（截止 %(due)s）": "Reminder: %(round)s is %(days)d days overdue (due %(due)s)",
+    "任务已逾期：%(task)s（完成时限 %(deadline)s，进度 %(progress)d%%）":
+        "Task overdue: %(task)s (deadline %(deadline)s, progress %(progress)d%%)",
+    "任务将于 %(days)d 天后到期：%(task)s（完成时限 %(deadline)s，进度 %(progress)d%%）":
+        "Task due in %(days)d days: %(task)s (deadline %(deadline)s, progress %(progress)d%%)",
+    "牵头单位：%(lead)s。请及时报告进展。": "Lead unit: %(lead)s. Please report progress.",
+    "发送邮件通知": "Send notification e-mails",
+    "催报与任务到期提醒": "Reporting reminders and task deadlines",
+    "新任务：%(task)s（完成时限 %(deadline)s）": "New task: %(task)s (deadline %(deadline)s)",
+    "牵头单位：%(lead)s。%(content)s": "Lead unit: %(lead)s. %(content)s",
+    "通知同时发送到邮箱 %(address)s": "Notifications are also sent to %(address)s",
+    "您的账号没有邮箱地址，通知不发送邮件": "Your account has no e-mail address: notifications are not e-mailed",
+    "关闭邮件通知": "Turn e-mail off",
+    "邮件通知已关闭": "E-mail notifications are off",
+    "开启邮件通知": "Turn e-mail on",
+    "已发邮件": "E-mailed",
+    "%(figure)s（已审核记录）": "%(figure)s (approved records)",
+    "已开启邮件通知。": "E-mail notifications turned on.",
+    "已关闭邮件通知。": "E-mail notifications turned off.",
+})

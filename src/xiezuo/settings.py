@@ -220,6 +220,24 @@ XIEZUO_JOB_STALE_SECONDS = envint("XIEZUO_JOB_STALE_SECONDS", 60)
 XIEZUO_JOBS_EAGER = envbool("XIEZUO_JOBS_EAGER", "False")
 XIEZUO_PAGE_SIZE = envint("XIEZUO_PAGE_SIZE", 50)
 
+# E-mail of notifications (催报, 督办单, new tasks, rounds, deadlines), sent by a worker, never in the request.
+# With XIEZUO_EMAIL_HOST set, SMTP; without it, the console backend (the demo prints mails to the worker's log).
+EMAIL_HOST = os.environ.get("XIEZUO_EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get("XIEZUO_EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend")
+EMAIL_PORT = envint("XIEZUO_EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("XIEZUO_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = envsecret("XIEZUO_EMAIL_PASSWORD")
+EMAIL_USE_TLS = envbool("XIEZUO_EMAIL_USE_TLS", "False")
+EMAIL_USE_SSL = envbool("XIEZUO_EMAIL_USE_SSL", "False")
+EMAIL_TIMEOUT = envint("XIEZUO_EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = os.environ.get("XIEZUO_EMAIL_FROM", "xiezuo@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Links in e-mails point here; how often a worker sends pending mail; the local hour of the daily reminders.
+XIEZUO_SITE_URL = os.environ.get("XIEZUO_SITE_URL", "http://127.0.0.1:8000")
+XIEZUO_EMAIL_EVERY_SECONDS = envint("XIEZUO_EMAIL_EVERY_SECONDS", 30)
+XIEZUO_REMINDER_HOUR = envint("XIEZUO_REMINDER_HOUR", 8)
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",

@@ -12,6 +12,7 @@ import pytest
 
 from tests.consumption.recount import RECOUNT as CONSUMPTION_RECOUNT
 from tests.labour.recount import LABOUR_RECOUNT
+from tests.workplan.recount import WORKPLAN_RECOUNT
 from xiezuo.core import figures as registry
 from xiezuo.core.figures import Options, Subject
 from xiezuo.core.services import create_record, transition_record
@@ -146,6 +147,7 @@ RECOUNT = {
     "workplan.tasks_overdue": lambda s: sum(1 for t in _tasks(s) if not _task_done(t) and t.deadline < dt.date.today()),
 }
 RECOUNT.update(LABOUR_RECOUNT)
+RECOUNT.update(WORKPLAN_RECOUNT)
 
 
 def _tasks(subject):

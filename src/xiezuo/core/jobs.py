@@ -5,6 +5,9 @@ taken by the one whose `UPDATE … WHERE state='queued'` changed the row. A
 worker that dies leaves a `running` job whose heartbeat goes stale; any worker
 (or the job page) then marks it failed, and a user can rerun it. Imports write
 in one transaction, so a killed job leaves no partial data.
+
+Between jobs, the loop also runs the periodic tasks whose slot has come (`core/periodic.py`: reminders,
+e-mail), each slot claimed by one worker with a conditional UPDATE too.
 """
 
 from __future__ import annotations
@@ -200,14 +203,19 @@ def _finish(job: Job, state: str, message: str, detail: str = "") -> None:
                             "result_file", "error_file"])
 
 
-def work(once: bool = False, poll: float = 1.0, max_jobs: int | None = None) -> int:
-    """The worker loop behind `xiezuo worker`."""
+def work(once: bool = False, poll: float = 1.0, max_jobs: int | None = None, periodic: bool = True) -> int:
+    """The worker loop behind `xiezuo worker`: queued jobs, and the periodic tasks whose slot has come
+    (`core.periodic`; each slot is claimed by one worker only)."""
+    from .periodic import run_due
+
     me = worker_id()
     done = 0
     log.info("worker %s started", me)
     while True:
         close_old_connections()
         reap_stale()
+        if periodic:
+            run_due(worker=me)
         job = claim_next(me)
         if job is None:
             if once:

@@ -214,3 +214,4 @@ class Job(models.Model):
 
 from .aliases import ValueAlias  # noqa: E402,F401  (import spellings, kept as data: core/aliases.py)
 from .listprefs import ListColumns, SavedFilter  # noqa: E402,F401  (each user's list columns and saved filters)
+from .periodic import PeriodicRun  # noqa: E402,F401  (periodic tasks of the workers: core/periodic.py)

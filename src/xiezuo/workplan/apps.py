@@ -20,10 +20,11 @@ class WorkplanConfig(AppConfig):
         from xiezuo.core.models import ChangeRecord
         from xiezuo.geo.views import add_region_page
 
-        from . import figures, records  # noqa: F401
+        from . import figures, records, schedule  # noqa: F401
         from .services import on_change
         from .views import home_panel, nav_item
 
+        schedule.register()  # the workers' periodic tasks: e-mail, daily reminders (core/periodic.py)
         post_save.connect(on_change, sender=ChangeRecord, dispatch_uid="workplan.notifications")
         add_home_panel("workplan/home_panel.html", home_panel)
         add_nav_item(nav_item)

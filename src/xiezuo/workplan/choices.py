@@ -33,3 +33,15 @@ class NotificationKind(models.TextChoices):
     SUPERVISION = "supervision", _("督办通知")
     ROUND = "round", _("填报任务")
     REMINDER = "reminder", _("催报")
+    TASK = "task", _("新任务")
+    DEADLINE = "deadline", _("任务到期提醒")
+
+
+class MailState(models.TextChoices):
+    """E-mail of a notification, sent by a worker (`workplan.mail`), never in the request."""
+
+    NONE = "", _("不发送")
+    PENDING = "pending", _("待发送")
+    SENDING = "sending", _("发送中")
+    SENT = "sent", _("已发送")
+    FAILED = "failed", _("发送失败")

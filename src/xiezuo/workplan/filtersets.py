@@ -72,14 +72,18 @@ class SupervisionNoticeFilterSet(RecordFilterSet):
         fields = ["q", "kind", "task", "since", "until", "status", "synthetic"]
 
 
-class ReportingRoundFilterSet(RecordFilterSet):
+class ReportingRoundFilterSet(TreeFilterMixin, RecordFilterSet):
     since = django_filters.DateFilter(field_name="period_start", lookup_expr="gte", label=_("统计期起自"))
     until = django_filters.DateFilter(field_name="period_start", lookup_expr="lte", label=_("统计期起至"))
+    organisation = django_filters.NumberFilter(method="by_organisation", label=_("报送单位编号（含下属）"))
+    region = django_filters.CharFilter(method="by_region", label=_("报送单位所在地区代码"))
     search_fields = ("title", "note")
+    organisation_paths = ("due_units",)
+    region_paths = ("due_units",)
 
     class Meta:
         model = ReportingRound
-        fields = ["q", "since", "until", "status", "synthetic"]
+        fields = ["q", "since", "until", "organisation", "region", "status", "synthetic"]
 
 
 class PlanTargetFilterSet(RecordFilterSet):

@@ -50,6 +50,7 @@ class ReportingRoundForm(LedgerFormMixin, RecordForm):
     class Meta:
         model = ReportingRound
         fields = ["title", "issuer", "region", "period_start", "period_end", "due_date", "record_types",
+                  "figures",
                   "due_units", "note", "synthetic", "source_document"]
         error_messages = {"due_units": {"required": _("填报任务至少要有一个报送单位。")}}
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from xiezuo.core.models import Record
 from xiezuo.core.scope import ScopeSpec
 
-from .choices import Level, NoticeKind, NotificationKind
+from .choices import Level, MailState, NoticeKind, NotificationKind
 
 ORG = "partners.Organisation"
 REGION = "geo.Region"
@@ -117,8 +117,24 @@ class Task(Record):
             errors["milestones"] = _("节点安排每行以日期开头（如 2020-03-31 完成培训计划）。")
         if self.target_value is not None and self.target_value < 0:
             errors["target_value"] = _("目标值不能为负数。")
+        if self.lead_unit_id and not self._in_issuers_authority():
+            errors["lead_unit"] = _("牵头单位“%(unit)s”不在任务下达单位的管辖范围内：只能把任务交给本辖区的单位"
+                                    "（结对地区的单位可作为配合单位）。") % {"unit": self.lead_unit}
         if errors:
             raise ValidationError(errors)
+
+    def _in_issuers_authority(self) -> bool:
+        """The lead unit lies in the own area (not the partner regions) of whoever issued the task: the user who
+        entered it (`create_record` sets `created_by` before validating). A unit it already had stays."""
+        issuer = self.created_by if self.created_by_id else None
+        if issuer is None:
+            return True  # the system itself (demo loader, migrations)
+        if self.pk is not None and Task._base_manager.filter(pk=self.pk, lead_unit_id=self.lead_unit_id).exists():
+            return True
+        from django.apps import apps
+
+        organisation = apps.get_model("partners", "Organisation")
+        return organisation.objects.restrict(issuer, "change").filter(pk=self.lead_unit_id).exists()
 
 
 TASK_SCOPE = ScopeSpec(regions=("task__region",),
@@ -214,7 +230,9 @@ class ReportingRound(Record):
     period_start = models.DateField(_("统计期起"))
     period_end = models.DateField(_("统计期止"))
     due_date = models.DateField(_("报送截止日期"))
-    record_types = models.TextField(_("报送内容"), help_text=_("每行一种记录类型的名称，如 进展报告"))
+    record_types = models.TextField(_("报送内容"), blank=True, help_text=_("每行一种记录类型的名称，如 进展报告"))
+    figures = models.TextField(_("报送指标"), blank=True,
+                               help_text=_("每行一个指标的名称或代码，如 考察调研次数；报送单位的已审核记录即为报送"))
     due_units = models.ManyToManyField(ORG, verbose_name=_("报送单位"), related_name="+")
     note = models.TextField(_("备注"), blank=True)
 
@@ -234,17 +252,28 @@ class ReportingRound(Record):
 
         return parse_record_types(self.record_types)
 
+    def due_figures(self):
+        from .rounds import parse_figures
+
+        return parse_figures(self.figures)
+
     def clean(self) -> None:
         errors: dict[str, str] = {}
         if self.period_start and self.period_end and self.period_end < self.period_start:
             errors["period_end"] = _("统计期止不能早于统计期起。")
         if self.period_start and self.due_date and self.due_date < self.period_start:
             errors["due_date"] = _("报送截止日期不能早于统计期起。")
+        types = figures = []
         try:
-            if not self.due_types():
-                errors["record_types"] = _("请至少填写一种报送的记录类型。")
+            types = self.due_types()
         except ValueError as exc:
             errors["record_types"] = str(exc)
+        try:
+            figures = self.due_figures()
+        except ValueError as exc:
+            errors["figures"] = str(exc)
+        if not errors and not types and not figures:
+            errors["record_types"] = _("请至少填写一种报送的记录类型或一个报送指标。")
         if errors:
             raise ValidationError(errors)
 
@@ -298,6 +327,10 @@ class Notification(models.Model):
     read_at = models.DateTimeField(_("阅读时间"), null=True, blank=True)
     # One event (a reminder to a unit) reaches every member of the unit: the event key groups them.
     event = models.CharField(_("事件"), max_length=120, blank=True, db_index=True)
+    # E-mail: written as pending with the notification, sent by a worker (`workplan.mail`).
+    mail_state = models.CharField(_("邮件"), max_length=8, choices=MailState.choices, default=MailState.NONE,
+                                  blank=True, db_index=True)
+    mailed_at = models.DateTimeField(_("邮件时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("通知")
@@ -306,3 +339,18 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class NotificationSetting(models.Model):
+    """A user's choice about notifications: e-mail on (the default, when the user has an address) or off."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name=_("用户"), on_delete=models.CASCADE,
+                                related_name="workplan_notification_setting")
+    email = models.BooleanField(_("同时发送邮件"), default=True)
+
+    class Meta:
+        verbose_name = _("通知设置")
+        verbose_name_plural = _("通知设置")
+
+    def __str__(self) -> str:
+        return str(self.user)

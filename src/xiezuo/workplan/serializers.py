@@ -58,7 +58,7 @@ class SupervisionNoticeSerializer(RecordSerializer):
 class ReportingRoundSerializer(RecordSerializer):
     class Meta(RecordSerializer.Meta):
         model = ReportingRound
-        fields = ["id", "title", "issuer", "region", "period_start", "period_end", "due_date", "record_types",
+        fields = ["id", "title", "issuer", "region", "period_start", "period_end", "due_date", "record_types", "figures",
                   "due_units", "note", *TAIL]
 
 

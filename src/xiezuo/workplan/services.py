@@ -20,16 +20,21 @@ from xiezuo.core.models import ChangeRecord
 from xiezuo.core.permissions import can
 from xiezuo.core.services import create_record
 
-from .choices import NoticeKind, NotificationKind, TaskState
+from .choices import MailState, NoticeKind, NotificationKind, TaskState
 from .progress import reading
 from .rounds import LATE, ON_TIME, completeness, reminder_prefix, unit_members
 
 
 def notify(users, kind: str, title: str, body: str = "", url: str = "", event: str = "") -> int:
-    from .models import Notification
+    """One notification per user; e-mail pending for those with an address who have not turned it off (a worker
+    sends it: `workplan.mail`)."""
+    from .models import Notification, NotificationSetting
 
-    rows = [Notification(user=u, kind=kind, title=title[:300], body=body, url=url[:300], event=event)
-            for u in {u.pk: u for u in users}.values()]
+    people = {u.pk: u for u in users}
+    off = set(NotificationSetting.objects.filter(user__in=list(people), email=False).values_list("user_id", flat=True))
+    rows = [Notification(user=u, kind=kind, title=title[:300], body=body, url=url[:300], event=event,
+                         mail_state=MailState.PENDING if u.email and u.pk not in off else MailState.NONE)
+            for u in people.values()]
     Notification.objects.bulk_create(rows)
     return len(rows)
 
@@ -76,9 +81,13 @@ def remind(rnd, unit, acting_user, today: dt.date | None = None) -> int:
         raise ValidationError(_("“%(unit)s”已报送，无需催报。") % {"unit": unit})
     event = f"{reminder_prefix(rnd, unit)}{uuid.uuid4().hex[:12]}"
     title = _("催报：%(round)s（截止 %(due)s）") % {"round": rnd.title, "due": rnd.due_date}
-    body = _("%(unit)s：请尽快报送%(types)s。") % {
-        "unit": unit, "types": "、".join(rt.verbose_name for rt in rnd.due_types())}
+    body = _("%(unit)s：请尽快报送%(types)s。") % {"unit": unit, "types": due_text(rnd)}
     return notify(unit_members(unit), NotificationKind.REMINDER, title, body, rnd.get_absolute_url(), event)
+
+
+def due_text(rnd) -> str:
+    """What a round asks for, in words: its record types and figures."""
+    return "、".join([str(rt.verbose_name) for rt in rnd.due_types()] + [str(f.label) for f in rnd.due_figures()])
 
 
 def on_change(sender, instance: ChangeRecord, created: bool, **kwargs) -> None:
@@ -116,6 +125,15 @@ def on_change(sender, instance: ChangeRecord, created: bool, **kwargs) -> None:
         notify(unit_members(notice.addressee) | unit_members(notice.task.lead_unit), NotificationKind.SUPERVISION,
                _("%(kind)s：%(task)s（办理时限 %(due)s）") % {"kind": notice.get_kind_display(), "task": notice.task,
                                                         "due": notice.due_date}, notice.content, _url(notice))
+    elif label == "workplan.task":
+        task = model._base_manager.select_related("lead_unit").get(pk=instance.object_id)
+        people = unit_members(task.lead_unit)
+        for unit in task.cooperating_units.all():
+            people = people | unit_members(unit)
+        notify([u for u in people if u != instance.user], NotificationKind.TASK,
+               _("新任务：%(task)s（完成时限 %(deadline)s）") % {"task": task.title, "deadline": task.deadline},
+               _("牵头单位：%(lead)s。%(content)s") % {"lead": task.lead_unit, "content": task.content},
+               _url(task), f"task:{task.pk}")
     elif label == "workplan.reportinground":
         rnd = model._base_manager.get(pk=instance.object_id)
         for unit in rnd.due_units.all():

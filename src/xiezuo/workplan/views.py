@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 from xiezuo.core.permissions import can
 from xiezuo.core.tabular import write_xlsx
 
-from .choices import TaskState
+from .choices import MailState, TaskState
 from .models import Decision, Notification, ProgressReport, ReportingRound, SupervisionNotice, Task
 from .progress import TaskBook
 from .rounds import LATE, ON_TIME, completeness, summary
@@ -59,7 +59,13 @@ def task_context(request, task: Task) -> dict:
 
 def round_context(request, rnd: ReportingRound) -> dict:
     rows = completeness(rnd, _today(request))
-    return {"round_rows": rows, "round_summary": summary(rows), "round_types": rnd.due_types(),
+    # One column per due record type (records of the unit in the period) and per due figure (approved records
+    # the figure counts for the unit, linked to them).
+    keys = [(rt.key, rt.verbose_name) for rt in rnd.due_types()]
+    keys += [(f.key, _("%(figure)s（已审核记录）") % {"figure": f.label}) for f in rnd.due_figures()]
+    for row in rows:
+        row.cells = [(row.by_type.get(k, 0), row.links.get(k, "")) for k, _label in keys]
+    return {"round_rows": rows, "round_summary": summary(rows), "round_columns": [label for _k, label in keys],
             "can_remind": can(request.user, "add", ReportingRound)}
 
 
@@ -151,11 +157,24 @@ def remind_unit(request, pk, unit):
 
 @login_required
 def notifications(request):
+    from .models import NotificationSetting
+
     items = Notification.objects.filter(user=request.user)
+    setting = NotificationSetting.objects.filter(user=request.user).first()
+    email_on = setting.email if setting else True
     if request.method == "POST":
-        items.filter(read_at__isnull=True).update(read_at=timezone.now())
+        if "email" in request.POST:
+            # The user's own switch: e-mail for the notifications to come (pending ones are no longer sent).
+            on = request.POST["email"] == "on"
+            NotificationSetting.objects.update_or_create(user=request.user, defaults={"email": on})
+            if not on:
+                items.filter(mail_state=MailState.PENDING).update(mail_state=MailState.NONE)
+            messages.success(request, _("已开启邮件通知。") if on else _("已关闭邮件通知。"))
+        else:
+            items.filter(read_at__isnull=True).update(read_at=timezone.now())
         return redirect("workplan:notifications")
-    return render(request, "workplan/notifications.html", {"items": items[:200]})
+    return render(request, "workplan/notifications.html", {"items": items[:200], "email_on": email_on,
+                                                           "email_address": request.user.email})
 
 
 def home_panel(request) -> dict | None:
