@@ -49,11 +49,14 @@ def load(acting_user) -> None:
         save_narratives(assessed, "partner_comment", {a: "情况属实（演示）。" for a in Area.values}, acting_user)
     advance(rnd, acting_user)                       # → cross-check
     assessed = rnd.pairings.get(pairing=pairings[1])
-    value = assessed.values.get(indicator__code="L01")
-    live = live_value(acting_user, value.indicator, year_subject("pairing", assessed.pairing, rnd.year))
-    adjusted = f"{live.value - 1}" if live.value else ""
-    save_check(assessed, {value.pk: ("一次座谈与考察重复登记（演示）。", adjusted,
-                                     "同一活动登记两次，核减一次（演示）。" if adjusted else "")}, acting_user)
+    for code in ("L01", "I01", "F01"):  # the first indicator with a value: one activity or item counted twice
+        value = assessed.values.get(indicator__code=code)
+        live = live_value(acting_user, value.indicator, year_subject("pairing", assessed.pairing, rnd.year))
+        if live.value:
+            step = Decimal(1_000_000) if value.indicator.money else Decimal(1)
+            save_check(assessed, {value.pk: ("一项重复登记（演示）。", f"{live.value - step}",
+                                             "同一事项登记两次，核减一次（演示）。")}, acting_user)
+            break
     advance(rnd, acting_user)                       # → closed, values frozen
     advance(rnd, acting_user)                       # → graded
     assert rnd.pairings.exclude(grade="").count() == len(pairings)
