@@ -200,3 +200,19 @@ def test_a_round_closed_with_unapproved_records_says_how_many_were_left_out(logi
     total = sum(v.left_out for v in rnd.pairings.get().values.all())
     assert f"另有 {total} 条未审核记录未计入" in page
     assert f"{total} 条未审核记录未计入" in login("admin").get(f"/assessment/rounds/{rnd.pk}/history/").content.decode()
+
+
+def test_the_first_kpi_cards_queue_the_count_of_every_indicators_map(login, settings):
+    settings.XIEZUO_JOBS_EAGER = False
+    client = login("leader")
+    assert "考察调研次数" in client.get("/assessment/dashboard/?year=2018").content.decode()
+    assert not Summary.objects.filter(key__startswith="data:520000000000:2018:").exists()
+    job = Job.objects.get(kind="assessment.summary", state="queued")
+    from xiezuo.core import jobs as runner
+
+    runner.claim(job.pk, "test")
+    runner.run(Job.objects.get(pk=job.pk))
+    counted = set(Summary.objects.filter(key__startswith="data:520000000000:2018:").values_list("key", flat=True))
+    sourced = {f"data:520000000000:2018:{i.code}" for i in Indicator.objects.filter(active=True) if i.spec}
+    assert counted == sourced and "data:520000000000:2018:I01" in counted
+    assert "data:520000000000:2018:I03" not in counted  # 无数据来源: nothing to count

@@ -6,7 +6,8 @@ A dashboard request never counts the ledgers. It reads a `Summary` row: the KPI 
 change record, see `stamp`); a request that finds its row older than the latest write serves it as it is,
 says so on the page, and queues one `assessment.summary` job, which recomputes every stale row (the worker
 process runs it; with XIEZUO_JOBS_EAGER, as in the tests, it runs at once). Only a row never asked for before
-is computed during the request.
+is computed during the request; when that is a region's KPI cards, the job then counts the map and trend of
+every indicator of that region and year too, before anyone picks them.
 
 Rows are computed over every record (a reader seeing everything): they serve a reader whose own area covers
 the region, for whom the figures are the same. Any other reader (e.g. a partner province looking at Guizhou)
@@ -20,6 +21,7 @@ import datetime as dt
 import time
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Max, Q
 from django.utils import timezone
@@ -185,6 +187,8 @@ def read(user, key: str) -> tuple[dict, dict]:
     row = Summary.objects.filter(key=key).first()
     if row is None:
         row = _compute_row(key, current)
+        if key.startswith("kpis:") and not settings.XIEZUO_JOBS_EAGER:
+            request_refresh(user)  # the worker counts every indicator's map and trend before they are asked for
     elif row.stamp != current:
         request_refresh(user)
         row = Summary.objects.get(key=key)  # the eager job (tests) has refreshed it already
@@ -201,16 +205,30 @@ def _per_reader(user, key: str) -> dict:
     return value
 
 
+def missing_keys() -> list[str]:
+    """The map-and-trend rows not counted yet of every region and year whose KPI cards were asked for: one per
+    indicator that has a source, so that picking an indicator never waits for a count."""
+    codes = [i.code for i in Indicator.objects.filter(active=True) if i.spec is not None]
+    wanted = []
+    for key in Summary.objects.filter(key__startswith="kpis:").values_list("key", flat=True):
+        _kind, region, year = key.split(":")
+        wanted += [f"data:{region}:{year}:{code}" for code in codes]
+    have = set(Summary.objects.filter(key__in=wanted).values_list("key", flat=True))
+    return [k for k in wanted if k not in have]
+
+
 @job_handler(KIND)
 def refresh(job, progress) -> dict:
-    """Recompute every summary row older than the latest write."""
+    """Recompute every summary row older than the latest write, then count the rows not asked for yet."""
     current = stamp()
     stale = list(Summary.objects.exclude(stamp=current).values_list("key", flat=True))
+    missing = missing_keys()
     started = time.perf_counter()
-    for i, key in enumerate(stale):
+    keys = stale + missing
+    for i, key in enumerate(keys):
         try:
             _compute_row(key, current)
         except (Region.DoesNotExist, Indicator.DoesNotExist):
             Summary.objects.filter(key=key).delete()  # its region or indicator is gone
-        progress(int(100 * (i + 1) / max(1, len(stale))), _("已更新 %(n)s 项") % {"n": i + 1})
-    return {"rows": len(stale), "seconds": round(time.perf_counter() - started, 2)}
+        progress(int(100 * (i + 1) / max(1, len(keys))), _("已更新 %(n)s 项") % {"n": i + 1})
+    return {"rows": len(stale), "added": len(missing), "seconds": round(time.perf_counter() - started, 2)}
