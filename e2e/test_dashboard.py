@@ -1,6 +1,6 @@
 """The leaders' dashboard in a browser (issue 16): the leader opens it from the home page, picks the projects
 indicator, sees Guizhou by county with the pairings drawn from Guangzhou, clicks 毕节市 on the prefecture map
-(and a county on the county map) and reaches the project records behind the figure."""
+(and 威宁 on the county map) and reaches the project records behind the figure."""
 
 from __future__ import annotations
 
@@ -80,5 +80,6 @@ def test_guizhou_by_county_with_the_pairings_drawn_from_guangzhou(page: Page, lo
     assert drawn["counties"] == 88, drawn
     assert any("毕节市" in name for name in drawn["lines"]) and any("黔南" in name for name in drawn["lines"]), drawn
     assert "广州市" in drawn["cities"], drawn
-    click_region(page, "七星关区", re.compile(r"/industry/project/\?.*region=520502"))
+    # A county the pairing lines do not cross (they end at Bijie's centre, east of it).
+    click_region(page, "威宁彝族回族苗族自治县", re.compile(r"/industry/project/\?.*region=520526"))
     assert not page.problems.script_errors, page.problems.script_errors
