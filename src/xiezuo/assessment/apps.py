@@ -15,7 +15,7 @@ class AssessmentConfig(AppConfig):
         # Registering is importing: the record types (pages, import/export, API, menu) and their figures.
         from xiezuo.core.home import home_panel, menu_page
 
-        from . import figures, records  # noqa: F401
+        from . import figures, records, summary  # noqa: F401  (summary: the refresh job's handler)
         from .dashboard import home_context
 
         home_panel("assessment/home_panel.html", home_context, order=10)

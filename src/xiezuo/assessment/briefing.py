@@ -26,11 +26,16 @@ KINDS = {"organisation": Organisation, "pairing": Pairing, "region": Region}
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
+# The register of the seed reports: counts of visits by enterprises or people are written "20家(次)", "35人(次)".
+REGISTER = {"家次": "家(次)", "人次": "人(次)"}
+
+
 def amount(f) -> str:
     if f.money:
         return f"{(Decimal(f.value) / 10000).quantize(Decimal('0.01')).normalize():f}万元"
     value = f.value if not isinstance(f.value, Decimal) else f.value.normalize()
-    return f"{value}{f.unit}"
+    unit = str(f.unit)
+    return f"{value}{REGISTER.get(unit, unit)}"
 
 
 def draft(user, subject: Subject) -> tuple[str, list[tuple[str, list]], list]:

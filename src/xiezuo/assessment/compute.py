@@ -61,6 +61,7 @@ def score(values, targets: dict, method) -> Decimal:
         if used is None:
             continue
         target = targets.get(ind.pk)
+        target = getattr(target, "value", target)
         if target is None or target == 0:
             ratio = Decimal(1) if used > 0 else Decimal(0)
         elif ind.direction == "lower":

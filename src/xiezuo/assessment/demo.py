@@ -13,10 +13,10 @@ from xiezuo.core.services import create_record
 from xiezuo.partners.models import Pairing
 
 from .catalogue import seed
-from .choices import Stage
+from .choices import Area, Stage
 from .compute import live_value, year_subject
 from .models import Indicator, Method, Round, Target
-from .services import advance, open_round
+from .services import advance, open_round, save_check, save_narratives
 
 AFTER_CHANNELS = True  # its values are computed from the other channels' demo records
 
@@ -39,27 +39,27 @@ def load(acting_user) -> None:
                                             "year": 2019, "value": Decimal(value), "synthetic": True},
                                    acting_user, note="演示数据")
             Target.objects.filter(pk=target.pk).update(status="approved")  # as the partners demo does
-    rnd = open_round(2019, "2019年度东西部扶贫协作考核（广州—毕节、黔南）", pairings, synthetic=True)
+    rnd = open_round(2019, "2019年度东西部扶贫协作考核（广州—毕节、黔南）", pairings, synthetic=True,
+                     acting_user=acting_user)
     for assessed in rnd.pairings.all():
-        for n in assessed.narratives.all():
-            n.self_text = f"{n.get_area_display()}：按年度协议推进，数据见各项指标（演示）。"
-            n.save()
+        save_narratives(assessed, "self_text", {n.area: f"{n.get_area_display()}：按年度协议推进，数据见各项指标（演示）。"
+                                                for n in assessed.narratives.all()}, acting_user)
     advance(rnd, acting_user)                       # → partner's comments
     for assessed in rnd.pairings.all():
-        for n in assessed.narratives.all():
-            n.partner_comment = "情况属实（演示）。"
-            n.save()
+        save_narratives(assessed, "partner_comment", {a: "情况属实（演示）。" for a in Area.values}, acting_user)
     advance(rnd, acting_user)                       # → cross-check
     assessed = rnd.pairings.get(pairing=pairings[1])
-    value = assessed.values.get(indicator__code="L01")
-    live = live_value(acting_user, value.indicator, year_subject("pairing", assessed.pairing, rnd.year))
-    value.check_note = "一次座谈与考察重复登记（演示）。"
-    if live.value:
-        value.adjusted = live.value - 1
-        value.adjust_reason = "同一活动登记两次，核减一次（演示）。"
-    value.save()
+    for code in ("L01", "I01", "F01"):  # the first indicator with a value: one activity or item counted twice
+        value = assessed.values.get(indicator__code=code)
+        live = live_value(acting_user, value.indicator, year_subject("pairing", assessed.pairing, rnd.year))
+        if live.value:
+            step = Decimal(1_000_000) if value.indicator.money else Decimal(1)
+            save_check(assessed, {value.pk: ("一项重复登记（演示）。", f"{live.value - step}",
+                                             "同一事项登记两次，核减一次（演示）。")}, acting_user)
+            break
     advance(rnd, acting_user)                       # → closed, values frozen
     advance(rnd, acting_user)                       # → graded
     assert rnd.pairings.exclude(grade="").count() == len(pairings)
-    later = open_round(2020, "2020年度东西部协作考核（广州—毕节、黔南）", pairings, synthetic=True)
+    later = open_round(2020, "2020年度东西部协作考核（广州—毕节、黔南）", pairings, synthetic=True,
+                       acting_user=acting_user)
     assert later.stage == Stage.SELF

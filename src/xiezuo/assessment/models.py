@@ -215,3 +215,19 @@ class Value(models.Model):
     def used(self):
         """The value scoring uses: the cross-check's adjustment when there is one."""
         return self.adjusted if self.adjusted is not None else self.value
+
+
+class Summary(models.Model):
+    """A precomputed part of the leaders' dashboard (summary.py): the KPI cards of a region and year, or one
+    indicator's ranking, maps and trend; computed over every record (for readers whose own area covers the
+    region) and kept current by a job after writes, so that no request counts the ledgers."""
+
+    key = models.CharField(max_length=120, unique=True)
+    stamp = models.CharField(max_length=200)
+    payload = models.JSONField(default=dict)
+    computed_at = models.DateTimeField()
+    seconds = models.FloatField(default=0)
+
+    class Meta:
+        verbose_name = _("驾驶舱汇总")
+        verbose_name_plural = _("驾驶舱汇总")

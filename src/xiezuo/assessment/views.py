@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from xiezuo.core.audit import history
 from xiezuo.core.permissions import role_allows
 from xiezuo.core.scope import get_scope
 from xiezuo.partners.models import Pairing
@@ -19,7 +20,7 @@ from xiezuo.partners.models import Pairing
 from .choices import Area, Stage
 from .compute import live_value, year_subject
 from .models import Assessed, Indicator, Method, Round, Target
-from .services import RoundError, advance, targets_of
+from .services import RoundError, advance, save_check, save_narratives, targets_of
 
 
 def covers(user, code: str | None) -> bool:
@@ -86,7 +87,9 @@ def value_rows(user, assessed: Assessed) -> list[dict]:
     out = []
     for v in assessed.values.select_related("indicator"):
         live = live_value(user, v.indicator, subject, ids=not rnd.frozen)
-        row = {"v": v, "i": v.indicator, "target": targets.get(v.indicator_id), "live": live,
+        goal = targets.get(v.indicator_id)
+        row = {"v": v, "i": v.indicator, "target": goal.value if goal else None,
+               "target_source": goal.source if goal else "", "live": live,
                "value": v.value if rnd.frozen else live.value, "url": v.url if rnd.frozen else live.url,
                "left_out": v.left_out if rnd.frozen else live.left_out, "source": live.source or v.frozen_at,
                "n": len(v.record_ids) if rnd.frozen else len(live.record_ids)}
@@ -164,30 +167,31 @@ def assessed_save(request, pk):
     rnd = a.round
     if not role_allows(request.user, "change", Target):
         raise PermissionDenied
-    if rnd.stage == Stage.SELF and covers(request.user, side_code(a.pairing, "helped")):
-        for n in a.narratives.all():
-            n.self_text = request.POST.get(f"self_{n.area}", n.self_text)
-            n.save()
-    elif rnd.stage == Stage.PARTNER and covers(request.user, side_code(a.pairing, "helper")):
-        for n in a.narratives.all():
-            n.partner_comment = request.POST.get(f"partner_{n.area}", n.partner_comment)
-            n.save()
-    elif rnd.stage == Stage.CHECK and may_run(request.user):
-        for v in a.values.all():
-            note = request.POST.get(f"note_{v.pk}", v.check_note)
-            raw = request.POST.get(f"adjusted_{v.pk}", "").strip()
-            reason = request.POST.get(f"reason_{v.pk}", v.adjust_reason).strip()
-            if raw and not reason:
-                messages.error(request, _("调整数值须写明理由。"))
-                return redirect("assessment:round_detail", pk=rnd.pk)
-            try:
-                v.adjusted = Decimal(raw) if raw else None
-            except InvalidOperation:
-                messages.error(request, _("调整后数值应为数字。"))
-                return redirect("assessment:round_detail", pk=rnd.pk)
-            v.check_note, v.adjust_reason = note, reason
-            v.save()
-    else:
-        raise PermissionDenied
+    try:
+        if rnd.stage == Stage.SELF and covers(request.user, side_code(a.pairing, "helped")):
+            save_narratives(a, "self_text", {n.area: request.POST.get(f"self_{n.area}", n.self_text)
+                                             for n in a.narratives.all()}, request.user)
+        elif rnd.stage == Stage.PARTNER and covers(request.user, side_code(a.pairing, "helper")):
+            save_narratives(a, "partner_comment", {n.area: request.POST.get(f"partner_{n.area}", n.partner_comment)
+                                                   for n in a.narratives.all()}, request.user)
+        elif rnd.stage == Stage.CHECK and may_run(request.user):
+            save_check(a, {v.pk: (request.POST.get(f"note_{v.pk}", v.check_note),
+                                  request.POST.get(f"adjusted_{v.pk}", "").strip(),
+                                  request.POST.get(f"reason_{v.pk}", v.adjust_reason).strip())
+                           for v in a.values.all()}, request.user)
+        else:
+            raise PermissionDenied
+    except RoundError as exc:
+        messages.error(request, str(exc))
+        return redirect("assessment:round_detail", pk=rnd.pk)
     messages.success(request, _("已保存。"))
     return redirect("assessment:round_detail", pk=rnd.pk)
+
+
+@login_required
+def round_history(request, pk):
+    """Every action of the round (opened, texts of each stage, cross-check, closed, graded), newest first."""
+    rnd = get_object_or_404(Round, pk=pk)
+    if not visible_assessed(request.user, rnd).exists():
+        raise Http404
+    return render(request, "assessment/round_history.html", {"round": rnd, "history": history(rnd, request.user)})

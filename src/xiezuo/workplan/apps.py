@@ -18,6 +18,7 @@ class WorkplanConfig(AppConfig):
         from xiezuo.core.home import add_nav_item
         from xiezuo.core.home import home_panel as add_home_panel
         from xiezuo.core.models import ChangeRecord
+        from xiezuo.core.targets import target_source
         from xiezuo.geo.views import add_region_page
 
         from . import figures, records, schedule  # noqa: F401
@@ -29,3 +30,6 @@ class WorkplanConfig(AppConfig):
         add_home_panel("workplan/home_panel.html", home_panel)
         add_nav_item(nav_item)
         add_region_page(_("逾期任务"), "workplan:region_overdue", max_level=3)
+        # The annual plans' targets, read by the assessment channel through core (money kept in 万元).
+        target_source("workplan.PlanTarget", figure="figure", value="target_value", money_scale=10000,
+                      label=_("年度协议目标"))
