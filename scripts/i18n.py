@@ -2,7 +2,7 @@
 
 Message ids are the Simplified Chinese text (the default language). This
 script extracts them, fills Traditional Chinese by converting with OpenCC
-(s2t) wherever no human translation exists, fills English from `i18n_en.py`,
+(s2twp: Taiwan characters and phrases, see core/text.py), fills English from `i18n_en.py`,
 and compiles the .mo files (committed, so a deployment needs no gettext).
 
     .venv/bin/python scripts/i18n.py           # refresh src/xiezuo/locale (then commit it)
@@ -71,7 +71,7 @@ def refresh() -> list[str]:
             if lang == "zh_Hant":
                 if entry.msgid_plural:
                     entry.msgstr_plural = {0: to_traditional(entry.msgid), 1: to_traditional(entry.msgid_plural)}
-                elif not entry.msgstr:
+                else:  # always from the converter, so that a change of its profile reaches every message
                     entry.msgstr = to_traditional(entry.msgid)
             else:
                 text = EN.get(entry.msgid)

@@ -9,14 +9,14 @@ from django.utils.formats import localize
 from django.utils.translation import get_language, gettext_noop
 
 from .scope import Visibility
-from .text import to_traditional
+from .text import data_to_traditional
 
 
 def display_text(value) -> str:
     """Data is kept as entered (mostly Simplified); a Traditional interface shows it in Traditional."""
     text = "" if value is None else str(value)
     if text and (get_language() or "").startswith("zh-hant"):
-        return to_traditional(text)
+        return data_to_traditional(text)
     return text
 
 

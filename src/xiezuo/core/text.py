@@ -9,7 +9,17 @@ from functools import lru_cache
 import opencc
 
 _t2s = opencc.OpenCC("t2s")
-_s2t = opencc.OpenCC("s2t")
+# Interface text in Traditional reads as Taiwan offices write it: s2twp converts characters (審核, not s2t's 審覈)
+# and phrases (資料, 登入, 匯入, 伺服器). Hong Kong users get s2hk. Data (names of places, organisations and
+# people, as entered) is shown with characters converted only (s2tw / s2hk): a phrase conversion would rename
+# "贵州信息技术有限公司" to 資訊技術.
+_S2TWP = opencc.OpenCC("s2twp")
+_S2TW = opencc.OpenCC("s2tw")
+_S2HK = opencc.OpenCC("s2hk")
+# Words s2twp's phrase table renders in a computing sense that is wrong for this platform (审核 → 稽核 "audit",
+# 代码 → 程式碼 "program code", 对象 → 物件, 类型 → 型別, 参数 → 引數, 权限 → 許可權, 声明 → 宣告, and
+# 来源文件 → 來原始檔): these are converted character by character.
+_KEEP_WORDS = re.compile("(审核|代码|对象|类型|参数|权限|声明|来源)")
 _SPACES = re.compile(r"\s+")
 
 
@@ -17,8 +27,21 @@ def to_simplified(text: str) -> str:
     return _t2s.convert(text) if text else text
 
 
-def to_traditional(text: str) -> str:
-    return _s2t.convert(text) if text else text
+def to_traditional(text: str, region: str = "tw") -> str:
+    """Interface text in Traditional: Taiwan characters and phrases (s2twp), or Hong Kong's (s2hk, region="hk")."""
+    if not text:
+        return text
+    if region == "hk":
+        return _S2HK.convert(text)
+    return "".join(_S2TW.convert(part) if i % 2 else _S2TWP.convert(part)
+                   for i, part in enumerate(_KEEP_WORDS.split(text)))
+
+
+def data_to_traditional(text: str, region: str = "tw") -> str:
+    """Data (names as entered) in Traditional characters, without changing its words (s2tw or s2hk)."""
+    if not text:
+        return text
+    return (_S2HK if region == "hk" else _S2TW).convert(text)
 
 
 def clean(value: str) -> str:

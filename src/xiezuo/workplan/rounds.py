@@ -19,7 +19,7 @@ from operator import or_
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Min, Q
 from django.http import QueryDict
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -39,8 +39,9 @@ def parse_record_types(text: str) -> list:
         name = part.strip()
         if not name:
             continue
-        found = REGISTRY.get(name.lower()) or next(
-            (rt for rt in REGISTRY.values() if name in (rt.verbose_name, rt.verbose_name_plural)), None)
+        with translation.override("zh-hans"):  # names are kept in Chinese whatever the reader's language
+            found = REGISTRY.get(name.lower()) or next(
+                (rt for rt in REGISTRY.values() if name in (rt.verbose_name, rt.verbose_name_plural)), None)
         if found is None:
             raise ValueError(_("未知的记录类型：%(name)s") % {"name": name})
         if found not in out:
