@@ -82,10 +82,35 @@ def _strings(value):
             yield from _strings(v)
 
 
+def _history_values() -> set[str]:
+    """Old and new values kept in the change history, but yes/no and choices (interface words, translated)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from xiezuo.core.models import ChangeRecord
+
+    values = set()
+    for ct_id, changes, note, repr_ in ChangeRecord.objects.values_list("content_type_id", "changes", "note",
+                                                                       "object_repr"):
+        values.update(v for v in (note, repr_) if v)
+        model = ContentType.objects.get_for_id(ct_id).model_class()
+        for name, pair in (changes or {}).items():
+            try:
+                field = model._meta.get_field(name)
+            except Exception:
+                field = None
+            if field is not None and (getattr(field, "choices", None) or isinstance(field, models.BooleanField)):
+                continue
+            values.update(t.strip() for t in _strings(pair) if HAN.search(t))
+    return values
+
+
 def data_values() -> set[str]:
     """Every text the database holds (read afresh: a test may have added records)."""
     values: set[str] = set()
+    values.update(_history_values())
     for model in apps.get_models():
+        if model._meta.label == "core.ChangeRecord":
+            continue
         if not model.__module__.startswith("xiezuo.") and model._meta.app_label not in ("auth",):
             continue
         fields = [f.attname for f in model._meta.concrete_fields
@@ -124,6 +149,6 @@ def untranslated(html: str, language: str, data: set[str]) -> list[str]:
         for run in HAN.findall(text):
             if run in allowed:
                 continue
-            if language == "en" or to_traditional(run) != run:
+            if language == "en" or data_to_traditional(run) != run:  # s2tw would change it: Simplified
                 found.append(run)
     return list(dict.fromkeys(found))

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.utils.formats import localize
-from django.utils.translation import get_language, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_noop
 
 from .scope import Visibility
 from .text import data_to_traditional
@@ -143,7 +143,7 @@ class Table:
         if self.is_money(name):
             return self.money(value)
         if isinstance(value, bool):
-            return "是" if value else "否"
+            return gettext("是") if value else gettext("否")
         if isinstance(value, (Decimal, int, float)):
             return str(value) if is_year(name) else number(value)
         if isinstance(value, dt.date):
