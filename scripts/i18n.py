@@ -76,7 +76,8 @@ def refresh() -> list[str]:
             else:
                 text = EN.get(entry.msgid)
                 if entry.msgid_plural:
-                    plural = EN.get(entry.msgid_plural, text)
+                    # A (singular, plural) pair in i18n_en.py for a count ("%(n)s 项": "1 item" / "2 items").
+                    text, plural = text if isinstance(text, tuple) else (text, EN.get(entry.msgid_plural, text))
                     if text:
                         entry.msgstr_plural = {0: text, 1: plural}
                     else:

@@ -18,7 +18,7 @@ from .chrome import data_values, untranslated
 
 pytestmark = pytest.mark.django_db
 
-USERS = ["admin", "qiannan", "bijie_dafang", "leader"]
+USERS = ["admin", "bijie_dafang", "leader"]
 
 
 def first_pk(model):

@@ -98,7 +98,7 @@ def reveal_id(request, pk):
     member = get_object_or_404(Member.objects.restrict(request.user).select_related("person"), pk=pk)
     if not get_scope(request.user).can_view_id_numbers:
         raise PermissionDenied
-    record_change(member, ChangeRecord.Action.VIEW_ID, request.user, note="查看完整身份证号")
+    record_change(member, ChangeRecord.Action.VIEW_ID, request.user, note=_("查看完整身份证号"))
     return HttpResponse(f'<span id="id-number" class="font-monospace">{escape(member.person.id_number)}</span>')
 
 
