@@ -9,7 +9,6 @@ characters that is exactly a text the database holds is data, every other one is
 from __future__ import annotations
 
 import pytest
-from django.urls import reverse
 
 from xiezuo.core.models import Job
 from xiezuo.core.registry import REGISTRY
@@ -81,3 +80,11 @@ def test_every_page_is_in_the_chosen_language(login, username, language):
         if found:
             problems[url] = found
     assert not problems, "\n".join(f"{url}: {' '.join(found[:20])}" for url, found in problems.items())
+
+
+def test_the_check_finds_an_unmarked_string():
+    """The check can fail: an unmarked button in an English page, a Simplified heading in a 繁體 page."""
+    html = ('<h1>都匀市</h1><button>保存</button><input type="submit" value="提交">'
+            '<span lang="zh-hans">简体中文</span><td>大方县协作办的待办</td>')
+    assert untranslated(html, "en", {"都匀市", "大方县协作办"}) == ["保存", "提交", "大方县协作办的待办"]
+    assert untranslated("<th>審核</th><th>审核</th><td>都勻市</td>", "zh-hant", {"都匀市"}) == ["审核"]

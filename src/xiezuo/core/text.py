@@ -21,6 +21,7 @@ _S2HK = opencc.OpenCC("s2hk")
 # 来源文件 → 來原始檔): these are converted character by character.
 _KEEP_WORDS = re.compile("(审核|代码|对象|类型|参数|权限|声明|来源)")
 _SPACES = re.compile(r"\s+")
+HAN_RE = re.compile(r"[\u3400-\u9fff]")
 
 
 def to_simplified(text: str) -> str:
@@ -56,6 +57,21 @@ def fold(text: str) -> str:
     return to_simplified(clean(text)).replace(" ", "").lower()
 
 
+_phrases_loaded = False
+
+
+def _load_place_phrases() -> None:
+    """Teach pypinyin the place-name words (都匀 dū yún, 番禺 pān yú): any text naming them reads them right."""
+    global _phrases_loaded
+    if not _phrases_loaded:
+        from pypinyin import load_phrases_dict
+
+        from xiezuo.geo.readings import PLACE_WORDS
+
+        load_phrases_dict({word: [[s] for s in reading.split()] for word, reading in PLACE_WORDS.items()})
+        _phrases_loaded = True
+
+
 @lru_cache(maxsize=100_000)
 def pinyin_keys(name: str) -> tuple[str, str]:
     """(full pinyin, initials) of a Chinese name, e.g. 黔南 → ("qiannan", "qn")."""
@@ -63,6 +79,7 @@ def pinyin_keys(name: str) -> tuple[str, str]:
     # (a worker, most web requests) need not hold.
     from pypinyin import Style, lazy_pinyin
 
+    _load_place_phrases()
     simplified = to_simplified(name)
     syllables = lazy_pinyin(simplified, style=Style.NORMAL, errors="ignore")
     full = "".join(syllables).lower()
@@ -73,6 +90,21 @@ def pinyin_keys(name: str) -> tuple[str, str]:
 def search_key(name: str) -> str:
     """One string holding the simplified name, its pinyin and initials, separated by `|`."""
     full, initials = pinyin_keys(name)
+    return f"{fold(name)}|{full}|{initials}"
+
+
+@lru_cache(maxsize=100_000)
+def place_pinyin_keys(name: str) -> tuple[str, str]:
+    """(full pinyin, initials) of a place name, with the readings of geo/readings.py: 都匀市 → ("duyunshi", "dys")."""
+    from xiezuo.geo.readings import place_pinyin
+
+    syllables = place_pinyin(to_simplified(name))
+    return "".join(syllables), "".join(s[0] for s in syllables if s)
+
+
+def place_search_key(name: str) -> str:
+    """A region's search key: as `search_key`, with place-name readings."""
+    full, initials = place_pinyin_keys(name)
     return f"{fold(name)}|{full}|{initials}"
 
 
