@@ -22,15 +22,18 @@ def add_region_page(label, url_name: str, max_level: int = 5) -> None:
 
 
 def area_rank(user):
-    """An ordering expression: 0 for the user's own area (and their units' home regions), 1 for the paired
-    areas, 2 for the rest. None for a user who sees everything (no area to prefer)."""
+    """An ordering expression: 0 for the user's own area (their units' home regions, and the regions holding
+    them), 1 for the paired areas, 2 for the rest. None for a user who sees everything (no area to prefer)."""
     from xiezuo.core.scope import get_scope
 
     scope = get_scope(user) if user is not None else None
     if scope is None or scope.everything:
         return None
     own = sorted(set(scope.region_prefixes) | set(scope.home_prefixes))
+    # The regions that hold the area count as its own (毕节市 for 大方县's office): `bj` finds its prefecture first.
+    holding = {p[:n].ljust(12, "0") for p in own for n in (2, 4, 6, 9) if n < len(p)}
     whens = [When(code__startswith=p, then=Value(0)) for p in own]
+    whens += [When(code__in=sorted(holding), then=Value(0))] if holding else []
     whens += [When(code__startswith=p, then=Value(1)) for p in scope.partner_prefixes]
     return Case(*whens, default=Value(2), output_field=IntegerField()) if whens else None
 
