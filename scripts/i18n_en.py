@@ -1287,4 +1287,10 @@ EN.update({
     "逾期天数": "Days overdue",
     "督办次数": "Supervision notices",
     "令牌": "token",
+    # Words joined to a name, as one message each (not "NewVisits").
+    "编辑%(name)s": "Edit %(name)s",
+    "新建%(name)s": "New %(name)s",
+    "批量导入%(name)s": "Import %(name)s",
+    "新增 %(n)s 条": "%(n)s added",
+    "%(year)s年": "%(year)s",
 })
