@@ -1293,4 +1293,20 @@ EN.update({
     "批量导入%(name)s": "Import %(name)s",
     "新增 %(n)s 条": "%(n)s added",
     "%(year)s年": "%(year)s",
+    "共享字符串": "shared strings",
+    "部件": "part",
+    "工作簿的%(what)s（%(name)s）解压后超过 %(limit)s，超出导入上限，已拒绝读取。请删除无关内容或拆分为多个文件后重新上传。":
+        "The workbook's %(what)s (%(name)s) unpacks to more than %(limit)s, above the import limit, and was not "
+        "read. Remove what is not needed or split it into several files and upload again.",
+    "工作表“%(sheet)s”解压后超过 %(limit)s，超出此类导入的上限，已拒绝读取。请拆分为多个文件后重新上传。":
+        "Sheet “%(sheet)s” unpacks to more than %(limit)s, above the limit of this import, and was not read. "
+        "Split it into several files and upload again.",
+    "第 %(row)s 行": " row %(row)s",
+    "中的一行": ": a row",
+    "工作表“%(sheet)s”%(where)s解压后超过 %(limit)s，超出导入上限，已拒绝读取。请检查该行是否含有异常大量的内容。":
+        "Sheet “%(sheet)s”%(where)s unpacks to more than %(limit)s, above the import limit, and was not read. "
+        "Check whether the row holds an unusual amount of content.",
+    "工作表“%(sheet)s”中表格行以外的内容解压后超过 %(limit)s，超出导入上限，已拒绝读取。":
+        "In sheet “%(sheet)s”, what lies outside the table's rows unpacks to more than %(limit)s, above the "
+        "import limit, and was not read.",
 })
