@@ -188,7 +188,10 @@ def run(job: Job) -> Job:
         job.summary = {**job.summary, **summary}
         _finish(job, Job.State.SUCCEEDED, progress.message if progress.message else _("完成"))
     finally:
-        translation.activate(language) if language else translation.deactivate()
+        if language:
+            translation.activate(language)
+        else:
+            translation.deactivate()
         if beat:
             beat.stop.set()
             beat.join(5)
