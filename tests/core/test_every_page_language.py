@@ -9,6 +9,7 @@ characters that is exactly a text the database holds is data, every other one is
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from xiezuo.core.models import Job
 from xiezuo.core.registry import REGISTRY
@@ -88,3 +89,25 @@ def test_the_check_finds_an_unmarked_string():
             '<span lang="zh-hans">简体中文</span><td>大方县协作办的待办</td>')
     assert untranslated(html, "en", {"都匀市", "大方县协作办"}) == ["保存", "提交", "大方县协作办的待办"]
     assert untranslated("<th>審核</th><th>审核</th><td>都勻市</td>", "zh-hant", {"都匀市"}) == ["审核"]
+
+
+@pytest.mark.parametrize("language, words", [("en", "nothing was imported"), ("zh-hant", "未匯入任何記錄")])
+def test_an_import_job_speaks_the_language_of_who_asked(login, language, words):
+    """The job's message, its error list and its page read in the language of the user who uploaded."""
+    from tests.base import csv_bytes, upload
+    from xiezuo.core.registry import for_model
+    from xiezuo.partners.models import Organisation
+
+    client = login("bijie_dafang")
+    client.cookies["django_language"] = language
+    rt = for_model(Organisation)
+    with translation.override(language):
+        name, kind = str(Organisation._meta.get_field("name").verbose_name), "nonsense"
+        kind_label = str(Organisation._meta.get_field("kind").verbose_name)
+        region_label = str(Organisation._meta.get_field("region").verbose_name)
+    rows = [{name: "Test organisation", kind_label: kind, region_label: "520521000000"}]
+    response = client.post(rt.url("import"), {"file": upload("o.csv", csv_bytes(rows))})
+    job = Job.objects.get(pk=response.url.rstrip("/").split("/")[-1])
+    assert job.state == Job.State.FAILED and words in job.message, job.message
+    page = client.get(f"/jobs/{job.pk}/").content.decode()
+    assert untranslated(page, language, data_values() | {"Test organisation"}) == []
