@@ -2,7 +2,7 @@
 
 Message ids are the Simplified Chinese text (the default language). This
 script extracts them, fills Traditional Chinese by converting with OpenCC
-(s2t) wherever no human translation exists, fills English from `i18n_en.py`,
+(s2twp: Taiwan characters and phrases, see core/text.py), fills English from `i18n_en.py`,
 and compiles the .mo files (committed, so a deployment needs no gettext).
 
     .venv/bin/python scripts/i18n.py           # refresh src/xiezuo/locale (then commit it)
@@ -71,12 +71,13 @@ def refresh() -> list[str]:
             if lang == "zh_Hant":
                 if entry.msgid_plural:
                     entry.msgstr_plural = {0: to_traditional(entry.msgid), 1: to_traditional(entry.msgid_plural)}
-                elif not entry.msgstr:
+                else:  # always from the converter, so that a change of its profile reaches every message
                     entry.msgstr = to_traditional(entry.msgid)
             else:
                 text = EN.get(entry.msgid)
                 if entry.msgid_plural:
-                    plural = EN.get(entry.msgid_plural, text)
+                    # A (singular, plural) pair in i18n_en.py for a count ("%(n)s 项": "1 item" / "2 items").
+                    text, plural = text if isinstance(text, tuple) else (text, EN.get(entry.msgid_plural, text))
                     if text:
                         entry.msgstr_plural = {0: text, 1: plural}
                     else:

@@ -1297,3 +1297,220 @@ EN.update({
         "Every action of this round: opened, self-evaluation, partner's comments, cross-check and adjustments, "
         "closed (values frozen), graded.",
 })
+
+# i18n12: import, export and job messages, history, summary headers, counts, file problems.
+EN.update({
+    "只能给一个值。": "Give one value only.",
+    "不能为空；不筛选时请省略此参数。": "Must not be empty; leave the parameter out to not filter.",
+    "须为 true 或 false。": "Must be true or false.",
+    "身份证号应为 18 位，实际 %(n)s 位": "An ID number has 18 characters; this one has %(n)s",
+    "身份证号含有非法字符": "The ID number contains characters that are not allowed",
+    "身份证号中的出生日期 %(date)s 无效": "The date of birth %(date)s in the ID number is not a date",
+    "身份证号中的出生日期 %(date)s 超出合理范围": "The date of birth %(date)s in the ID number is out of range",
+    "身份证号校验位错误": "The ID number's check digit is wrong",
+    "多个值用顿号（、）分隔": "Separate several values with 、",
+    "，填 12 位行政区划代码": "; enter 12-digit region codes",
+    "，填名称": "; enter names",
+    "12 位行政区划代码（如 522700000000）": "12-digit region code (e.g. 522700000000)",
+    "填写名称，须已在系统中登记": "A name already registered in the system",
+    "可选：": "Choices: ",
+    "日期，如 2018-03-20": "Date, e.g. 2018-03-20",
+    "数字（元）": "Number (yuan)",
+    "整数": "Whole number",
+    "是 / 否": "Yes / No",
+    "文本": "Text",
+    "是否必填": "Required",
+    "格式与可选值": "Format and choices",
+    "（示例）%(label)s": "(sample) %(label)s",
+    "%(label)s（必填）": "%(label)s (required)",
+    "%(label)s（选填）": "%(label)s (optional)",
+    "应填“是”或“否”，实际为“%(value)s”": "Enter “Yes” or “No”, not “%(value)s”",
+    "“%(value)s”不是可选值（可选：%(allowed)s）": "“%(value)s” is not one of the choices (choices: %(allowed)s)",
+    "日期“%(value)s”无法识别，请写成 2018-03-20": "The date “%(value)s” is not understood; write it as 2018-03-20",
+    "未找到%(type)s“%(text)s”（请填写编号）": "No %(type)s “%(text)s” found (enter its ID)",
+    "未找到%(type)s“%(text)s”": "No %(type)s “%(text)s” found",
+    "%(type)s“%(text)s”不唯一": "More than one %(type)s is named “%(text)s”",
+    "文件为空，没有表头。": "The file is empty: it has no header row.",
+    "缺少必填列：%(columns)s（第 1 行为表头）。请使用导入模板，或补上这些列后重新上传。":
+        "Required columns are missing: %(columns)s (row 1 is the header). Use the import template, or add these "
+        "columns and upload again.",
+    "文件只有表头，没有数据行。": "The file has a header but no data rows.",
+    "与第 %(row)s 行重复": "Same as row %(row)s",
+    "系统中已存在相同记录": "The same record already exists",
+    "正在校验第 %(row)s 行": "Checking row %(row)s",
+    "行号": "Row",
+    "错误清单": "Errors",
+    "校验通过，正在写入 %(n)s 条记录": "Checked; saving %(n)s records",
+    "工作进程中断（可能被终止），任务未完成，数据未改动。可点击“重新运行”。":
+        "The worker stopped (it may have been killed); the job did not finish and no data was changed. "
+        "Click “Run again”.",
+    "任务出错：%(error)s。详情已记录在服务器日志。": "The job failed: %(error)s. The details are in the server log.",
+    "须为一个非负整数。": "Must be a whole number, 0 or more.",
+    "须为正整数。": "Must be a whole number above 0.",
+    "（空）": "(empty)",
+    "文件编码不一致：文件以 UTF-8 标记开头，但其中有内容无法按 UTF-8 解码。请统一另存为 UTF-8 后重新上传。":
+        "Mixed encodings: the file starts with a UTF-8 mark but part of it is not UTF-8. Save it all as UTF-8 "
+        "and upload again.",
+    "无法识别文件编码：文件含有空字节，可能是 UTF-16 或二进制文件。请另存为 UTF-8 或 GB18030 编码的 CSV。":
+        "Unknown encoding: the file contains NUL bytes (UTF-16 or a binary file?). Save it as a UTF-8 or "
+        "GB18030 CSV.",
+    "无法识别文件编码：既不是 UTF-8 也不是 GB18030（GBK）。请在 Excel 中另存为“CSV UTF-8”后重新上传。":
+        "Unknown encoding: neither UTF-8 nor GB18030 (GBK). In Excel, save as “CSV UTF-8” and upload again.",
+    "文件不是有效的 .xlsx（不是 zip 格式），可能已损坏或扩展名有误。":
+        "The file is not a valid .xlsx (not a zip file); it may be damaged or have the wrong extension.",
+    "文件不是有效的 .xlsx，可能已损坏。": "The file is not a valid .xlsx; it may be damaged.",
+    "文件是 zip 压缩包，但不是 Excel 工作簿（.xlsx）。": "The file is a zip archive but not an Excel workbook (.xlsx).",
+    "文件解压后体积异常（疑似压缩炸弹），已拒绝读取。":
+        "The file unpacks to an abnormal size (a zip bomb?) and was not read.",
+    "不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后上传。":
+        "The old .xls format is not supported; save it as .xlsx in Excel and upload that.",
+    "不支持的文件类型“%(suffix)s”，请上传 .xlsx 或 .csv 文件。":
+        "Files of type “%(suffix)s” are not supported; upload an .xlsx or .csv file.",
+    "无扩展名": "no extension",
+    "无法读取 .xlsx 文件：%(error)s，文件可能已损坏。": "The .xlsx file cannot be read (%(error)s); it may be damaged.",
+    "文件编码不一致：第 %(offset)s 字节附近无法按 %(encoding)s 解码。请统一另存为 UTF-8。":
+        "Mixed encodings: near byte %(offset)s the file is not %(encoding)s. Save it all as UTF-8.",
+    "填写说明": "How to fill in",
+    "已导出 %(n)s 条": "%(n)s exported",
+    "不支持的导出格式": "This export format is not supported",
+    "已导出 %(n)s 条记录": "%(n)s records exported",
+    "正在读取文件": "Reading the file",
+    "错误清单-%(name)s.xlsx": "errors-%(name)s.xlsx",
+    "发现 %(n)s 处错误，未导入任何记录。请下载错误清单，修改后重新上传。":
+        "%(n)s errors found; nothing was imported. Download the list of errors, correct the file and upload it "
+        "again.",
+    "；已忽略的列：%(columns)s": "; columns ignored: %(columns)s",
+    "已导入 %(n)s 条记录": "%(n)s records imported",
+    "导入%(type)s：%(name)s": "Import %(type)s: %(name)s",
+    "导出%(type)s（%(format)s）": "Export %(type)s (%(format)s)",
+    "同一单位不能同时是东部和西部签约方": "One organisation cannot sign for both the eastern and the western side",
+    "%(n)s 项": ("%(n)s item", "%(n)s items"),
+    "共 %(shown)s 条": ("%(shown)s record", "%(shown)s records"),
+    "⚠ 待核查": "⚠ To be checked",
+    "第 %(n)s 行“%(line)s”应写成“2019-05-01 事项”": "Line %(n)s “%(line)s” should read “2019-05-01 what happened”",
+    "须填写身份证号": "Enter the ID number",
+    "身份证号 {} 与工作表“{}”第 {} 行重复": "ID number {} also appears in sheet “{}”, row {}",
+    "身份证号 %(id)s 已登记在另一户中，一人不能同时属于两户":
+        "ID number %(id)s is registered in another household; a person cannot belong to two households",
+    "身份证号 %(id)s 已登记在户 %(number)s 中，一人不能同时属于两户（如确需迁户，请在同一文件中一并导入户 %(number)s）":
+        "ID number %(id)s is registered in household %(number)s; a person cannot belong to two households (to "
+        "move them, import household %(number)s in the same file)",
+    "户编号 %(number)s 已在您管辖范围以外登记，不能由您修改":
+        "Household %(number)s is registered outside your area; you cannot change it",
+    "正在读取并校验文件": "Reading and checking the file",
+    "（其中 %(n)s 行与上次导入相同）": " (%(n)s of them as in the last import)",
+    "已校验 %(n)s 行": "%(n)s rows checked",
+    "正在复核 %(n)s 行": "Checking %(n)s rows again",
+    "校验通过，正在建立索引": "Checked; building indexes",
+    "正在记录变更并更新汇总": "Recording the changes and updating the summaries",
+    "正在与系统中已有数据比对": "Comparing with the data already in the system",
+    "校验通过，正在写入": "Checked; saving",
+    "正在重建索引与外键": "Rebuilding indexes and links",
+    "批量导入更正": "Corrected by a bulk import",
+    "批量导入：户成员名单中已无此人": "Bulk import: no longer among the household's members",
+    "批量导入 %(n)s 行": "Bulk import of %(n)s rows",
+    "建档立卡批量导入": "Registry bulk import",
+    "新增户": "Households added",
+    "更新户": "Households updated",
+    "新增成员": "Members added",
+    "更新成员": "Members updated",
+    "移出成员": "Members removed",
+    "工作表“%(name)s”": "Sheet “%(name)s”: ",
+    "文件": "The file: ",
+    "缺少必填列：%(columns)s（第 %(row)s 行为表头）。请使用导入模板，或补上这些列后重新上传。":
+        "required columns are missing: %(columns)s (row %(row)s is the header). Use the import template, or add "
+        "these columns and upload again.",
+    "文件编码不一致：第 %(offset)s 字节附近无法按 %(encoding)s 解码。请统一另存为 UTF-8 后重新上传。":
+        "Mixed encodings: near byte %(offset)s the file is not %(encoding)s. Save it all as UTF-8 and upload "
+        "again.",
+    "未找到表头：文件前 20 行中没有同时包含“身份证号”“姓名”等列名的一行。请使用导入模板。":
+        "No header row found: none of the first 20 rows holds column names such as “身份证号” and “姓名”. Use "
+        "the import template.",
+    "CSV 文件格式有误，无法解析：%(error)s": "The CSV file is malformed and cannot be read: %(error)s",
+    "无法读取工作表“%(name)s”：文件内容有误（%(error)s），请在 Excel 中另存后重新上传。":
+        "Sheet “%(name)s” cannot be read (%(error)s); save it again in Excel and upload it.",
+    "未找到表头：各工作表前 20 行中都没有同时包含“身份证号”“姓名”等列名的一行。请使用导入模板。":
+        "No header row found: in no sheet does one of the first 20 rows hold column names such as “身份证号” and "
+        "“姓名”. Use the import template.",
+    "“{}”不是可选值（可选：%(allowed)s）": "“{}” is not one of the choices (choices: %(allowed)s)",
+    "应填“是”或“否”，实际为“{}”": "Enter “是” (yes) or “否” (no), not “{}”",
+    "未知的致贫原因：{}": "Unknown cause of poverty: {}",
+    "年度“{}”无效，应为 1980 至 %(year)s 的四位年份": "The year “{}” is invalid: a four-digit year from 1980 to %(year)s",
+    "身份证号“{}”被 Excel 存成了科学计数法数字，末尾数字已丢失；请将该列设为“文本”后重新录入":
+        "Excel stored the ID number “{}” as a number in scientific notation and lost its last digits; format the "
+        "column as Text and enter it again",
+    "身份证号“{}”应为 17 位数字加 1 位数字或 X（实际 {} 位）":
+        "The ID number “{}” should be 17 digits and a digit or X ({} characters given)",
+    "身份证号“{}”中的出生日期 {} 无效": "ID number “{}”: the date of birth {} is not a date",
+    "身份证号“{}”中的出生日期 {} 超出合理范围": "ID number “{}”: the date of birth {} is out of range",
+    "身份证号校验位错误：{}": "Wrong check digit in the ID number: {}",
+    "内容过长（最多 %(max)s 个字，实际 {} 个字）：{}…": "Too long (at most %(max)s characters, {} given): {}…",
+    "村代码“{}”应为 12 位数字": "The village code “{}” should have 12 digits",
+    "未知的村级行政区划代码“{}”（须为第 5 级村级代码）": "Unknown village code “{}” (a level-5 village code is needed)",
+    "村代码“{}”不在您的管辖范围内": "The village code “{}” is outside your area",
+    "金额“{}”无法识别，应为不带单位的元数，如 3500.50":
+        "The amount “{}” is not understood: yuan without a unit, e.g. 3500.50",
+    "数值“{}”无法识别": "The number “{}” is not understood",
+    "（户主行必填）": " (required on the head's row)",
+    "必填项“%(column)s”为空": "The required “%(column)s” is empty",
+    "必填项“身份证号”为空": "The required “身份证号” (ID number) is empty",
+    "必填项“与户主关系”为空": "The required “与户主关系” (relation to the head) is empty",
+    "性别与身份证号不符：性别“{}”，身份证号 {}（第 17 位奇数为男、偶数为女）":
+        "Sex does not match the ID number: sex “{}”, ID number {} (an odd 17th digit is male, even female)",
+    "出生日期“{}”无法识别，请写成 1980-05-01": "The date of birth “{}” is not understood; write it as 1980-05-01",
+    "出生日期 {} 与身份证号中的 {} 不符": "The date of birth {} differs from {} in the ID number",
+    "身份证号 {} 与第 {} 行重复（同一人在文件中出现多次）":
+        "ID number {} is the same as on row {} (one person appears more than once in the file)",
+    "户 {} 没有户主行（与户主关系须有一人为“户主”）":
+        "Household {} has no head's row (one member's relation must be “户主”, head)",
+    "户 {} 有多个户主": "Household {} has more than one head",
+    "村代码 {} 与同户户主行的 {} 不一致": "The village code {} differs from {} on the household head's row",
+    "您的角色不允许导入。": "Your role does not allow imports.",
+    "已核对 %(rows)s 行，与系统中的数据完全一致，没有任何改动。":
+        "%(rows)s rows checked: they match the data in the system exactly; nothing was changed.",
+    "已导入 %(rows)s 行：新增 %(hc)s 户、%(mc)s 人；更新 %(hu)s 户、%(mu)s 人；移出 %(mr)s 人。":
+        "%(rows)s rows imported: %(hc)s households and %(mc)s people added; %(hu)s households and %(mu)s people "
+        "updated; %(mr)s people removed. ",
+    "其中 %(n)s 行与上次导入的内容完全相同，未重复校验。":
+        "%(n)s rows were exactly as in the last import and were not checked again. ",
+    "已忽略的列：%(columns)s。": "Columns ignored: %(columns)s.",
+    "新增成员须填写身份证号": "A new member needs an ID number",
+    "筛查发现未达标": "Found not met in screening",
+    "经“%(round)s”核查已达标": "Found met in “%(round)s”",
+    "县级批准脱贫退出": "Exit approved by the county",
+    "县级审定纳入防返贫监测": "Put under monitoring by the county",
+    "预警：开启防返贫监测程序": "Warning: a monitoring case opened",
+    "已脱贫户": "Households out of poverty",
+    "{}未达标": "{} not met",
+    "未筛查户": "Households not screened",
+    "汇总": "Summary",
+    "导入建档立卡数据：%(name)s": "Import registry data: %(name)s",
+    "已消除 %(n)s 户的返贫风险（稳定期已满、收入高于监测范围、各项保障达标）。":
+        "The risk was cleared for %(n)s households (stable long enough, income above the monitoring range, every "
+        "guarantee met).",
+    "逾期天数": "Days overdue",
+    "督办次数": "Supervision notices",
+    "令牌": "token",
+    # Words joined to a name, as one message each (not "NewVisits").
+    "编辑%(name)s": "Edit %(name)s",
+    "新建%(name)s": "New %(name)s",
+    "批量导入%(name)s": "Import %(name)s",
+    "新增 %(n)s 条": "%(n)s added",
+    "%(year)s年": "%(year)s",
+    "共享字符串": "shared strings",
+    "部件": "part",
+    "工作簿的%(what)s（%(name)s）解压后超过 %(limit)s，超出导入上限，已拒绝读取。请删除无关内容或拆分为多个文件后重新上传。":
+        "The workbook's %(what)s (%(name)s) unpacks to more than %(limit)s, above the import limit, and was not "
+        "read. Remove what is not needed or split it into several files and upload again.",
+    "工作表“%(sheet)s”解压后超过 %(limit)s，超出此类导入的上限，已拒绝读取。请拆分为多个文件后重新上传。":
+        "Sheet “%(sheet)s” unpacks to more than %(limit)s, above the limit of this import, and was not read. "
+        "Split it into several files and upload again.",
+    "第 %(row)s 行": " row %(row)s",
+    "中的一行": ": a row",
+    "工作表“%(sheet)s”%(where)s解压后超过 %(limit)s，超出导入上限，已拒绝读取。请检查该行是否含有异常大量的内容。":
+        "Sheet “%(sheet)s”%(where)s unpacks to more than %(limit)s, above the import limit, and was not read. "
+        "Check whether the row holds an unusual amount of content.",
+    "工作表“%(sheet)s”中表格行以外的内容解压后超过 %(limit)s，超出导入上限，已拒绝读取。":
+        "In sheet “%(sheet)s”, what lies outside the table's rows unpacks to more than %(limit)s, above the "
+        "import limit, and was not read.",
+})

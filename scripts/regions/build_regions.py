@@ -228,10 +228,10 @@ def add_search_keys(rows: list[dict]) -> None:
     it here keeps loading 48,000 regions to a couple of seconds.
     """
     sys.path.insert(0, str(REPO_ROOT / "src"))
-    from xiezuo.core.text import search_key  # needs opencc and pypinyin (the project's venv)
+    from xiezuo.core.text import place_search_key  # needs opencc and pypinyin (the project's venv)
 
     for r in rows:
-        r["search_key"] = search_key(r["name"])
+        r["search_key"] = place_search_key(r["name"])  # place-name readings: geo/readings.py
 
 
 def write_csv(rows: list[dict], output: Path) -> None:

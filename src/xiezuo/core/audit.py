@@ -8,6 +8,8 @@ from decimal import Decimal
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
 
 from .models import ChangeRecord
 from .scope import get_scope, is_scoped_model, out_of_scope
@@ -20,7 +22,7 @@ def _display(value) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return gettext_noop("是") if value else gettext_noop("否")
     if isinstance(value, (dt.date, dt.datetime, Decimal, int, float)):
         return str(value)
     return str(value)
@@ -52,7 +54,8 @@ def snapshot(obj: models.Model) -> Snapshot:
                 refs[f.name] = [f.related_model._meta.label_lower, [[related_id, data[f.name]]]]
         elif f.choices:
             raw = getattr(obj, f.attname)
-            data[f.name] = None if raw in (None, "") else str(dict(f.flatchoices).get(raw, raw))
+            with translation.override("zh-hans"):  # kept as the label's message id, shown translated (`_shown`)
+                data[f.name] = None if raw in (None, "") else str(dict(f.flatchoices).get(raw, raw))
         else:
             data[f.name] = _display(getattr(obj, f.attname))
     if obj.pk:
@@ -143,7 +146,7 @@ def shown_rows(changes, user) -> None:
             elif not everything and _is_scoped_link(model, name):
                 before = out_of_scope() if before not in (None, "") else before
                 after = out_of_scope() if after not in (None, "") else after
-            rows.append((_label(model, name), before, after))
+            rows.append((_label(model, name), _shown(model, name, before), _shown(model, name, after)))
         change.rows = rows
 
 
@@ -161,8 +164,19 @@ def _is_scoped_link(model, name: str) -> bool:
     return f.is_relation and is_scoped_model(f.related_model)
 
 
+def _shown(model, name: str, value):
+    """A yes/no or a choice is kept as its Simplified label (a message id): the reader sees it in their language."""
+    try:
+        field = model._meta.get_field(name)
+    except Exception:
+        return value
+    if isinstance(value, str) and value and (getattr(field, "choices", None) or isinstance(field, models.BooleanField)):
+        return gettext(value)
+    return value
+
+
 def _label(model, name: str) -> str:
     try:
         return str(model._meta.get_field(name).verbose_name)
     except Exception:
-        return name
+        return gettext(name)  # a summary kept under a message id (an import's counts)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
 
@@ -27,13 +28,13 @@ class StrictFilterBackend(DjangoFilterBackend):
             for name, flt in filterset_class.base_filters.items():
                 values = request.query_params.getlist(name)
                 if len(values) > 1 and not issubclass(flt.field_class, MULTIPLE):
-                    errors[name] = ["只能给一个值。"]
+                    errors[name] = [_("只能给一个值。")]
                     continue
                 for value in values:
                     if isinstance(flt, TYPED) and value == "":
-                        errors[name] = ["不能为空；不筛选时请省略此参数。"]
+                        errors[name] = [_("不能为空；不筛选时请省略此参数。")]
                     elif isinstance(flt, django_filters.BooleanFilter) and value not in BOOLEAN_VALUES:
-                        errors[name] = ["须为 true 或 false。"]
+                        errors[name] = [_("须为 true 或 false。")]
             if errors:
                 raise ValidationError(errors)
         return super().get_filterset(request, queryset, view)

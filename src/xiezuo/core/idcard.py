@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
+
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
 _FULLWIDTH = str.maketrans("０１２３４５６７８９ｘＸ", "0123456789XX")
@@ -27,17 +29,17 @@ def validate(raw: str) -> str:
     """Return the normalised number or raise `InvalidIdNumber` with a Chinese reason."""
     number = normalise(raw)
     if len(number) != 18:
-        raise InvalidIdNumber(f"身份证号应为 18 位，实际 {len(number)} 位")
+        raise InvalidIdNumber(_("身份证号应为 18 位，实际 %(n)s 位") % {"n": len(number)})
     if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
-        raise InvalidIdNumber("身份证号含有非法字符")
+        raise InvalidIdNumber(_("身份证号含有非法字符"))
     try:
         born = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
-        raise InvalidIdNumber(f"身份证号中的出生日期 {number[6:14]} 无效") from None
+        raise InvalidIdNumber(_("身份证号中的出生日期 %(date)s 无效") % {"date": number[6:14]}) from None
     if born.year < 1880 or born > dt.date.today():
-        raise InvalidIdNumber(f"身份证号中的出生日期 {number[6:14]} 超出合理范围")
+        raise InvalidIdNumber(_("身份证号中的出生日期 %(date)s 超出合理范围") % {"date": number[6:14]})
     if check_char(number[:17]) != number[17]:
-        raise InvalidIdNumber("身份证号校验位错误")
+        raise InvalidIdNumber(_("身份证号校验位错误"))
     return number
 
 

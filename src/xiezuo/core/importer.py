@@ -15,6 +15,7 @@ from pathlib import Path
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from .registry import RecordType
 from .services import create_record
@@ -72,27 +73,29 @@ def header_map(rt: RecordType, user, header_row: list) -> tuple[dict[str, int], 
 def field_hint(f: forms.Field) -> str:
     """What to enter in a column: format and, for a choice, the labels to choose from."""
     if isinstance(f, forms.ModelMultipleChoiceField):
-        return "多个值用顿号（、）分隔" + ("，填 12 位行政区划代码" if f.queryset.model._meta.model_name == "region" else "，填名称")
+        return _("多个值用顿号（、）分隔") + (_("，填 12 位行政区划代码") if f.queryset.model._meta.model_name == "region"
+                                         else _("，填名称"))
     if isinstance(f, forms.ModelChoiceField):
-        return "12 位行政区划代码（如 522700000000）" if f.queryset.model._meta.model_name == "region" else "填写名称，须已在系统中登记"
+        return (_("12 位行政区划代码（如 522700000000）") if f.queryset.model._meta.model_name == "region"
+                else _("填写名称，须已在系统中登记"))
     if isinstance(f, (forms.TypedChoiceField, forms.ChoiceField)):
-        return "可选：" + "、".join(choice_labels(f))
+        return _("可选：") + "、".join(choice_labels(f))
     if isinstance(f, forms.DateField):
-        return "日期，如 2018-03-20"
+        return _("日期，如 2018-03-20")
     if isinstance(f, forms.DecimalField):
-        return "数字（元）"
+        return _("数字（元）")
     if isinstance(f, forms.IntegerField):
-        return "整数"
+        return _("整数")
     if isinstance(f, forms.BooleanField):
-        return "是 / 否"
-    return str(f.help_text or "文本")
+        return _("是 / 否")
+    return str(f.help_text or _("文本"))
 
 
 def choice_labels(f: forms.Field) -> list[str]:
     if isinstance(f, forms.ModelChoiceField):
         return []
     if isinstance(f, (forms.BooleanField, forms.NullBooleanField)):
-        return ["是", "否"]
+        return [_("是"), _("否")]
     if isinstance(f, forms.ChoiceField):
         out = []
         for value, label in f.choices:
@@ -106,9 +109,9 @@ def choice_labels(f: forms.Field) -> list[str]:
 
 def template_notes(rt: RecordType, user) -> list[list[str]]:
     form = form_for(rt, user)
-    notes = [["列名", "是否必填", "格式与可选值"]]
+    notes = [[_("列名"), _("是否必填"), _("格式与可选值")]]
     for name, label, required in columns(rt, user):
-        notes.append([label, "是" if required else "否", field_hint(form.fields[name])])
+        notes.append([label, _("是") if required else _("否"), field_hint(form.fields[name])])
     return notes
 
 
@@ -157,7 +160,7 @@ def _sample(name: str, f: forms.Field, label: str, user=None):
     if "phone" in name or "电话" in label:
         return "13800000000"
     # Free text with a format of its own (milestones: "2019-05-01 事项") is left to the comment to explain.
-    return f"（示例）{label}" if f.required else ""
+    return _("（示例）%(label)s") % {"label": label} if f.required else ""
 
 
 def template_columns(rt: RecordType, user) -> list:
@@ -170,7 +173,8 @@ def template_columns(rt: RecordType, user) -> list:
         help_text = str(f.help_text or "").strip()
         hint = field_hint(f)
         comment = "\n".join(part for part in (
-            f"{label}（{'必填' if required else '选填'}）", help_text if help_text != hint else "", hint) if part)
+            _("%(label)s（必填）") % {"label": label} if required else _("%(label)s（选填）") % {"label": label},
+            help_text if help_text != hint else "", hint) if part)
         out.append(TemplateColumn(header=f"{label}*" if required else label, comment=comment, kind=_kind(f),
                                   choices=choice_labels(f), sample=_sample(name, f, label, user)))
     return out
@@ -203,7 +207,7 @@ def _to_form_value(field: forms.Field, value, aliases: dict[str, str] | None = N
             return True
         if text in FALSE:
             return False
-        raise ValueError(f"应填“是”或“否”，实际为“{value}”")
+        raise ValueError(_("应填“是”或“否”，实际为“%(value)s”") % {"value": value})
     if isinstance(field, forms.ChoiceField):
         text = fold(str(value))
         for val, label in field.choices:
@@ -214,12 +218,12 @@ def _to_form_value(field: forms.Field, value, aliases: dict[str, str] | None = N
         if aliases and text in aliases:
             return aliases[text]
         allowed = "、".join(str(lbl) for val, lbl in field.choices if val not in ("", None))
-        raise ValueError(f"“{value}”不是可选值（可选：{allowed}）")
+        raise ValueError(_("“%(value)s”不是可选值（可选：%(allowed)s）") % {"value": value, "allowed": allowed})
     if isinstance(field, forms.DateField):
         try:
             return excel_date(value).isoformat()
         except (ValueError, OverflowError):
-            raise ValueError(f"日期“{value}”无法识别，请写成 2018-03-20") from None
+            raise ValueError(_("日期“%(value)s”无法识别，请写成 2018-03-20") % {"value": value}) from None
     if isinstance(field, (forms.DecimalField, forms.IntegerField, forms.FloatField)):
         return str(value).replace(",", "").replace("，", "")
     return str(value)
@@ -237,14 +241,15 @@ def _lookup(field: forms.ModelChoiceField, text: str):
 
     if key_field not in {f.name for f in model._meta.get_fields()}:
         # A type without a name (e.g. a meeting) is named by its number only: anything else is not found.
-        raise ValueError(f"未找到{model._meta.verbose_name}“{text}”（请填写编号）")
+        raise ValueError(_("未找到%(type)s“%(text)s”（请填写编号）") % {"type": model._meta.verbose_name, "text": text})
     # Cells arrive NFKC-folded (（ → (); stored names keep full-width punctuation, so try that form too.
     wide = text.translate(_WIDEN)
     matches = list(field.queryset.filter(**{f"{key_field}__in": {to_simplified(text), text, wide,
                                                                  to_simplified(wide)}})[:2])
     if len(matches) != 1:
-        raise ValueError(f"未找到{model._meta.verbose_name}“{text}”" if not matches
-                         else f"{model._meta.verbose_name}“{text}”不唯一")
+        raise ValueError(_("未找到%(type)s“%(text)s”") % {"type": model._meta.verbose_name, "text": text}
+                         if not matches else
+                         _("%(type)s“%(text)s”不唯一") % {"type": model._meta.verbose_name, "text": text})
     return matches[0].pk
 
 
@@ -262,13 +267,14 @@ def validate_file(rt: RecordType, user, path: Path, filename: str, progress=None
     try:
         header = next(rows)
     except StopIteration:
-        raise FileProblem("文件为空，没有表头。") from None
+        raise FileProblem(_("文件为空，没有表头。")) from None
     found, unknown = header_map(rt, user, header)
     cols = columns(rt, user)
     missing = [label for name, label, required in cols if required and name not in found]
     if missing:  # one message naming every missing column, before any row is read
         return [], [RowError(None, "-", "、".join(missing),
-                             f"缺少必填列：{'、'.join(missing)}（第 1 行为表头）。请使用导入模板，或补上这些列后重新上传。")], unknown
+                             _("缺少必填列：%(columns)s（第 1 行为表头）。请使用导入模板，或补上这些列后重新上传。")
+                             % {"columns": "、".join(missing)})], unknown
     from .aliases import aliases
 
     probe = form_for(rt, user)
@@ -281,7 +287,7 @@ def validate_file(rt: RecordType, user, path: Path, filename: str, progress=None
     seen: dict[tuple, int] = {}
     data_rows = list(rows)
     if not any(any(v not in (None, "") for v in r) for r in data_rows):
-        raise FileProblem("文件只有表头，没有数据行。")
+        raise FileProblem(_("文件只有表头，没有数据行。"))
     for offset, raw in enumerate(data_rows):
         row_no = offset + 2
         if not any(v not in (None, "") for v in raw):
@@ -318,19 +324,19 @@ def validate_file(rt: RecordType, user, path: Path, filename: str, progress=None
             index = found.get(rt.import_key[0])
             letter = column_letter(index) if index is not None else "-"
             if key in seen:
-                row_errors.append(RowError(row_no, letter, labels, f"与第 {seen[key]} 行重复"))
+                row_errors.append(RowError(row_no, letter, labels, _("与第 %(row)s 行重复") % {"row": seen[key]}))
             else:
                 seen[key] = row_no
                 lookup = {k: form.cleaned_data.get(k) for k in rt.import_key
                           if not model_fields[k].many_to_many}
                 if lookup and rt.model._base_manager.filter(**lookup).exists():
-                    row_errors.append(RowError(row_no, letter, labels, "系统中已存在相同记录"))
+                    row_errors.append(RowError(row_no, letter, labels, _("系统中已存在相同记录")))
         if row_errors:
             errors.extend(row_errors)
         else:
             good.append((row_no, *form.split()))
         if progress and offset % 50 == 0:
-            progress(5 + int(80 * offset / max(1, len(data_rows))), f"正在校验第 {row_no} 行")
+            progress(5 + int(80 * offset / max(1, len(data_rows))), _("正在校验第 %(row)s 行") % {"row": row_no})
     return good, errors, unknown
 
 
@@ -342,7 +348,7 @@ def _with_value(message: str, cell) -> str:
 
 
 def write_error_report(errors: list[RowError], target) -> None:
-    write_xlsx(target, ["行号", "列", "列名", "问题"], [e.as_list() for e in errors], sheet="错误清单",
+    write_xlsx(target, [_("行号"), _("列"), _("列名"), _("问题")], [e.as_list() for e in errors], sheet=_("错误清单"),
                widths=[8, 6, 20, 60])
 
 
@@ -351,13 +357,13 @@ def import_file(rt: RecordType, user, path: Path, filename: str, job=None, progr
     if errors:
         return {"created": 0, "errors": errors, "ignored_columns": unknown}
     if progress:
-        progress(90, f"校验通过，正在写入 {len(good)} 条记录")
+        progress(90, _("校验通过，正在写入 %(n)s 条记录") % {"n": len(good)})
     current = 0
     try:
         with transaction.atomic():
             for row_no, plain, m2m in good:
                 current = row_no
-                create_record(rt.model, plain, user, m2m=m2m, job=job, note="批量导入")
+                create_record(rt.model, plain, user, m2m=m2m, job=job, note=_("批量导入"))
     except ValidationError as exc:
         # A rule between rows of the file (e.g. one open case per household) shows only once the row before is
         # written: nothing is kept, and the row is reported like any other error.

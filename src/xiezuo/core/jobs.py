@@ -24,7 +24,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import close_old_connections, connection
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from .models import Job
 
@@ -67,7 +68,9 @@ class Progress:
 def enqueue(kind: str, user, title: str, params: dict | None = None, input_file=None, input_name: str = "") -> Job:
     if kind not in HANDLERS:
         raise KeyError(kind)
-    job = Job(kind=kind, user=user, title=title, params=params or {}, input_name=input_name)
+    # The job speaks the language of who asked: its messages, error list and files (a worker has no request).
+    params = {**(params or {}), "language": translation.get_language() or settings.LANGUAGE_CODE}
+    job = Job(kind=kind, user=user, title=title, params=params, input_name=input_name)
     if input_file is not None:
         job.input_file.save(input_name or "upload", input_file, save=False)
     job.save()
@@ -80,7 +83,8 @@ def enqueue(kind: str, user, title: str, params: dict | None = None, input_file=
 
 def rerun(job: Job, user) -> Job:
     new = Job.objects.create(
-        kind=job.kind, user=user, title=job.title, params=job.params, input_file=job.input_file.name,
+        kind=job.kind, user=user, title=job.title, input_file=job.input_file.name,
+        params={**job.params, "language": translation.get_language() or settings.LANGUAGE_CODE},
         input_name=job.input_name, rerun_of=job,
     )
     if settings.XIEZUO_JOBS_EAGER:
@@ -141,7 +145,7 @@ def reap_stale() -> int:
         return 0
     return Job.objects.filter(pk__in=lost, state=Job.State.RUNNING).update(
         state=Job.State.FAILED, finished_at=timezone.now(),
-        message="工作进程中断（可能被终止），任务未完成，数据未改动。可点击“重新运行”。",
+        message=_("工作进程中断（可能被终止），任务未完成，数据未改动。可点击“重新运行”。"),
     )
 
 
@@ -173,18 +177,24 @@ def run(job: Job) -> Job:
     beat = None if settings.XIEZUO_JOBS_EAGER else _Heartbeat(job, progress)
     if beat:
         beat.start()
+    language = translation.get_language()
+    translation.activate(job.params.get("language") or settings.LANGUAGE_CODE)
     try:
         summary = handler(job, progress) or {}
     except JobError as exc:
         _finish(job, Job.State.FAILED, str(exc))
     except Exception as exc:
         log.exception("job %s failed", job.pk)
-        _finish(job, Job.State.FAILED, f"任务出错：{exc.__class__.__name__}。详情已记录在服务器日志。",
-                detail=traceback.format_exc())
+        _finish(job, Job.State.FAILED, _("任务出错：%(error)s。详情已记录在服务器日志。") % {
+            "error": exc.__class__.__name__}, detail=traceback.format_exc())
     else:
         job.summary = {**job.summary, **summary}
-        _finish(job, Job.State.SUCCEEDED, progress.message if progress.message else "完成")
+        _finish(job, Job.State.SUCCEEDED, progress.message if progress.message else _("完成"))
     finally:
+        if language:
+            translation.activate(language)
+        else:
+            translation.deactivate()
         if beat:
             beat.stop.set()
             beat.join(5)

@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from rest_framework.authtoken.models import Token
 
-from .filtersets import text_query
 from .home import panels, scope_names
 from .models import Job, Status
 from .permissions import can
@@ -43,19 +42,17 @@ def _home_counts(user) -> list[tuple[str, int | None, int]]:
 
 @login_required
 def search(request):
-    """One box over every record type, inside the user's area only."""
+    """One box over every record type, inside the user's area only (see core/search.py), and the regions."""
     query = request.GET.get("q", "").strip()
     groups = []
     if query:
-        for rt in REGISTRY.values():
-            fields = getattr(rt.filterset, "search_fields", ())
-            qs = rt.model.objects.restrict(request.user).filter(text_query(rt.model, query, fields))
-            hits = list(qs[:20])
-            if hits:
-                groups.append({"rt": rt, "hits": hits, "more": qs.count() > 20})
         from xiezuo.geo.views import search_regions
 
-        regions = list(search_regions(query, limit=20))
+        from .search import search_records
+
+        groups = search_records(request.user, query)
+
+        regions = list(search_regions(query, limit=20, user=request.user))
     else:
         regions = []
     return render(request, "core/search.html", {"query": query, "groups": groups, "regions": regions})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 
@@ -14,7 +15,7 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
         if not raw:
             return None
         if len(raw) > 1 or not raw[0].isascii() or not raw[0].isdigit():
-            raise ValidationError({name: ["须为一个非负整数。"]})
+            raise ValidationError({name: [_("须为一个非负整数。")]})
         return int(raw[0])
 
     def get_limit(self, request):
@@ -22,7 +23,7 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
         if limit is None:
             return self.default_limit
         if limit == 0:
-            raise ValidationError({self.limit_query_param: ["须为正整数。"]})
+            raise ValidationError({self.limit_query_param: [_("须为正整数。")]})
         return min(limit, self.max_limit)
 
     def get_offset(self, request):

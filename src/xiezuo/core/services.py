@@ -37,8 +37,8 @@ class StaleVersion(Exception):
         head = _("保存失败：您打开此记录后，它已被他人修改（您基于第 %(then)d 版，当前为第 %(now)d 版），"
                  "您的修改未保存。") % {"then": self.based_on, "now": self.current}
         return [head, *(_("%(field)s：当时为“%(then)s”，现在为“%(now)s”") % {
-            "field": label, "then": "（空）" if then in (None, "") else then,
-            "now": "（空）" if now in (None, "") else now} for label, then, now in self.changes)]
+            "field": label, "then": _("（空）") if then in (None, "") else then,
+            "now": _("（空）") if now in (None, "") else now} for label, then, now in self.changes)]
 
     def message(self) -> str:
         return "；".join(self.lines())

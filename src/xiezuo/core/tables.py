@@ -6,17 +6,17 @@ import datetime as dt
 from decimal import Decimal
 
 from django.utils.formats import localize
-from django.utils.translation import get_language, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_noop
 
 from .scope import Visibility
-from .text import to_traditional
+from .text import data_to_traditional
 
 
 def display_text(value) -> str:
     """Data is kept as entered (mostly Simplified); a Traditional interface shows it in Traditional."""
     text = "" if value is None else str(value)
     if text and (get_language() or "").startswith("zh-hant"):
-        return to_traditional(text)
+        return data_to_traditional(text)
     return text
 
 
@@ -209,7 +209,7 @@ class Table:
         if self.is_money(name):
             return self.money(value)
         if isinstance(value, bool):
-            return "是" if value else "否"
+            return gettext("是") if value else gettext("否")
         if isinstance(value, (Decimal, int, float)):
             return str(value) if is_year(name) else number(value)
         if isinstance(value, dt.date):

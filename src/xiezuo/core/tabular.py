@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from .text import clean
 
@@ -52,15 +53,15 @@ def detect_encoding(path: Path) -> tuple[str, int]:
     if head.startswith(b"\xef\xbb\xbf"):
         if decodes(path, "utf-8", 3):
             return "utf-8", 3
-        raise FileProblem("文件编码不一致：文件以 UTF-8 标记开头，但其中有内容无法按 UTF-8 解码。请统一另存为 UTF-8 后重新上传。")
+        raise FileProblem(_("文件编码不一致：文件以 UTF-8 标记开头，但其中有内容无法按 UTF-8 解码。请统一另存为 UTF-8 后重新上传。"))
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16", 0
     if b"\x00" in head:
-        raise FileProblem("无法识别文件编码：文件含有空字节，可能是 UTF-16 或二进制文件。请另存为 UTF-8 或 GB18030 编码的 CSV。")
+        raise FileProblem(_("无法识别文件编码：文件含有空字节，可能是 UTF-16 或二进制文件。请另存为 UTF-8 或 GB18030 编码的 CSV。"))
     for encoding in ENCODINGS:
         if decodes(path, encoding, 0):
             return encoding, 0
-    raise FileProblem("无法识别文件编码：既不是 UTF-8 也不是 GB18030（GBK）。请在 Excel 中另存为“CSV UTF-8”后重新上传。")
+    raise FileProblem(_("无法识别文件编码：既不是 UTF-8 也不是 GB18030（GBK）。请在 Excel 中另存为“CSV UTF-8”后重新上传。"))
 
 
 def decodes(path: Path, encoding: str, skip: int, step: int = 1 << 20) -> bool:
@@ -81,7 +82,7 @@ def decodes(path: Path, encoding: str, skip: int, step: int = 1 << 20) -> bool:
 def check_xlsx(path: Path) -> None:
     """Refuse what is not an .xlsx and a zip bomb, before a parser sees it."""
     if not zipfile.is_zipfile(path):
-        raise FileProblem("文件不是有效的 .xlsx（不是 zip 格式），可能已损坏或扩展名有误。")
+        raise FileProblem(_("文件不是有效的 .xlsx（不是 zip 格式），可能已损坏或扩展名有误。"))
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
@@ -89,11 +90,11 @@ def check_xlsx(path: Path) -> None:
             total = sum(i.file_size for i in infos)
             packed = max(1, sum(i.compress_size for i in infos))
     except (zipfile.BadZipFile, OSError):
-        raise FileProblem("文件不是有效的 .xlsx，可能已损坏。") from None
+        raise FileProblem(_("文件不是有效的 .xlsx，可能已损坏。")) from None
     if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
-        raise FileProblem("文件是 zip 压缩包，但不是 Excel 工作簿（.xlsx）。")
+        raise FileProblem(_("文件是 zip 压缩包，但不是 Excel 工作簿（.xlsx）。"))
     if total > settings.XIEZUO_MAX_XLSX_UNCOMPRESSED_BYTES or (total > 50_000_000 and total / packed > 200):
-        raise FileProblem("文件解压后体积异常（疑似压缩炸弹），已拒绝读取。")
+        raise FileProblem(_("文件解压后体积异常（疑似压缩炸弹），已拒绝读取。"))
 
 
 # Spreadsheet programs run a cell that starts with one of these as a formula (`=HYPERLINK(…)`, `=1+1`, `@SUM`,
@@ -132,15 +133,15 @@ def read_rows(path: Path, filename: str = "", sheet: str | int = 0) -> Iterator[
     """Yield rows (lists of cleaned cell values) of the first sheet of an .xlsx or of a .csv."""
     suffix = Path(filename or path.name).suffix.lower()
     if Path(path).stat().st_size == 0:
-        raise FileProblem("文件为空。")
+        raise FileProblem(_("文件为空。"))
     if suffix in (".xlsx", ".xlsm"):
         yield from _read_xlsx(Path(path), sheet)
     elif suffix in (".csv", ".txt"):
         yield from _read_csv(Path(path))
     elif suffix == ".xls":
-        raise FileProblem("不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后上传。")
+        raise FileProblem(_("不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后上传。"))
     else:
-        raise FileProblem(f"不支持的文件类型“{suffix or '无扩展名'}”，请上传 .xlsx 或 .csv 文件。")
+        raise FileProblem(_("不支持的文件类型“%(suffix)s”，请上传 .xlsx 或 .csv 文件。") % {"suffix": suffix or _("无扩展名")})
 
 
 # calamine holds a whole sheet and all shared strings, several bytes of memory per byte of XML (and the generic
@@ -173,7 +174,7 @@ def check_parts(path: Path, limit: int = MAX_PART_BYTES) -> None:
     except xlsxscan.TooLarge as exc:
         raise FileProblem(exc.message) from None
     except (xlsxscan.SheetError, zipfile.BadZipFile, OSError):
-        raise FileProblem("文件不是有效的 .xlsx，可能已损坏。") from None
+        raise FileProblem(_("文件不是有效的 .xlsx，可能已损坏。")) from None
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -194,7 +195,7 @@ def _read_xlsx(path: Path, sheet: str | int) -> Iterator[list]:
         ws = workbook.get_sheet_by_index(sheet) if isinstance(sheet, int) else workbook.get_sheet_by_name(sheet)
         rows = ws.iter_rows()
     except Exception as exc:  # calamine raises its own error types for broken parts
-        raise FileProblem(f"无法读取 .xlsx 文件：{exc.__class__.__name__}，文件可能已损坏。") from None
+        raise FileProblem(_("无法读取 .xlsx 文件：%(error)s，文件可能已损坏。") % {"error": exc.__class__.__name__}) from None
     for row in rows:
         yield [_cell(v) for v in row]
 
@@ -216,7 +217,8 @@ def _read_csv(path: Path) -> Iterator[list]:
             for row in csv.reader(fh, dialect):
                 yield [_cell(v) for v in row]
     except UnicodeDecodeError as exc:
-        raise FileProblem(f"文件编码不一致：第 {exc.start} 字节附近无法按 {encoding.upper()} 解码。请统一另存为 UTF-8。") from None
+        raise FileProblem(_("文件编码不一致：第 %(offset)s 字节附近无法按 %(encoding)s 解码。请统一另存为 UTF-8。")
+                          % {"offset": exc.start, "encoding": encoding.upper()}) from None
 
 
 def excel_date(value) -> dt.date:
@@ -265,7 +267,7 @@ def write_xlsx(target, headers: Sequence[str], rows: Iterable[Sequence], sheet: 
             else:
                 ws.write_string(r, c, str(v))
     if notes:
-        ns = wb.add_worksheet("填写说明")
+        ns = wb.add_worksheet(_("填写说明"))
         for r, row in enumerate(notes):
             for c, v in enumerate(row):
                 ns.write_string(r, c, str(v), bold if r == 0 else None)

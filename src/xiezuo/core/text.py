@@ -9,16 +9,40 @@ from functools import lru_cache
 import opencc
 
 _t2s = opencc.OpenCC("t2s")
-_s2t = opencc.OpenCC("s2t")
+# Interface text in Traditional reads as Taiwan offices write it: s2twp converts characters (審核, not s2t's 審覈)
+# and phrases (資料, 登入, 匯入, 伺服器). Hong Kong users get s2hk. Data (names of places, organisations and
+# people, as entered) is shown with characters converted only (s2tw / s2hk): a phrase conversion would rename
+# "贵州信息技术有限公司" to 資訊技術.
+_S2TWP = opencc.OpenCC("s2twp")
+_S2TW = opencc.OpenCC("s2tw")
+_S2HK = opencc.OpenCC("s2hk")
+# Words s2twp's phrase table renders in a computing sense that is wrong for this platform (审核 → 稽核 "audit",
+# 代码 → 程式碼 "program code", 对象 → 物件, 类型 → 型別, 参数 → 引數, 权限 → 許可權, 声明 → 宣告, and
+# 来源文件 → 來原始檔): these are converted character by character.
+_KEEP_WORDS = re.compile("(审核|代码|对象|类型|参数|权限|声明|来源)")
 _SPACES = re.compile(r"\s+")
+HAN_RE = re.compile(r"[\u3400-\u9fff]")
 
 
 def to_simplified(text: str) -> str:
     return _t2s.convert(text) if text else text
 
 
-def to_traditional(text: str) -> str:
-    return _s2t.convert(text) if text else text
+def to_traditional(text: str, region: str = "tw") -> str:
+    """Interface text in Traditional: Taiwan characters and phrases (s2twp), or Hong Kong's (s2hk, region="hk")."""
+    if not text:
+        return text
+    if region == "hk":
+        return _S2HK.convert(text)
+    return "".join(_S2TW.convert(part) if i % 2 else _S2TWP.convert(part)
+                   for i, part in enumerate(_KEEP_WORDS.split(text)))
+
+
+def data_to_traditional(text: str, region: str = "tw") -> str:
+    """Data (names as entered) in Traditional characters, without changing its words (s2tw or s2hk)."""
+    if not text:
+        return text
+    return (_S2HK if region == "hk" else _S2TW).convert(text)
 
 
 def clean(value: str) -> str:
@@ -33,6 +57,21 @@ def fold(text: str) -> str:
     return to_simplified(clean(text)).replace(" ", "").lower()
 
 
+_phrases_loaded = False
+
+
+def _load_place_phrases() -> None:
+    """Teach pypinyin the place-name words (都匀 dū yún, 番禺 pān yú): any text naming them reads them right."""
+    global _phrases_loaded
+    if not _phrases_loaded:
+        from pypinyin import load_phrases_dict
+
+        from xiezuo.geo.readings import PLACE_WORDS
+
+        load_phrases_dict({word: [[s] for s in reading.split()] for word, reading in PLACE_WORDS.items()})
+        _phrases_loaded = True
+
+
 @lru_cache(maxsize=100_000)
 def pinyin_keys(name: str) -> tuple[str, str]:
     """(full pinyin, initials) of a Chinese name, e.g. 黔南 → ("qiannan", "qn")."""
@@ -40,6 +79,7 @@ def pinyin_keys(name: str) -> tuple[str, str]:
     # (a worker, most web requests) need not hold.
     from pypinyin import Style, lazy_pinyin
 
+    _load_place_phrases()
     simplified = to_simplified(name)
     syllables = lazy_pinyin(simplified, style=Style.NORMAL, errors="ignore")
     full = "".join(syllables).lower()
@@ -50,6 +90,21 @@ def pinyin_keys(name: str) -> tuple[str, str]:
 def search_key(name: str) -> str:
     """One string holding the simplified name, its pinyin and initials, separated by `|`."""
     full, initials = pinyin_keys(name)
+    return f"{fold(name)}|{full}|{initials}"
+
+
+@lru_cache(maxsize=100_000)
+def place_pinyin_keys(name: str) -> tuple[str, str]:
+    """(full pinyin, initials) of a place name, with the readings of geo/readings.py: 都匀市 → ("duyunshi", "dys")."""
+    from xiezuo.geo.readings import place_pinyin
+
+    syllables = place_pinyin(to_simplified(name))
+    return "".join(syllables), "".join(s[0] for s in syllables if s)
+
+
+def place_search_key(name: str) -> str:
+    """A region's search key: as `search_key`, with place-name readings."""
+    full, initials = place_pinyin_keys(name)
     return f"{fold(name)}|{full}|{initials}"
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.core.files import File
 from django.http import QueryDict
+from django.utils.translation import gettext as _
 
 from .importer import columns, import_file, write_error_report
 from .jobs import JobError, job_handler
@@ -45,7 +46,7 @@ def export_value(obj, name: str, visibility: Visibility | None = None):
         return getattr(obj, f"get_{name}_display")()
     value = getattr(obj, name)
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return _("是") if value else _("否")
     if isinstance(value, Decimal):
         return float(value)
     return value
@@ -81,13 +82,13 @@ def export_rows(rt: RecordType, user, query: str, progress=None):
             row = [export_value(obj, name, visibility) for name in names]
             row += [obj.get_status_display() if has_status else None, obj.pk]
             if progress and i % 500 == 0:
-                progress(int(95 * i / total), f"已导出 {i} 条")
+                progress(int(95 * i / total), _("已导出 %(n)s 条") % {"n": i})
             i += 1
             yield row
 
 
 def export_headers(rt: RecordType, user) -> list[str]:
-    return [label for _n, label, _r in columns(rt, user)] + ["状态", "编号"]
+    return [label for _n, label, _r in columns(rt, user)] + [_("状态"), _("编号")]
 
 
 @job_handler("export_records")
@@ -95,7 +96,7 @@ def run_export(job: Job, progress) -> dict:
     rt = REGISTRY[job.params["record_type"]]
     fmt = job.params.get("format", "xlsx")
     if fmt not in EXPORT_FORMATS:
-        raise JobError("不支持的导出格式")
+        raise JobError(_("不支持的导出格式"))
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     name = f"{rt.verbose_name}-{stamp}.{fmt}"
     count = 0
@@ -114,14 +115,14 @@ def run_export(job: Job, progress) -> dict:
             write_csv(path, export_headers(rt, job.user), counted())
         with open(path, "rb") as fh:
             job.result_file.save(name, File(fh), save=False)
-    progress(100, f"已导出 {count} 条记录")
+    progress(100, _("已导出 %(n)s 条记录") % {"n": count})
     return {"rows": count, "filename": name}
 
 
 @job_handler("import_records")
 def run_import(job: Job, progress) -> dict:
     rt = REGISTRY[job.params["record_type"]]
-    progress(2, "正在读取文件")
+    progress(2, _("正在读取文件"))
     try:
         result = import_file(rt, job.user, Path(job.input_file.path), job.input_name, job=job, progress=progress)
     except FileProblem as exc:
@@ -134,9 +135,9 @@ def run_import(job: Job, progress) -> dict:
             path = Path(tmp) / "errors.xlsx"
             write_error_report(errors, str(path))
             with open(path, "rb") as fh:
-                job.error_file.save(f"错误清单-{job.input_name}.xlsx", File(fh), save=False)
-        raise JobError(f"发现 {len(errors)} 处错误，未导入任何记录。请下载错误清单，修改后重新上传。")
+                job.error_file.save(_("错误清单-%(name)s.xlsx") % {"name": job.input_name}, File(fh), save=False)
+        raise JobError(_("发现 %(n)s 处错误，未导入任何记录。请下载错误清单，修改后重新上传。") % {"n": len(errors)})
     ignored = result["ignored_columns"]
-    note = f"；已忽略的列：{'、'.join(ignored)}" if ignored else ""
-    progress(100, f"已导入 {result['created']} 条记录{note}")
+    note = _("；已忽略的列：%(columns)s") % {"columns": "、".join(ignored)} if ignored else ""
+    progress(100, _("已导入 %(n)s 条记录") % {"n": result["created"]} + note)
     return {"created": result["created"], "ignored_columns": ignored}

@@ -260,7 +260,7 @@ class RecordImportView(RecordView):
         if upload.size == 0:
             messages.error(request, _("文件为空。"))
             return render(request, self.template_name, self.context(), status=400)
-        job = jobs.enqueue("import_records", request.user, f"导入{rt.verbose_name}：{name}",
+        job = jobs.enqueue("import_records", request.user, _("导入%(type)s：%(name)s") % {"type": rt.verbose_name, "name": name},
                            params={"record_type": rt.key}, input_file=upload, input_name=name)
         return redirect("job_detail", pk=job.pk)
 
@@ -285,7 +285,7 @@ class RecordExportView(RecordView):
         query = request.GET.copy()
         for key in ("format", "page"):
             query.pop(key, None)
-        job = jobs.enqueue("export_records", request.user, f"导出{rt.verbose_name}（{fmt}）",
+        job = jobs.enqueue("export_records", request.user, _("导出%(type)s（%(format)s）") % {"type": rt.verbose_name, "format": fmt},
                            params={"record_type": rt.key, "query": query.urlencode(), "format": fmt})
         return redirect("job_detail", pk=job.pk)
 

@@ -38,6 +38,7 @@ from pathlib import Path
 
 import polars as pl
 import pyarrow as pa
+from django.utils.translation import gettext as _
 
 try:  # the compiled scanner is optional (`pip install` without a C compiler leaves it out)
     from . import _xlsxscan
@@ -100,19 +101,20 @@ def _mb(n: int) -> str:
 
 
 def part_too_large(name: str, limit: int) -> TooLarge:
-    what = "共享字符串" if name.lower().endswith("sharedstrings.xml") else "部件"
-    return TooLarge(f"工作簿的{what}（{name}）解压后超过 {_mb(limit)}，超出导入上限，已拒绝读取。"
-                    "请删除无关内容或拆分为多个文件后重新上传。")
+    what = _("共享字符串") if name.lower().endswith("sharedstrings.xml") else _("部件")
+    return TooLarge(_("工作簿的%(what)s（%(name)s）解压后超过 %(limit)s，超出导入上限，已拒绝读取。"
+                      "请删除无关内容或拆分为多个文件后重新上传。") % {"what": what, "name": name, "limit": _mb(limit)})
 
 
 def sheet_too_large(sheet: str, limit: int) -> TooLarge:
-    return TooLarge(f"工作表“{sheet}”解压后超过 {_mb(limit)}，超出此类导入的上限，已拒绝读取。请拆分为多个文件后重新上传。")
+    return TooLarge(_("工作表“%(sheet)s”解压后超过 %(limit)s，超出此类导入的上限，已拒绝读取。请拆分为多个文件后重新上传。")
+                    % {"sheet": sheet, "limit": _mb(limit)})
 
 
 def row_too_large(sheet: str, row: int | None, limit: int) -> TooLarge:
-    where = f"第 {row} 行" if row else "中的一行"
-    return TooLarge(f"工作表“{sheet}”{where}解压后超过 {_mb(limit)}，超出导入上限，已拒绝读取。"
-                    "请检查该行是否含有异常大量的内容。")
+    where = _("第 %(row)s 行") % {"row": row} if row else _("中的一行")
+    return TooLarge(_("工作表“%(sheet)s”%(where)s解压后超过 %(limit)s，超出导入上限，已拒绝读取。"
+                      "请检查该行是否含有异常大量的内容。") % {"sheet": sheet, "where": where, "limit": _mb(limit)})
 
 
 def read_part(zf: zipfile.ZipFile, name: str, limit: int = MAX_SMALL_PART_BYTES) -> bytes:
@@ -265,7 +267,8 @@ def _carry_too_large(carry: bytes, sheet: str) -> TooLarge:
     match = _ROW_NUMBER.search(carry[:4096])
     if match or re.search(rb"<(\w+:)?row[\s>]", carry[:4096]):
         return row_too_large(sheet, int(match.group(1)) if match else None, MAX_ROW_BYTES)
-    return TooLarge(f"工作表“{sheet}”中表格行以外的内容解压后超过 {_mb(MAX_ROW_BYTES)}，超出导入上限，已拒绝读取。")
+    return TooLarge(_("工作表“%(sheet)s”中表格行以外的内容解压后超过 %(limit)s，超出导入上限，已拒绝读取。")
+                    % {"sheet": sheet, "limit": _mb(MAX_ROW_BYTES)})
 
 
 def _frame(columns: dict[str, int], rows: bytes, count: int, buffers: list) -> pl.DataFrame:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from xiezuo.core.registry import RecordType, register
 
 from .filtersets import AgreementFilterSet, MeetingFilterSet, ParticipantFilterSet, VisitFilterSet
@@ -11,7 +13,7 @@ from .serializers import AgreementSerializer, MeetingSerializer, ParticipantSeri
 from .tables import AgreementTable, MeetingTable, ParticipantTable, VisitTable
 from .views import agreement_context, visit_context
 
-GROUP = "交流与协议"
+GROUP = _("交流与协议")
 
 register(RecordType(
     model=Visit, filterset=VisitFilterSet, form=VisitForm, table=VisitTable, serializer=VisitSerializer,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from xiezuo.core.api import RecordSerializer
@@ -48,7 +49,7 @@ class AgreementSerializer(RecordSerializer):
 
         eastern, western = value("eastern_parties") or [], value("western_parties") or []
         if set(eastern) & set(western):
-            raise serializers.ValidationError("同一单位不能同时是东部和西部签约方")
+            raise serializers.ValidationError(_("同一单位不能同时是东部和西部签约方"))
         if eastern and western:
             attrs.update(review_fields(eastern, western, value("regions") or [], value("signed_on")))
         return attrs

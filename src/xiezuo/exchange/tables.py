@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from xiezuo.core.tables import Table
 
@@ -9,7 +10,7 @@ def outcome_count(obj, name: str, visibility=None) -> str:
     # Only a count here, and only of the outcomes the reader may open: the detail page lists them.
     rows = getattr(obj, name).all()
     n = sum(1 for o in rows if visibility.can_open(o)) if visibility is not None else rows.count()
-    return f"{n} 项" if n else ""
+    return ngettext("%(n)s 项", "%(n)s 项", n) % {"n": n} if n else ""
 
 
 class VisitTable(Table):
@@ -61,4 +62,4 @@ class AgreementTable(Table):
     label_review = _("结对核查")
 
     def render_review(self, obj):
-        return "⚠ 待核查" if obj.needs_review else "✓"
+        return str(_("⚠ 待核查")) if obj.needs_review else "✓"

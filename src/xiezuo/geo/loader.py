@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from xiezuo.core.text import search_key
+from xiezuo.core.text import place_search_key
 
 from .models import Region
 
@@ -31,7 +31,7 @@ def load_regions(path: Path = DATA, provinces: tuple[str, ...] | None = None, ba
         objs = [
             Region(code=r["code"], name=r["name"], level=int(r["level"]), parent_id=r["parent_code"] or None,
                    valid_from=_date(r["valid_from"]), valid_to=_date(r["valid_to"]),
-                   search_key=r.get("search_key") or search_key(r["name"]))
+                   search_key=r.get("search_key") or place_search_key(r["name"]))
             for r in new
         ]
         Region.objects.bulk_create(objs, batch_size=batch)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from xiezuo.core.scope import code_prefix
-from xiezuo.core.text import search_key
+from xiezuo.core.text import place_search_key
 
 
 class Level(models.IntegerChoices):
@@ -46,7 +46,7 @@ class Region(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.search_key = search_key(self.name)
+        self.search_key = place_search_key(self.name)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

@@ -22,13 +22,34 @@ def add_region_page(label, url_name: str, max_level: int = 5) -> None:
     REGION_PAGES.append((label, url_name, max_level))
 
 
-def search_regions(query: str, level: int | None = None, limit: int | None = None, within=None):
+def area_rank(user):
+    """An ordering expression: 0 for the user's own area (their units' home regions, and the regions holding
+    them), 1 for the paired areas, 2 for the rest. None for a user who sees everything (no area to prefer)."""
+    from xiezuo.core.scope import get_scope
+
+    scope = get_scope(user) if user is not None else None
+    if scope is None or scope.everything:
+        return None
+    own = sorted(set(scope.region_prefixes) | set(scope.home_prefixes))
+    # The regions that hold the area count as its own (毕节市 for 大方县's office): `bj` finds its prefecture first.
+    holding = {p[:n].ljust(12, "0") for p in own for n in (2, 4, 6, 9) if n < len(p)}
+    whens = [When(code__startswith=p, then=Value(0)) for p in own]
+    whens += [When(code__in=sorted(holding), then=Value(0))] if holding else []
+    whens += [When(code__startswith=p, then=Value(1)) for p in scope.partner_prefixes]
+    return Case(*whens, default=Value(2), output_field=IntegerField()) if whens else None
+
+
+def search_regions(query: str, level: int | None = None, limit: int | None = None, within=None, user=None):
+    """Regions by name (either script), full pinyin with place-name readings (`duyun`) or initials (`dy`):
+    the user's own area first, then the paired areas, then the rest; higher levels before lower ones."""
     qs = Region.objects.filter(text_query(Region, query, ("name",))) if query else Region.objects.filter(level=1)
     if within is not None:
         qs = qs.filter(code__in=within)
     if level:
         qs = qs.filter(level=level)
-    qs = qs.select_related("parent").order_by("level", "code")
+    rank = area_rank(user) if query else None
+    order = ("level", "code") if rank is None else (rank.asc(), "level", "code")
+    qs = qs.select_related("parent").order_by(*order)
     return qs[:limit] if limit else qs
 
 
@@ -37,7 +58,7 @@ def region_list(request):
     query = request.GET.get("q", "").strip()
     level = request.GET.get("level")
     level = int(level) if level and level.isdigit() else None
-    page = Paginator(search_regions(query, level), 50).get_page(request.GET.get("page"))
+    page = Paginator(search_regions(query, level, user=request.user), 50).get_page(request.GET.get("page"))
     return render(request, "geo/region_list.html", {"page": page, "query": query, "level": level,
                                                     "levels": Region._meta.get_field("level").choices})
 
@@ -69,8 +90,7 @@ def region_suggest(request):
         digits = query.split(" ")[0]
         options = Region.objects.filter(code__startswith=digits, code__in=allowed).order_by("code")[:20]
     else:
-        options = search_regions(query, limit=20, within=allowed) if query else []
-        options = sorted(options, key=lambda r: (r.level, r.code)) if options else []
+        options = list(search_regions(query, limit=20, within=allowed, user=request.user)) if query else []
     return render(request, "geo/region_options.html", {"options": options})
 
 

@@ -34,7 +34,7 @@ def parse_milestones(text: str) -> list[tuple[dt.date, str]]:
                 raise ValueError
             out.append((dt.date.fromisoformat("-".join(f"{int(x):02d}" for x in match[1].split("-"))), match[2]))
         except ValueError:
-            raise ValueError(f"第 {n} 行“{line.strip()}”应写成“2019-05-01 事项”") from None
+            raise ValueError(_("第 %(n)s 行“%(line)s”应写成“2019-05-01 事项”") % {"n": n, "line": line.strip()}) from None
     return out
 
 

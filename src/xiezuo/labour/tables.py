@@ -36,7 +36,7 @@ class PersonColumns:
         return obj.id_masked
 
     def render_registered(self, obj) -> str:
-        return "是" if obj.registered else "否"
+        return str(_("是")) if obj.registered else str(_("否"))
 
 
 class TraineeTable(PersonColumns, Table):

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from xiezuo.core.tables import Table
 
 
@@ -11,8 +13,8 @@ class OrganisationTable(Table):
 class PairingTable(Table):
     columns = ("kind", "helper", "helped", "start_date", "end_date")
     ordering = ("start_date", "pk")
-    label_helper = "帮扶方"
-    label_helped = "受援方"
+    label_helper = _("帮扶方")
+    label_helped = _("受援方")
 
     def render_helper(self, obj):
         return str(obj.helper or "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from xiezuo.core import idcard
@@ -21,5 +22,5 @@ class PersonSerializerMixin(serializers.Serializer):
 
     def validate(self, attrs):
         if self.instance is None and not attrs.get("id_number"):
-            raise serializers.ValidationError({"id_number": "须填写身份证号"})
+            raise serializers.ValidationError({"id_number": _("须填写身份证号")})
         return super().validate(attrs)

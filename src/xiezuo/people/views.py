@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from xiezuo.core.audit import record_change
@@ -62,5 +63,5 @@ def reveal_id(request, pk):
         raise Http404
     if not get_scope(request.user).can_view_id_numbers:
         raise PermissionDenied
-    record_change(person, ChangeRecord.Action.VIEW_ID, request.user, note="查看完整身份证号")
+    record_change(person, ChangeRecord.Action.VIEW_ID, request.user, note=_("查看完整身份证号"))
     return HttpResponse(f'<span id="id-number" class="font-monospace">{escape(person.id_number)}</span>')

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from xiezuo.core import idcard
@@ -61,7 +62,7 @@ class MemberSerializer(RecordSerializer):
 
     def validate(self, attrs):
         if self.instance is None and not attrs.get("id_number"):
-            raise serializers.ValidationError({"id_number": "新增成员须填写身份证号"})
+            raise serializers.ValidationError({"id_number": _("新增成员须填写身份证号")})
         if self.instance is not None:
             attrs.pop("id_number", None)
         return attrs

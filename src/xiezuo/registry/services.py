@@ -35,13 +35,13 @@ def apply_screening(screening: Screening) -> None:
         if not getattr(screening, g.value):
             if not open_gaps.exists():
                 create_record(Gap, {"household": household, "screening": screening, "guarantee": g.value,
-                                    "synthetic": screening.synthetic}, user, note="筛查发现未达标")
+                                    "synthetic": screening.synthetic}, user, note=_("筛查发现未达标"))
         else:
             for gap in open_gaps:
                 gap.resolved_on = screening.checked_on
                 gap.save(update_fields=["resolved_on", "updated_at"])
                 record_change(gap, ChangeRecord.Action.UPDATE, user,
-                              {"resolved_on": [None, str(screening.checked_on)]}, note=f"经“{screening.round}”核查已达标")
+                              {"resolved_on": [None, str(screening.checked_on)]}, note=_("经“%(round)s”核查已达标") % {"round": screening.round})
 
 
 # --- exit (脱贫退出) ---------------------------------------------------------------------------------------------
@@ -49,7 +49,7 @@ def apply_screening(screening: Screening) -> None:
 def _exit_approved(proposal: ExitProposal, acting_user, day: dt.date) -> None:
     household = Household.objects.select_for_update().get(pk=proposal.household_id)
     record_change(household, ChangeRecord.Action.UPDATE, acting_user,
-                  {"year_exited": [None, str(proposal.year)]}, note="县级批准脱贫退出")
+                  {"year_exited": [None, str(proposal.year)]}, note=_("县级批准脱贫退出"))
     household.year_exited = proposal.year
     household.save(update_fields=["year_exited", "updated_at"])
 
@@ -80,7 +80,7 @@ def _monitoring_approved(case: MonitoringCase, acting_user, day: dt.date) -> Non
     household.monitoring, household.monitoring_since, household.monitoring_cleared_on = case.category, day, None
     household.save()  # the signal recounts the village's summary figures
     record_change(household, ChangeRecord.Action.UPDATE, acting_user, diff(before, snapshot(household)),
-                  note="县级审定纳入防返贫监测")
+                  note=_("县级审定纳入防返贫监测"))
 
 
 MONITORING = Procedure(
@@ -120,7 +120,7 @@ def open_monitoring_case(household: Household, acting_user, category: str, trigg
         return create_record(MonitoringCase, {
             "household": household, "category": category, "trigger": trigger, "risk": risk.strip(),
             "warned_on": warned_on or dt.date.today(), "note": note, "synthetic": synthetic,
-        }, acting_user, note="预警：开启防返贫监测程序")
+        }, acting_user, note=_("预警：开启防返贫监测程序"))
     except IntegrityError:  # another office opened a case for the household at the same moment
         raise ValidationError({"household": _("该户已有进行中的监测程序。")}) from None
 

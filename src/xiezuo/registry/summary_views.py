@@ -9,6 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from xiezuo.core.scope import code_prefix, get_scope
 from xiezuo.core.tabular import write_xlsx
@@ -19,12 +21,13 @@ from .models import SummaryFigure
 
 CHILD_LEVEL = {1: 2, 2: 3, 3: 5}
 # (key, header, dimension, value) of the columns, in order.
-COLUMNS = [("households", "户数", "total", ""), ("members", "人数", "total", "")] + [
-    (f"attribute:{v}", str(lbl), "attribute", v) for v, lbl in Attribute.choices] + [
-    ("exited", "已脱贫户", "exited", "1")] + [
-    (f"g_{g.value}", f"{g.label}未达标", f"g_{g.value}", "unmet") for g in Guarantee] + [
-    ("g_unknown", "未筛查户", "g_food", "unknown")] + [
-    (f"monitoring:{v}", str(lbl), "monitoring", v) for v, lbl in Monitoring.choices]
+# Headers are lazy: read in the language of each request.
+COLUMNS = [("households", _("户数"), "total", ""), ("members", _("人数"), "total", "")] + [
+    (f"attribute:{v}", lbl, "attribute", v) for v, lbl in Attribute.choices] + [
+    ("exited", _("已脱贫户"), "exited", "1")] + [
+    (f"g_{g.value}", format_lazy(_("{}未达标"), g.label), f"g_{g.value}", "unmet") for g in Guarantee] + [
+    ("g_unknown", _("未筛查户"), "g_food", "unknown")] + [
+    (f"monitoring:{v}", lbl, "monitoring", v) for v, lbl in Monitoring.choices]
 
 
 def _filter_query(prefix: str, dimension: str, value: str) -> str:
@@ -103,10 +106,10 @@ def summary(request, code: str | None = None):
         raise Http404
     if request.GET.get("format") == "xlsx":
         buffer = io.BytesIO()
-        headers = ["地区代码", "地区"] + [h for _k, h, _d, _v in COLUMNS]
+        headers = [str(_("地区代码")), str(_("地区"))] + [str(h) for _k, h, _d, _v in COLUMNS]
         body = [[r["code"], r["name"], *[n for n, _u in r["cells"]]] for r in table["rows"]]
-        body.append(["", "合计", *[n for n, _u in table["total"]]])
-        write_xlsx(buffer, headers, body, sheet="汇总")
+        body.append(["", str(_("合计")), *[n for n, _u in table["total"]]])
+        write_xlsx(buffer, headers, body, sheet=str(_("汇总")))
         buffer.seek(0)
         return FileResponse(buffer, as_attachment=True, filename=f"建档立卡汇总-{region.name}.xlsx")
     ancestors = [r for r in region.ancestors() if get_scope(request.user).covers_code(r.code)]

@@ -41,17 +41,17 @@ def import_page(request):
         upload = request.FILES.get("file")
         error = None
         if upload is None:
-            error = "请选择要上传的文件。"
+            error = _("请选择要上传的文件。")
         elif not upload.name.lower().endswith(MAX_UPLOAD_SUFFIXES):
-            error = "不支持的文件类型，请上传 .xlsx 或 .csv 文件。"
+            error = _("不支持的文件类型，请上传 .xlsx 或 .csv 文件。")
         elif upload.size == 0:
-            error = "文件为空。"
+            error = _("文件为空。")
         if error:
             messages.error(request, error)
             return render(request, "registry/import.html", status=400)
         from .jobs import KIND
 
-        job = jobs.enqueue(KIND, request.user, f"导入建档立卡数据：{upload.name}", params={},
+        job = jobs.enqueue(KIND, request.user, _("导入建档立卡数据：%(name)s") % {"name": upload.name}, params={},
                            input_file=upload, input_name=Path(upload.name).name)
         return redirect("job_detail", pk=job.pk)
     return render(request, "registry/import.html")
@@ -98,7 +98,7 @@ def reveal_id(request, pk):
     member = get_object_or_404(Member.objects.restrict(request.user).select_related("person"), pk=pk)
     if not get_scope(request.user).can_view_id_numbers:
         raise PermissionDenied
-    record_change(member, ChangeRecord.Action.VIEW_ID, request.user, note="查看完整身份证号")
+    record_change(member, ChangeRecord.Action.VIEW_ID, request.user, note=_("查看完整身份证号"))
     return HttpResponse(f'<span id="id-number" class="font-monospace">{escape(member.person.id_number)}</span>')
 
 
@@ -147,7 +147,7 @@ def clear_risks(request):
     if not can(request.user, "approve", Household):
         raise PermissionDenied
     n = clear_stable_risks(request.user, households=Household.objects.restrict(request.user))
-    messages.success(request, f"已消除 {n} 户的返贫风险（稳定期已满、收入高于监测范围、各项保障达标）。")
+    messages.success(request, _("已消除 %(n)s 户的返贫风险（稳定期已满、收入高于监测范围、各项保障达标）。") % {"n": n})
     return redirect("registry:worklist")
 
 

@@ -24,7 +24,7 @@ from operator import or_
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Min, Q
 from django.http import QueryDict
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -49,7 +49,8 @@ def parse_figures(text: str) -> list:
     known = specs("organisation")
     out = []
     for name in _names(text):
-        found = next((f for f in known if name in (f.key, str(f.label))), None)
+        with translation.override("zh-hans"):  # labels are kept in Chinese whatever the reader's language
+            found = next((f for f in known if name in (f.key, str(f.label))), None)
         if found is None:
             raise ValueError(_("未知的指标或该指标不能按单位统计：%(name)s") % {"name": name})
         if found not in out:
@@ -61,8 +62,9 @@ def parse_record_types(text: str) -> list:
     """Record types named one a line (or separated by 、,，;), by Chinese name or `app.model` key."""
     out = []
     for name in _names(text):
-        found = REGISTRY.get(name.lower()) or next(
-            (rt for rt in REGISTRY.values() if name in (rt.verbose_name, rt.verbose_name_plural)), None)
+        with translation.override("zh-hans"):  # names are kept in Chinese whatever the reader's language
+            found = REGISTRY.get(name.lower()) or next(
+                (rt for rt in REGISTRY.values() if name in (rt.verbose_name, rt.verbose_name_plural)), None)
         if found is None:
             raise ValueError(_("未知的记录类型：%(name)s") % {"name": name})
         if found not in out:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from xiezuo.core.tables import Table
 
@@ -22,7 +23,7 @@ class DecisionTable(Table):
 
     def render_tasks(self, obj):
         n = obj.task_count if hasattr(obj, "task_count") else obj.tasks.count()
-        return f"{n} 项" if n else ""
+        return ngettext("%(n)s 项", "%(n)s 项", n) % {"n": n} if n else ""
 
 
 class TaskTable(Table):

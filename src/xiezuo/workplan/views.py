@@ -17,6 +17,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from xiezuo.core.permissions import can
@@ -99,8 +100,9 @@ def overdue_rows(user, region: str = "", day: dt.date | None = None):
     return rows
 
 
-OVERDUE_HEADERS = ("任务名称", "牵头单位", "责任层级", "责任地区", "上级任务", "完成时限", "逾期天数", "完成进度（%）",
-                   "督办次数", "编号")
+OVERDUE_HEADERS = (gettext_noop("任务名称"), gettext_noop("牵头单位"), gettext_noop("责任层级"),
+                   gettext_noop("责任地区"), gettext_noop("上级任务"), gettext_noop("完成时限"),
+                   gettext_noop("逾期天数"), gettext_noop("完成进度（%）"), gettext_noop("督办次数"), gettext_noop("编号"))
 
 
 @login_required

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import polars as pl
 import pyarrow as pa
+from django.utils.translation import gettext as _
 
 from .validate import empty_errors, household_checks, id_text, person_checks
 
@@ -137,7 +138,7 @@ def _across_sheets(people: pl.DataFrame, sheets: list) -> pl.DataFrame:
     for index, rows in _by_sheet(dup) if dup.height else ():
         letter, header = sheets[index].where("id_number")
         frames.append(rows.select(pl.col("row"), pl.lit(letter).alias("column"), pl.lit(header).alias("header"),
-                                  pl.format("身份证号 {} 与工作表“{}”第 {} 行重复", id_text(pl.col("id_number")),
+                                  pl.format(_("身份证号 {} 与工作表“{}”第 {} 行重复"), id_text(pl.col("id_number")),
                                             pl.lit(names).gather(pl.col("first_sheet")),
                                             pl.col("first_row")).alias("message")))
     return pl.concat(frames) if frames else empty_errors()

@@ -15,6 +15,7 @@ import threading
 
 import polars as pl
 from django.db import DatabaseError, connection, transaction
+from django.utils.translation import gettext as _
 
 from .columns import COLUMNS, HOUSEHOLD_KEYS
 
@@ -228,16 +229,16 @@ class Stage:
              ORDER BY s.seq"""):
             if prefixes is not None and not any(village.startswith(p) for p in prefixes):
                 # A household outside the importer's area is never named (nor its village).
-                out.append((sheet, row, "id_number", f"身份证号 {id_number} 已登记在另一户中，一人不能同时属于两户"))
+                out.append((sheet, row, "id_number", _("身份证号 %(id)s 已登记在另一户中，一人不能同时属于两户") % {"id": id_number}))
                 continue
-            out.append((sheet, row, "id_number", f"身份证号 {id_number} 已登记在户 {number} 中，一人不能同时属于两户"
-                                          f"（如确需迁户，请在同一文件中一并导入户 {number}）"))
+            out.append((sheet, row, "id_number", _("身份证号 %(id)s 已登记在户 %(number)s 中，一人不能同时属于两户（如确需迁户，请在同一文件中一并导入户 %(number)s）")
+                                          % {"id": id_number, "number": number}))
         if prefixes is not None:
             inside = " OR ".join(["h.village_id LIKE %s"] * len(prefixes)) or "1=0"
             for sheet, row, number in self.fetch(f"""
                 SELECT s.sheet, s.row, s.number FROM reg_stage_h s JOIN registry_household h ON h.number = s.number
                  WHERE NOT ({inside}) ORDER BY s.row""", [p + "%" for p in prefixes]):
-                out.append((sheet, row, "number", f"户编号 {number} 已在您管辖范围以外登记，不能由您修改"))
+                out.append((sheet, row, "number", _("户编号 %(number)s 已在您管辖范围以外登记，不能由您修改") % {"number": number}))
         return out
 
     # --- the merge ------------------------------------------------------------

@@ -18,6 +18,8 @@ import polars as pl
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from xiezuo.core.models import ChangeRecord, Job
 from xiezuo.core.scope import get_scope
@@ -159,7 +161,7 @@ class _Reading:
         clock = time.perf_counter()
         result, size = self.result, max(1, self.path.stat().st_size)
         keys = FileKeys(self.tmp)
-        self.progress(2, "正在读取并校验文件")
+        self.progress(2, _("正在读取并校验文件"))
         for sheet, chunk in read_chunks(self.path, self.filename, self.chunk_rows, tmp=self.tmp):
             label = self.sheets.setdefault(sheet.label, sheet).label
             chunk = chunk.with_columns(row_digest(chunk))
@@ -168,8 +170,9 @@ class _Reading:
             self._take(chunk, sheet, label, load, keys)
             del chunk
             seen = result.rows + (self.unchanged.rows if self.unchanged is not None else 0)
-            same = f"（其中 {self.unchanged.rows:,} 行与上次导入相同）" if self.unchanged is not None else ""
-            self.progress(min(60, 2 + int(58 * seen * 120 / size)), f"已校验 {seen:,} 行{same}")
+            same = (_("（其中 %(n)s 行与上次导入相同）") % {"n": f"{self.unchanged.rows:,}"}
+                    if self.unchanged is not None else "")
+            self.progress(min(60, 2 + int(58 * seen * 120 / size)), _("已校验 %(n)s 行") % {"n": f"{seen:,}"} + same)
         if self.unchanged is not None:
             self._second_pass(load)
             result.rows += self.unchanged.rows
@@ -199,7 +202,7 @@ class _Reading:
         again = self.unchanged.second_pass()
         if not again:
             return
-        self.progress(60, f"正在复核 {sum(s.len() for s in again.values()):,} 行")
+        self.progress(60, _("正在复核 %(n)s 行") % {"n": f"{sum(s.len() for s in again.values()):,}"})
         for sheet, chunk in read_chunks(self.path, self.filename, self.chunk_rows, tmp=self.tmp):
             rows = again.get(sheet.label)
             if rows is not None:
@@ -240,13 +243,13 @@ def _first_load(reading: _Reading, user, job, filename, synthetic) -> bool:
             if reading.failed:
                 raise _Rollback
             clock = time.perf_counter()
-            reading.progress(70, "校验通过，正在建立索引")
+            reading.progress(70, _("校验通过，正在建立索引"))
             result.households_created, result.members_created = load.finish()
             result.people_created = result.members_created
             if unchecked:
                 connection.check_constraints(table_names=list(FIRST_LOAD_TABLES))
             result.seconds.update(load.seconds)
-            reading.progress(92, "正在记录变更并更新汇总")
+            reading.progress(92, _("正在记录变更并更新汇总"))
             _audit([], [], [], user, job, result)
             clock = time.perf_counter()
             summary.replace_all(load.combos)  # the registry was empty: its whole summary is this file's
@@ -272,7 +275,7 @@ def _staged_import(reading: _Reading, user, job, filename, synthetic) -> None:
             reading.run(load)
         if not stage.staged:  # every row as loaded before: nothing to compare, nothing to write
             return
-        reading.progress(62, "正在与系统中已有数据比对")
+        reading.progress(62, _("正在与系统中已有数据比对"))
         try:
             with transaction.atomic():
                 _write(stage, reading.sheets, reading.errors, reading.ctx, user, job, reading.result,
@@ -303,7 +306,7 @@ def _write(stage, sheets, errors, ctx, user, job, result, progress, filename, sy
         ).cast({"row": pl.Int64}))
     if any(e.height for e in errors):
         raise _Rollback
-    progress(82, "校验通过，正在写入")
+    progress(82, _("校验通过，正在写入"))
     record = _record(user, job, filename, synthetic)
     villages_before = set(stage.villages())
     restore = []
@@ -322,10 +325,10 @@ def _write(stage, sheets, errors, ctx, user, job, result, progress, filename, sy
         result.members_removed = stage.delete_members([g[0] for g in gone])
     result.members_created, result.members_updated = stage.merge_members(bool(m_changes), record, fresh)
     if restore:
-        progress(88, "正在重建索引与外键")
+        progress(88, _("正在重建索引与外键"))
         stage.restore_constraints(restore)
     result.seconds["merge"] = time.perf_counter() - clock - result.seconds["stage"]
-    progress(92, "正在记录变更并更新汇总")
+    progress(92, _("正在记录变更并更新汇总"))
     _audit(hh_changes, m_changes, gone, user, job, result)
     if result.changed:
         summary.refresh(villages_before)
@@ -340,7 +343,7 @@ def _display(key: str, value) -> str | None:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool) or value in (0, 1) and key in ("water_safe", "medical_insurance",
                                                               "pension_insurance"):
-        return "是" if value else "否"
+        return gettext_noop("是") if value else gettext_noop("否")
     return str(value)
 
 
@@ -358,7 +361,7 @@ def _audit(hh_changes, m_changes, gone, user, job, result: Result) -> None:
         if changes:
             rows.append(ChangeRecord(content_type=hh_type, object_id=str(pk), object_repr=number,
                                      action=ChangeRecord.Action.UPDATE, user=user, changes=changes,
-                                     note="批量导入更正", job=job))
+                                     note=_("批量导入更正"), job=job))
     n = len(MEMBER_WRITE)
     for rec in m_changes:
         pk, name, masked, old, new = rec[0], rec[1], rec[2], rec[3:3 + n], rec[3 + n:]
@@ -367,19 +370,22 @@ def _audit(hh_changes, m_changes, gone, user, job, result: Result) -> None:
         if changes:
             rows.append(ChangeRecord(content_type=m_type, object_id=str(pk), object_repr=f"{name}（{masked}）",
                                      action=ChangeRecord.Action.UPDATE, user=user, changes=changes,
-                                     note="批量导入更正", job=job))
+                                     note=_("批量导入更正"), job=job))
     for pk, name, masked, number in gone:
         rows.append(ChangeRecord(content_type=m_type, object_id=str(pk), object_repr=f"{name}（{masked}）",
                                  action=ChangeRecord.Action.DELETE, user=user,
-                                 changes={"household": [number, None]}, note="批量导入：户成员名单中已无此人",
+                                 changes={"household": [number, None]}, note=_("批量导入：户成员名单中已无此人"),
                                  job=job))
     if result.changed:
         rows.append(ChangeRecord(
-            content_type=hh_type, object_id=str(getattr(job, "pk", "") or "-"), object_repr=f"批量导入 {result.rows} 行",
-            action=ChangeRecord.Action.IMPORT, user=user, job=job, note="建档立卡批量导入",
-            changes={"新增户": [None, str(result.households_created)], "更新户": [None, str(result.households_updated)],
-                     "新增成员": [None, str(result.members_created)], "更新成员": [None, str(result.members_updated)],
-                     "移出成员": [None, str(result.members_removed)]}))
+            content_type=hh_type, object_id=str(getattr(job, "pk", "") or "-"), object_repr=_("批量导入 %(n)s 行") % {"n": result.rows},
+            action=ChangeRecord.Action.IMPORT, user=user, job=job, note=_("建档立卡批量导入"),
+            # Keys are message ids: the history shows them translated.
+            changes={gettext_noop("新增户"): [None, str(result.households_created)],
+                     gettext_noop("更新户"): [None, str(result.households_updated)],
+                     gettext_noop("新增成员"): [None, str(result.members_created)],
+                     gettext_noop("更新成员"): [None, str(result.members_updated)],
+                     gettext_noop("移出成员"): [None, str(result.members_removed)]}))
     ChangeRecord.objects.bulk_create(rows, batch_size=2000)
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import polars as pl
+from django.utils.translation import gettext as _
 
 from xiezuo.core import xlsxscan
 from xiezuo.core.tabular import FileProblem, check_xlsx, column_index, column_letter, detect_encoding
@@ -72,9 +73,9 @@ def check_columns(sheet: Sheet) -> None:
     """Every required column is there, or one message names all that are missing, before any row is read."""
     missing = [c.header for c in COLUMNS if c.required and c.key not in sheet.columns]
     if missing:
-        where = f"工作表“{sheet.label}”" if sheet.label else "文件"
-        raise FileProblem(f"{where}缺少必填列：{'、'.join(missing)}（第 {sheet.header_row} 行为表头）。"
-                          "请使用导入模板，或补上这些列后重新上传。")
+        where = _("工作表“%(name)s”") % {"name": sheet.label} if sheet.label else _("文件")
+        raise FileProblem(where + _("缺少必填列：%(columns)s（第 %(row)s 行为表头）。请使用导入模板，或补上这些列后重新上传。")
+                          % {"columns": "、".join(missing), "row": sheet.header_row})
 
 
 # --- CSV ---------------------------------------------------------------------
@@ -90,8 +91,8 @@ def _utf8_copy(path: Path, encoding: str, skip: int, tmp: Path) -> Path:
             try:
                 dst.write(decoder.decode(block).encode("utf-8"))
             except UnicodeDecodeError as exc:
-                raise FileProblem(f"文件编码不一致：第 {offset + exc.start} 字节附近无法按 {encoding.upper()} 解码。"
-                                  "请统一另存为 UTF-8 后重新上传。") from None
+                raise FileProblem(_("文件编码不一致：第 %(offset)s 字节附近无法按 %(encoding)s 解码。请统一另存为 UTF-8 后重新上传。")
+                                  % {"offset": offset + exc.start, "encoding": encoding.upper()}) from None
             offset += len(block)
         dst.write(decoder.decode(b"", final=True).encode("utf-8"))
     return target
@@ -106,13 +107,13 @@ def read_csv(path: Path, chunk_rows: int, tmp: Path) -> Iterator[tuple[Sheet, pl
     text = head[skip:].decode("utf-8", errors="ignore")
     first_lines = text.splitlines()[:HEADER_SEARCH_ROWS]
     if not any(line.strip(" ,\t;") for line in first_lines):
-        raise FileProblem("文件为空。")
+        raise FileProblem(_("文件为空。"))
     sample = "\n".join(first_lines)
     separator = max((",", "\t", ";", "|"), key=sample.count)
     rows = list(csv.reader(io.StringIO(sample), delimiter=separator))
     found = find_header([[c.strip().lstrip("\ufeff") for c in r] for r in rows])
     if found is None:
-        raise FileProblem("未找到表头：文件前 20 行中没有同时包含“身份证号”“姓名”等列名的一行。请使用导入模板。")
+        raise FileProblem(_("未找到表头：文件前 20 行中没有同时包含“身份证号”“姓名”等列名的一行。请使用导入模板。"))
     index, columns, headers, ignored = found
     sheet = Sheet("", index + 1, columns, headers, ignored)
     check_columns(sheet)
@@ -141,9 +142,9 @@ def read_csv(path: Path, chunk_rows: int, tmp: Path) -> Iterator[tuple[Sheet, pl
                 got_rows = True
                 yield sheet, batch
     except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as exc:
-        raise FileProblem(f"CSV 文件格式有误，无法解析：{str(exc).splitlines()[0][:200]}") from None
+        raise FileProblem(_("CSV 文件格式有误，无法解析：%(error)s") % {"error": str(exc).splitlines()[0][:200]}) from None
     if not got_rows:
-        raise FileProblem("文件只有表头，没有数据行。")
+        raise FileProblem(_("文件只有表头，没有数据行。"))
 
 
 def _blocks(path: Path, size: int) -> Iterator[tuple[bool, bytes]]:
@@ -250,7 +251,7 @@ def read_xlsx(path: Path, chunk_rows: int) -> Iterator[tuple[Sheet, pl.DataFrame
     except xlsxscan.TooLarge as exc:
         raise FileProblem(exc.message) from None
     except (KeyError, ValueError, ElementTree.ParseError, zipfile.BadZipFile) as exc:
-        raise FileProblem(f"无法读取 .xlsx 文件：{exc.__class__.__name__}，文件可能已损坏。") from None
+        raise FileProblem(_("无法读取 .xlsx 文件：%(error)s，文件可能已损坏。") % {"error": exc.__class__.__name__}) from None
     used = 0
     data_rows = 0
     for name, part, head in heads:
@@ -269,11 +270,12 @@ def read_xlsx(path: Path, chunk_rows: int) -> Iterator[tuple[Sheet, pl.DataFrame
         except xlsxscan.TooLarge as exc:
             raise FileProblem(exc.message) from None
         except xlsxscan.SheetError as exc:
-            raise FileProblem(f"无法读取工作表“{name}”：文件内容有误（{exc}），请在 Excel 中另存后重新上传。") from None
+            raise FileProblem(_("无法读取工作表“%(name)s”：文件内容有误（%(error)s），请在 Excel 中另存后重新上传。")
+                              % {"name": name, "error": exc}) from None
     if not used:
-        raise FileProblem("未找到表头：各工作表前 20 行中都没有同时包含“身份证号”“姓名”等列名的一行。请使用导入模板。")
+        raise FileProblem(_("未找到表头：各工作表前 20 行中都没有同时包含“身份证号”“姓名”等列名的一行。请使用导入模板。"))
     if not data_rows:
-        raise FileProblem("文件只有表头，没有数据行。")
+        raise FileProblem(_("文件只有表头，没有数据行。"))
 
 
 def _even(frames: Iterator[pl.DataFrame], rows: int) -> Iterator[pl.DataFrame]:
@@ -311,7 +313,7 @@ def read_chunks(path: Path, filename: str, chunk_rows: int = 200_000,
     """Chunks of (sheet, frame) of a .csv or .xlsx; FileProblem for a file that cannot be read at all."""
     path = Path(path)
     if path.stat().st_size == 0:
-        raise FileProblem("文件为空。")
+        raise FileProblem(_("文件为空。"))
     suffix = Path(filename or path.name).suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         yield from read_xlsx(path, chunk_rows)
@@ -319,9 +321,9 @@ def read_chunks(path: Path, filename: str, chunk_rows: int = 200_000,
         with tempfile.TemporaryDirectory() if tmp is None else _nullcontext(tmp) as workdir:
             yield from read_csv(path, chunk_rows, Path(workdir))
     elif suffix == ".xls":
-        raise FileProblem("不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后上传。")
+        raise FileProblem(_("不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后上传。"))
     else:
-        raise FileProblem(f"不支持的文件类型“{suffix or '无扩展名'}”，请上传 .xlsx 或 .csv 文件。")
+        raise FileProblem(_("不支持的文件类型“%(suffix)s”，请上传 .xlsx 或 .csv 文件。") % {"suffix": suffix or _("无扩展名")})
 
 
 class _nullcontext:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 import polars as pl
+from django.utils.translation import gettext as _
 
 from xiezuo.core.idcard import CHECK_CHARS, WEIGHTS
 from xiezuo.core.text import fold
@@ -100,7 +101,7 @@ def _map_enum(chk: ChunkCheck, col: Column, ctx: Context) -> pl.Expr:
     allowed = "、".join(str(lbl) for _v, lbl in col.choices.choices)
     mapped = chk.put(f"_{col.key}", pl.col(col.key).replace_strict(mapping, default=None, return_dtype=pl.String))
     chk.fail(col.key, pl.col(col.key).is_not_null() & mapped.is_null(),
-             pl.format("“{}”不是可选值（可选：" + allowed + "）", pl.col(col.key)))
+             pl.format(_("“{}”不是可选值（可选：%(allowed)s）") % {"allowed": allowed}, pl.col(col.key)))
     return mapped
 
 
@@ -114,7 +115,7 @@ def _map_bool(chk: ChunkCheck, col: Column) -> pl.Expr:
             mapping[value] = False
     mapped = chk.put(f"_{col.key}", pl.col(col.key).replace_strict(mapping, default=None, return_dtype=pl.Boolean))
     chk.fail(col.key, pl.col(col.key).is_not_null() & mapped.is_null(),
-             pl.format("应填“是”或“否”，实际为“{}”", pl.col(col.key)))
+             pl.format(_("应填“是”或“否”，实际为“{}”"), pl.col(col.key)))
     return mapped
 
 
@@ -129,7 +130,7 @@ def _map_causes(chk: ChunkCheck, col: Column) -> pl.Expr:
             bad[value] = "、".join(p for p, lbl in zip(parts, labels, strict=True) if lbl is None)
     if bad:
         unknown = pl.col(col.key).replace_strict(bad, default=None, return_dtype=pl.String)
-        chk.fail(col.key, unknown.is_not_null(), pl.format("未知的致贫原因：{}", unknown))
+        chk.fail(col.key, unknown.is_not_null(), pl.format(_("未知的致贫原因：{}"), unknown))
     return pl.col(col.key).replace_strict(mapping, default=None, return_dtype=pl.String)
 
 
@@ -153,7 +154,7 @@ def _year(chk: ChunkCheck, col: Column, ctx: Context) -> pl.Expr:
         _halfwidth(pl.col(col.key)).str.replace(r"(\.0+|年)$", ""))
     year = chk.put(f"_{col.key}", pl.when(text.str.contains(r"^\d{4}$")).then(text).otherwise(None).cast(pl.Int32))
     chk.fail(col.key, pl.col(col.key).is_not_null() & (year.is_null() | (year < 1980) | (year > ctx.this_year)),
-             pl.format("年度“{}”无效，应为 1980 至 " + str(ctx.this_year) + " 的四位年份", pl.col(col.key)))
+             pl.format(_("年度“{}”无效，应为 1980 至 %(year)s 的四位年份") % {"year": ctx.this_year}, pl.col(col.key)))
     return pl.when((year >= 1980) & (year <= ctx.this_year)).then(year).otherwise(None).cast(pl.Int16)
 
 
@@ -170,16 +171,16 @@ def _id_number(chk: ChunkCheck) -> tuple[pl.Expr, pl.Expr]:
     check_ok = chk.put("_idcheck", number.str.slice(17, 1) == pl.lit(CHECK_CHARS).str.slice(total % 11, 1))
     scientific = raw.str.contains(r"[eE]\+?\d+$")
     chk.fail("id_number", raw.is_not_null() & scientific,
-             pl.format("身份证号“{}”被 Excel 存成了科学计数法数字，末尾数字已丢失；请将该列设为“文本”后重新录入", raw))
+             pl.format(_("身份证号“{}”被 Excel 存成了科学计数法数字，末尾数字已丢失；请将该列设为“文本”后重新录入"), raw))
     chk.fail("id_number", raw.is_not_null() & ~scientific & ~shape_ok,
-             pl.format("身份证号“{}”应为 17 位数字加 1 位数字或 X（实际 {} 位）", raw, number.str.len_chars()))
+             pl.format(_("身份证号“{}”应为 17 位数字加 1 位数字或 X（实际 {} 位）"), raw, number.str.len_chars()))
     chk.fail("id_number", shape_ok & born.is_null(),
-             pl.format("身份证号“{}”中的出生日期 {} 无效", number, number.str.slice(6, 8)))
+             pl.format(_("身份证号“{}”中的出生日期 {} 无效"), number, number.str.slice(6, 8)))
     today = dt.date.today()
     in_range = chk.put("_idrange", (born >= dt.date(1880, 1, 1)) & (born <= today))
     chk.fail("id_number", shape_ok & born.is_not_null() & ~in_range,
-             pl.format("身份证号“{}”中的出生日期 {} 超出合理范围", number, number.str.slice(6, 8)))
-    chk.fail("id_number", shape_ok & in_range & ~check_ok, pl.format("身份证号校验位错误：{}", number))
+             pl.format(_("身份证号“{}”中的出生日期 {} 超出合理范围"), number, number.str.slice(6, 8)))
+    chk.fail("id_number", shape_ok & in_range & ~check_ok, pl.format(_("身份证号校验位错误：{}"), number))
     ok = chk.put("_idok", (shape_ok & in_range & check_ok).fill_null(False))
     return (chk.put("_id", pl.when(ok).then(number).otherwise(None)),
             chk.put("_birth", pl.when(ok).then(born).otherwise(None)))
@@ -235,50 +236,50 @@ def validate_chunk(df: pl.DataFrame, sheet: Sheet, ctx: Context) -> tuple[pl.Dat
             # (PostgreSQL would stop the COPY instead of listing the errors).
             out[key] = pl.when(pl.col(key).str.len_chars() <= col.max_length).then(pl.col(key))
             chk.fail(key, pl.col(key).str.len_chars() > col.max_length,
-                     pl.format(f"内容过长（最多 {col.max_length} 个字，实际 {{}} 个字）：{{}}…",
+                     pl.format(_("内容过长（最多 %(max)s 个字，实际 {} 个字）：{}…") % {"max": col.max_length},
                                pl.col(key).str.len_chars(), pl.col(key).str.slice(0, 20)))
         elif col.kind == "code":
             code = pl.col(key) if _clean(chk, key, r"^\d{12}$") else chk.put("_code", _halfwidth(pl.col(key)))
             shape = chk.put("_codeshape", code.str.contains(r"^\d{12}$"))
             known = chk.put("_codeknown", code.is_in(ctx.villages.implode()))
-            chk.fail(key, pl.col(key).is_not_null() & ~shape, pl.format("村代码“{}”应为 12 位数字", pl.col(key)))
-            chk.fail(key, shape & ~known, pl.format("未知的村级行政区划代码“{}”（须为第 5 级村级代码）", code))
+            chk.fail(key, pl.col(key).is_not_null() & ~shape, pl.format(_("村代码“{}”应为 12 位数字"), pl.col(key)))
+            chk.fail(key, shape & ~known, pl.format(_("未知的村级行政区划代码“{}”（须为第 5 级村级代码）"), code))
             in_scope = pl.lit(True) if ctx.prefixes is None else pl.any_horizontal(
                 [code.str.starts_with(p) for p in ctx.prefixes] or [pl.lit(False)])
             in_scope = chk.put("_codescope", in_scope)
-            chk.fail(key, shape & known & ~in_scope, pl.format("村代码“{}”不在您的管辖范围内", code))
+            chk.fail(key, shape & known & ~in_scope, pl.format(_("村代码“{}”不在您的管辖范围内"), code))
             out[key] = chk.put(f"_{key}", pl.when(shape & known & in_scope).then(code).otherwise(None))
         elif col.kind == "enum":
             out[key] = _map_enum(chk, col, ctx)
         elif col.kind == "causes":
             out[key] = _map_causes(chk, col)
         elif col.kind == "money":
-            out[key] = _number(chk, col, r"^\d{1,10}(\.\d{1,2})?$", "金额“{}”无法识别，应为不带单位的元数，如 3500.50")
+            out[key] = _number(chk, col, r"^\d{1,10}(\.\d{1,2})?$", _("金额“{}”无法识别，应为不带单位的元数，如 3500.50"))
         elif col.kind == "decimal":
-            out[key] = _number(chk, col, r"^\d{1,6}(\.\d{1,2})?$", "数值“{}”无法识别")
+            out[key] = _number(chk, col, r"^\d{1,6}(\.\d{1,2})?$", _("数值“{}”无法识别"))
         elif col.kind == "year":
             out[key] = _year(chk, col, ctx)
         elif col.kind == "bool":
             out[key] = _map_bool(chk, col)
         if col.required:
             scope = head if col.level == "h" else pl.lit(True)
-            where = "（户主行必填）" if col.level == "h" else ""
-            chk.fail(key, scope & pl.col(key).is_null(), f"必填项“{col.header}”为空{where}")
+            where = _("（户主行必填）") if col.level == "h" else ""
+            chk.fail(key, scope & pl.col(key).is_null(), _("必填项“%(column)s”为空") % {"column": col.header} + where)
     number, born = _id_number(chk)
-    chk.fail("id_number", pl.col("id_number").is_null(), "必填项“身份证号”为空")
-    chk.fail("relation", pl.col("relation").is_null(), "必填项“与户主关系”为空")
+    chk.fail("id_number", pl.col("id_number").is_null(), _("必填项“身份证号”为空"))
+    chk.fail("relation", pl.col("relation").is_null(), _("必填项“与户主关系”为空"))
     id_sex = chk.put("_idsex", pl.when(number.is_not_null()).then(
         pl.when(number.str.slice(16, 1).cast(pl.Int32, strict=False) % 2 == 1).then(pl.lit("1")).otherwise(
             pl.lit("2"))))
     chk.fail("sex", id_sex.is_not_null() & out["sex"].is_not_null() & (out["sex"] != id_sex),
-             pl.format("性别与身份证号不符：性别“{}”，身份证号 {}（第 17 位奇数为男、偶数为女）", pl.col("sex"),
+             pl.format(_("性别与身份证号不符：性别“{}”，身份证号 {}（第 17 位奇数为男、偶数为女）"), pl.col("sex"),
                        number))
     if chk.df["birth_date"].null_count() < chk.df.height:
         given = chk.put("_given", parse_date(pl.col("birth_date")))
         chk.fail("birth_date", pl.col("birth_date").is_not_null() & given.is_null(),
-                 pl.format("出生日期“{}”无法识别，请写成 1980-05-01", pl.col("birth_date")))
+                 pl.format(_("出生日期“{}”无法识别，请写成 1980-05-01"), pl.col("birth_date")))
         chk.fail("birth_date", born.is_not_null() & given.is_not_null() & (given != born),
-                 pl.format("出生日期 {} 与身份证号中的 {} 不符", given.cast(pl.String), born.cast(pl.String)))
+                 pl.format(_("出生日期 {} 与身份证号中的 {} 不符"), given.cast(pl.String), born.cast(pl.String)))
     out["id_number"], out["birth_date"], out["sex"] = number, born, id_sex
     clean = chk.df.select(pl.col("row"), *[e.alias(k) for k, e in out.items()])
     return clean, chk.error_frame()
@@ -341,7 +342,7 @@ def person_checks(rows: pl.DataFrame, where) -> pl.DataFrame:
     if ids.height:
         ids = ids.with_columns(first=pl.col("row").min().over("id_number"))
         _errors(where, found, ids.filter(pl.col("row") != pl.col("first")), "id_number",
-                pl.format("身份证号 {} 与第 {} 行重复（同一人在文件中出现多次）", id_text(pl.col("id_number")),
+                pl.format(_("身份证号 {} 与第 {} 行重复（同一人在文件中出现多次）"), id_text(pl.col("id_number")),
                           pl.col("first")))
     return pl.concat(found) if found else empty_errors()
 
@@ -357,15 +358,15 @@ def household_checks(rows: pl.DataFrame, where) -> pl.DataFrame:
         head_village=pl.col("village").filter(pl.col("head")).first(),
         villages=pl.col("village").drop_nulls().n_unique())
     no_head = heads.filter(pl.col("heads") == 0).select(pl.col("first").alias("row"), "number")
-    _errors(where, found, no_head, "relation", pl.format("户 {} 没有户主行（与户主关系须有一人为“户主”）", pl.col("number")))
+    _errors(where, found, no_head, "relation", pl.format(_("户 {} 没有户主行（与户主关系须有一人为“户主”）"), pl.col("number")))
     many = people.filter(pl.col("head")).join(heads.filter(pl.col("heads") > 1), on="number")
     _errors(where, found, many.filter(pl.col("row") != pl.col("first")), "relation",
-            pl.format("户 {} 有多个户主", pl.col("number")))
+            pl.format(_("户 {} 有多个户主"), pl.col("number")))
     # Only a household whose rows name more than one village can have a member in another village than its head.
     mixed = heads.filter(pl.col("villages") > 1).select("number", "head_village")
     moved = people.join(mixed, on="number").filter(
         pl.col("village").is_not_null() & pl.col("head_village").is_not_null()
         & (pl.col("village") != pl.col("head_village")))
-    _errors(where, found, moved, "village", pl.format("村代码 {} 与同户户主行的 {} 不一致", pl.col("village"),
+    _errors(where, found, moved, "village", pl.format(_("村代码 {} 与同户户主行的 {} 不一致"), pl.col("village"),
                                                       pl.col("head_village")))
     return pl.concat(found) if found else empty_errors()

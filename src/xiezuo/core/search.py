@@ -1,0 +1,63 @@
+"""The one search box: records by name (either script), full pinyin or initials; regions by place-name pinyin.
+
+Records keep no pinyin column. For a pinyin query (`dymj`, `duyun`), the names of the records the user may
+see are read and their pinyin computed (cached per name, `text.pinyin_keys`); a record matches when the query
+begins its full pinyin or initials, or, from three letters on, occurs inside them (“maojian” finds 都匀毛尖茶
+基地). Only names and titles are read this way, not notes, and at most PINYIN_SCAN_LIMIT records of a type;
+types too large to count on the home page (the registry's households and members) are searched by text only.
+"""
+
+from __future__ import annotations
+
+from .filtersets import text_query
+from .registry import REGISTRY
+from .text import HAN_RE, fold, is_pinyin_query, pinyin_keys
+
+PINYIN_SCAN_LIMIT = 5000
+NAME_FIELDS = ("name", "title", "short_name")
+HITS = 20
+
+
+def name_fields(rt) -> list[str]:
+    fields = getattr(rt.filterset, "search_fields", ())
+    return [f for f in fields if f.split("__")[-1] in NAME_FIELDS]
+
+
+def pinyin_match(key: str, text: str) -> bool:
+    if not text or not HAN_RE.search(text):
+        return False
+    full, initials = pinyin_keys(text)
+    if full.startswith(key) or initials.startswith(key):
+        return True
+    return len(key) >= 3 and (key in full or key in initials)
+
+
+def pinyin_ids(qs, fields: list[str], query: str) -> list:
+    key = fold(query).replace(" ", "")
+    ids = []
+    for pk, *texts in qs.values_list("pk", *fields)[:PINYIN_SCAN_LIMIT]:
+        if any(pinyin_match(key, t) for t in texts if isinstance(t, str)):
+            ids.append(pk)
+    return ids
+
+
+def search_records(user, query: str) -> list[dict]:
+    """Per record type the user may see: up to HITS records found by text, and by pinyin for a pinyin query."""
+    groups = []
+    pinyin = is_pinyin_query(query)
+    for rt in REGISTRY.values():
+        fields = getattr(rt.filterset, "search_fields", ())
+        visible = rt.model.objects.restrict(user)
+        qs = visible.filter(text_query(rt.model, query, fields))
+        hits = list(qs[:HITS])
+        more = len(hits) == HITS and qs.count() > HITS
+        names = name_fields(rt)
+        if pinyin and names and rt.home_count and len(hits) < HITS:
+            seen = {h.pk for h in hits}
+            extra = [pk for pk in pinyin_ids(visible, names, query) if pk not in seen]
+            room = HITS - len(hits)
+            hits += list(visible.filter(pk__in=extra[:room]))
+            more = more or len(extra) > room
+        if hits:
+            groups.append({"rt": rt, "hits": hits, "more": more})
+    return groups
