@@ -282,8 +282,10 @@ def test_queries_do_not_grow_with_rows(api, path):
     for limit in (2, 40):
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path, {"limit": limit})
-        assert response.status_code == 200
-        counts.append(len(queries))
+        assert response.status_code == 200 and len(body(response)["results"]) == min(limit, body(response)["count"])
+        # The throttles' counters live in the cache, a table with PostgreSQL: not the list's queries.
+        counts.append(len([q for q in queries.captured_queries if "xiezuo_cache" not in q["sql"]
+                           and not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO"))]))
     assert counts[0] == counts[1], counts
 
 
