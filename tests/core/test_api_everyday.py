@@ -85,6 +85,16 @@ def test_a_linked_row_outside_the_area_shows_nothing_about_it(api, user):
     row = next(r for r in listed if r["id"] == participant.pk)
     assert row["organisation"]["id"] is None and row["organisation"]["display"] != "（范围外记录）"
     assert "（" not in row["organisation"]["display"]
+    # Sent back as read, the placeholder keeps the link (the editor cannot see it, nor remove it unknowingly).
+    Participant.objects.filter(pk=participant.pk).update(status="draft")
+    data["note"] = "原样写回"
+    put = api("qiannan").put(f"/api/exchange/participant/{participant.pk}/", data, format="json")
+    assert put.status_code == 200, put.content.decode()
+    assert body(put)["organisation"]["id"] is None and body(put)["note"] == "原样写回"
+    participant.refresh_from_db()
+    assert participant.note == "原样写回" and participant.organisation_id is not None
+    assert participant.organisation.pk not in Organisation.objects.restrict(user("qiannan"), "view").values_list(
+        "pk", flat=True)
 
 
 def test_choices_read_with_their_labels_in_the_request_language(api):

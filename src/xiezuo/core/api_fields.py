@@ -9,7 +9,8 @@ Every record type's serializer inherits these through `RecordSerializer` (core/a
 - a choice is `{"value", "label"}` (the label in the request's language); a blank choice is `null`.
 
 Writes take what they always took: a related row's key (or an object with `id`, so that what was read can be
-sent back), a choice's value (or an object with `value`).
+sent back; the out-of-area placeholder sent back keeps the link as it is), a choice's value (or an object with
+`value`).
 """
 
 from __future__ import annotations
@@ -112,9 +113,19 @@ class BriefRelatedField(serializers.PrimaryKeyRelatedField):
     def to_internal_value(self, data):
         if isinstance(data, dict):
             if data.get("id") in (None, ""):
-                self.fail("no_id")
+                # The placeholder of a row outside the reader's area, sent back as read: the link stays.
+                stored = self._stored()
+                if stored is None:
+                    self.fail("no_id")
+                return stored
             data = data["id"]
         return super().to_internal_value(data)
+
+    def _stored(self):
+        instance = getattr(self.parent, "instance", None)
+        if isinstance(instance, models.Model) and instance.pk and self.source and "." not in self.source:
+            return getattr(instance, self.source, None)
+        return None
 
     def to_representation(self, value):
         return brief(value, self.context)
