@@ -129,6 +129,10 @@ def test_writes_take_keys_and_what_a_read_gave_back(api):
     refused = client.patch(data["url"], {"region": {"display": "大方县"}, "version": body(patched)["version"]},
                            format="json")
     assert refused.status_code == 400 and "id" in body(refused)["region"][0]
+    # {"id": null} keeps a link only where it stands for a row the reader cannot see (the placeholder).
+    refused = client.patch(data["url"], {"region": {"id": None}, "version": body(patched)["version"]},
+                           format="json")
+    assert refused.status_code == 400 and "id" in body(refused)["region"][0]
 
 
 # --- 2. pages, ordering, strict filters ------------------------------------------------------------------------

@@ -115,7 +115,8 @@ class BriefRelatedField(serializers.PrimaryKeyRelatedField):
             if data.get("id") in (None, ""):
                 # The placeholder of a row outside the reader's area, sent back as read: the link stays.
                 stored = self._stored()
-                if stored is None:
+                seen = visibility(self.context)
+                if "id" not in data or stored is None or seen is None or seen.can_open(stored):
                     self.fail("no_id")
                 return stored
             data = data["id"]
