@@ -1167,6 +1167,7 @@ EN.update({
     "记录已被他人修改（版本不符）": "The record was changed by someone else (version mismatch)",
     "修改未注明所依据的版本（If-Match 或 version）": "The edit names no version (If-Match or version)",
     "请求过于频繁": "Too many requests",
+    "请求体的格式无法读取（请用 JSON）": "The request body's format cannot be read (send JSON)",
     "列出%(name)s": "List %(name)s",
     "列出您管辖范围内的%(name)s，分页（limit、offset，每页最多 %(max)s 条）。可用查询参数筛选，用 ordering 排序；"
     "未知的参数、无效的筛选值或排序字段返回 400 并说明原因。关联记录以 {id, display, url} 给出，选项以 {value, label} 给出。":

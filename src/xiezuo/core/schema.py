@@ -34,6 +34,7 @@ ERRORS = {
     404: OpenApiResponse(_detail, description=gettext_lazy("记录不存在或不在您的管辖范围内")),
     409: OpenApiResponse(_conflict, description=gettext_lazy("记录仍被其他记录引用")),
     412: OpenApiResponse(_detail, description=gettext_lazy("记录已被他人修改（版本不符）")),
+    415: OpenApiResponse(_detail, description=gettext_lazy("请求体的格式无法读取（请用 JSON）")),
     428: OpenApiResponse(_detail, description=gettext_lazy("修改未注明所依据的版本（If-Match 或 version）")),
     429: OpenApiResponse(_detail, description=gettext_lazy("请求过于频繁")),
 }
@@ -114,6 +115,8 @@ class RecordAutoSchema(AutoSchema):
             codes.append(409)
         if method in ("PUT", "PATCH"):
             codes += [409, 412, 428]
+        if method in ("POST", "PUT", "PATCH"):
+            codes.append(415)  # a body in a media type, or a multipart body, that cannot be read
         for code in codes:
             if str(code) not in responses:
                 responses[str(code)] = self._get_response_for_code(ERRORS[code], str(code), direction=direction)
