@@ -1514,3 +1514,127 @@ EN.update({
         "In sheet “%(sheet)s”, what lies outside the table's rows unpacks to more than %(limit)s, above the "
         "import limit, and was not read.",
 })
+
+# --- api12: the API's objects, paging, ordering, filters, tokens and schema words; CLI and job pages ---------
+EN.update({
+    "记录已被他人修改。": "The record has been changed by someone else.",
+    "修改须注明所依据的记录版本：请在请求头 If-Match 中给出读取时的 ETag，或在请求体中给出 version。":
+        "An edit must name the version it is based on: give the ETag you read in an If-Match header, "
+        "or the version in the body.",
+    "记录名称（与页面上显示的相同）": "The record's name (as pages show it)",
+    "本记录的 API 地址": "This record's API address",
+    "本记录的页面地址": "This record's page",
+    "记录版本。每次修改加一；修改时给出读取时的版本（或用 If-Match 请求头），过期的修改被拒绝。":
+        "Record version. Each change adds one; an edit gives the version it read (or an If-Match header), "
+        "and an edit based on an old version is refused.",
+    "行政区划“{pk_value}”不存在或不在您可填报的范围内。":
+        "Region \"{pk_value}\" does not exist or is outside the area you may report for.",
+    "读取时的 ETag（如 \"3\"）。与请求体中的 version 二选一；都没有时返回 428。":
+        "The ETag you read (e.g. \"3\"). Either this or version in the body; with neither the answer is 428.",
+    "数据有误": "Invalid data",
+    "角色不允许，或记录已提交或已审核而锁定": "Your role does not allow it, or the record is locked (submitted or approved)",
+    "记录不存在或在您的管辖范围以外": "The record does not exist or is outside your area",
+    "请求体中的 version 已过期：记录已被他人修改，未保存":
+        "The version in the body is out of date: the record was changed by someone else; nothing was saved",
+    "If-Match 的版本已过期：记录已被他人修改，未保存":
+        "The If-Match version is out of date: the record was changed by someone else; nothing was saved",
+    "未注明所依据的版本（If-Match 或 version）": "The edit names no version (If-Match or version)",
+    "请求头 Authorization 中缺少令牌：应为“Bearer <令牌>”。":
+        "The Authorization header has no token: it should read \"Bearer <token>\".",
+    "令牌不应含有空格。": "A token contains no spaces.",
+    "令牌含有无效字符。": "The token contains invalid characters.",
+    "令牌无效。请重新获取令牌（POST /api/token/ 或“API 令牌”页面）。":
+        "Invalid token. Get a new one (POST /api/token/ or the \"API token\" page).",
+    "账号已停用。": "This account is disabled.",
+    "须给出所关联记录的编号（id）。": "Give the linked record's id.",
+    "令牌：在请求头中给出 Authorization: Bearer <令牌>": "Token: send it as the header Authorization: Bearer <token>",
+    "用用户名和密码换取令牌": "Get a token with a username and password",
+    "给出用户名和密码，得到令牌，之后每个请求带上请求头 Authorization: Bearer <令牌>。同一用户多次获取得到同一个令牌；"
+    "在“API 令牌”页面可以重新生成（旧令牌随即失效）。与登录页面一样，多次失败会暂时锁定账号或网络地址（返回 429）。":
+        "Give a username and password to get a token, then send the header Authorization: Bearer <token> with "
+        "every request. A user gets the same token each time; the \"API token\" page makes a new one (the old one "
+        "stops working). As on the sign-in page, repeated failures lock the account or the address for a while "
+        "(429).",
+    "用户名或密码错误，或未给出": "Wrong or missing username or password",
+    "失败次数过多，暂时锁定": "Too many failures: locked for a while",
+    "请给出用户名（username）和密码（password）。": "Give a username and a password.",
+    "用户名或密码错误。": "Wrong username or password.",
+    "未知的查询参数“%(name)s”。可用的参数：%(known)s。":
+        "Unknown query parameter \"%(name)s\". Parameters this list takes: %(known)s.",
+    "只能给一个值。": "Give one value only.",
+    "不能为空；不筛选时请省略此参数。": "Must not be empty; leave the parameter out to not filter.",
+    "须为 true 或 false。": "Must be true or false.",
+    "（此列表不支持排序）": "(this list cannot be sorted)",
+    "无法按“%(name)s”排序。可排序的字段：%(allowed)s；在字段前加 - 表示倒序。":
+        "Cannot sort by \"%(name)s\". Fields to sort by: %(allowed)s; a leading - sorts in reverse.",
+    "排序字段，逗号分隔，前加 - 表示倒序。可用：": "Fields to sort by, comma-separated, a leading - for reverse. Fields: ",
+    "已有 %(seconds)s 秒没有工作进程运行，排队中的任务不会开始。请联系管理员启动工作进程（xiezuo worker）；"
+    "启动后任务会自动继续。":
+        "No worker has run for %(seconds)s seconds, so queued jobs will not start. Ask an administrator to start "
+        "a worker (xiezuo worker); the job then continues by itself.",
+    "须为一个非负整数。": "Must be one whole number, zero or more.",
+    "须为正整数。": "Must be a whole number above zero.",
+    "每页条数，默认 %(default)s，最多 %(max)s；更大的值按 %(max)s 计（用 next 翻页）。":
+        "Records per page: %(default)s by default, at most %(max)s; a larger value counts as %(max)s "
+        "(follow next for more).",
+    "从第几条开始（0 为第一条）。": "Where the page starts (0 is the first record).",
+    "输入有误（字段错误、无法处理的字符、未知的查询参数、无效的筛选值或排序字段）":
+        "Invalid input (field errors, unusable characters, an unknown query parameter, an invalid filter value "
+        "or ordering field)",
+    "未登录或令牌无效": "Not signed in, or invalid token",
+    "角色或记录状态不允许此操作": "Your role or the record's status does not allow this",
+    "记录不存在或不在您的管辖范围内": "The record does not exist or is outside your area",
+    "记录仍被其他记录引用": "The record is still referenced by other records",
+    "记录已被他人修改（版本不符）": "The record was changed by someone else (version mismatch)",
+    "修改未注明所依据的版本（If-Match 或 version）": "The edit names no version (If-Match or version)",
+    "请求过于频繁": "Too many requests",
+    "请求体的格式无法读取（请用 JSON）": "The request body's format cannot be read (send JSON)",
+    "列出%(name)s": "List %(name)s",
+    "列出您管辖范围内的%(name)s，分页（limit、offset，每页最多 %(max)s 条）。可用查询参数筛选，用 ordering 排序；"
+    "未知的参数、无效的筛选值或排序字段返回 400 并说明原因。关联记录以 {id, display, url} 给出，选项以 {value, label} 给出。":
+        "Lists the %(name)s records in your area, in pages (limit, offset; at most %(max)s a page). Filter with "
+        "the query parameters, sort with ordering; an unknown parameter, an invalid filter value or ordering field "
+        "answers 400 saying why. Linked records come as {id, display, url}, choices as {value, label}.",
+    "读取一条%(name)s": "Read one %(name)s record",
+    "读取一条%(name)s。不存在或不在您的管辖范围内时返回 404。响应头 ETag 是记录的版本，修改时放在 If-Match 中。":
+        "Reads one %(name)s record; 404 when it does not exist or is outside your area. The ETag header is the "
+        "record's version: send it in If-Match when editing.",
+    "新建%(name)s": "Create %(name)s",
+    "新建一条%(name)s（草稿）。关联记录给出编号（或读取时得到的 {id, …}），选项给出代码；只能关联您可填报范围内的区划、"
+    "单位和记录。":
+        "Creates one %(name)s record (a draft). Give linked records by id (or the {id, …} a read gave), choices by "
+        "value; only regions, organisations and records in the area you report for can be linked.",
+    "修改%(name)s（全部字段）": "Edit %(name)s (all fields)",
+    "以给出的全部字段修改一条%(name)s。须注明所依据的版本（If-Match 请求头或请求体中的 version）；已提交或已审核的记录不能修改。":
+        "Replaces one %(name)s record's fields with those given. Name the version the edit is based on (If-Match "
+        "header or version in the body); submitted or approved records cannot be edited.",
+    "修改%(name)s（部分字段）": "Edit %(name)s (some fields)",
+    "只修改给出的字段。须注明所依据的版本（If-Match 请求头或请求体中的 version）；已提交或已审核的记录不能修改。":
+        "Changes only the fields given. Name the version the edit is based on (If-Match header or version in the "
+        "body); submitted or approved records cannot be edited.",
+    "删除%(name)s": "Delete %(name)s",
+    "删除一条%(name)s。仍被其他记录引用时返回 409，并列出引用它的记录。":
+        "Deletes one %(name)s record; 409, listing the records that refer to it, while others still do.",
+    "提交%(name)s待审核": "Submit %(name)s for review",
+    "把一条草稿或被退回的%(name)s提交审核；提交后不能修改。":
+        "Submits a draft or returned %(name)s record for review; it cannot be edited afterwards.",
+    "审核通过%(name)s": "Approve %(name)s",
+    "审核通过一条已提交的%(name)s（填报人不能审核自己的记录）。通过后计入统计。":
+        "Approves a submitted %(name)s record (nobody approves their own). Approved records count in the figures.",
+    "退回%(name)s": "Return %(name)s",
+    "把一条已提交或已审核的%(name)s退回填报人修改；须在 reason 中说明原因。":
+        "Returns a submitted or approved %(name)s record to its author for correction; give the reason in reason.",
+    "重新打开%(name)s": "Reopen %(name)s",
+    "把一条已审核的%(name)s改回草稿以便修改；须在 reason 中说明原因。":
+        "Turns an approved %(name)s record back into a draft to be edited; give the reason in reason.",
+    "关联的记录：编号、名称、API 地址和页面地址。不在您管辖范围内的记录只给出“（范围外记录）”，其余均为 null。":
+        "A linked record: id, name, API address and page. A record outside your area shows only \"(out-of-area "
+        "record)\", everything else null.",
+    "令牌：POST /api/token/ 用用户名和密码换取，或在“API 令牌”页面生成。请求头 Authorization: Bearer <令牌>"
+    "（或 Token <令牌>）。":
+        "Token: from POST /api/token/ with a username and password, or from the \"API token\" page. Send the header "
+        "Authorization: Bearer <token> (or Token <token>).",
+    "行政区划（省、市、县、乡、村），按代码排序；可按级别、上级代码、名称（含拼音）筛选。行政区划是公共参考数据，所有用户都能读取。":
+        "Regions (province, prefecture, county, township, village), by code; filter by level, parent code or name "
+        "(pinyin too). Regions are public reference data that every user can read.",
+})

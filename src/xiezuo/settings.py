@@ -27,6 +27,16 @@ def envlist(name: str, default: str = "") -> list[str]:
     return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]
 
 
+def package_version() -> str:
+    """The installed package's version: the API's version (schema info.version, X-API-Version header)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("xiezuo")
+    except PackageNotFoundError:
+        return "0"
+
+
 def envsecret(name: str, default: str = "") -> str:
     """A secret may be given directly or, for container secrets, as a file: NAME_FILE."""
     path = os.environ.get(f"{name}_FILE")
@@ -118,6 +128,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "xiezuo.core.middleware.LanguageMiddleware",
+    "xiezuo.core.middleware.ApiHeadersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -181,8 +192,12 @@ CACHES = {"default": {
 }[XIEZUO_CACHE]}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Django's password rules (the command line's createuser and the password pages check them).
 AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -240,27 +255,35 @@ XIEZUO_REMINDER_HOUR = envint("XIEZUO_REMINDER_HOUR", 8)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "xiezuo.core.api_auth.TokenOrBearerAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["xiezuo.core.api_permissions.RecordPermission"],
-    "DEFAULT_FILTER_BACKENDS": ["xiezuo.core.filter_backend.StrictFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["xiezuo.core.filter_backend.StrictFilterBackend",
+                                "xiezuo.core.filter_backend.StrictOrderingFilter"],
     "DEFAULT_PAGINATION_CLASS": "xiezuo.core.pagination.StrictLimitOffsetPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "xiezuo.core.schema.RecordAutoSchema",
+    # 404 and other refusals in the request's language, with our wording (core/errors.py).
+    "EXCEPTION_HANDLER": "xiezuo.core.errors.api_exception_handler",
     # Rates per user (token or session) and per address for anonymous calls; far above what a person or the
     # test suite does, low enough to stop a runaway script. Read at each request (core/throttling.py).
     "DEFAULT_THROTTLE_CLASSES": ["xiezuo.core.throttling.UserRateThrottle",
                                  "xiezuo.core.throttling.AnonRateThrottle"],
 }
+# The most records one API page holds: `?limit=` above it answers this many (said in `limit`'s description).
+XIEZUO_API_MAX_PAGE_SIZE = envint("XIEZUO_API_MAX_PAGE_SIZE", 1000)
+XIEZUO_VERSION = package_version()
 XIEZUO_API_RATES = {
     "user": os.environ.get("XIEZUO_API_RATE_USER", "3000/min"),
     "anon": os.environ.get("XIEZUO_API_RATE_ANON", "300/min"),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Xiezuo API",
-    "DESCRIPTION": "東西部協作平台 REST API. Authenticate with `Authorization: Token <key>`.",
-    "VERSION": "1",
+    "DESCRIPTION": ("东西部协作平台 REST API。令牌：POST /api/token/（用户名、密码），之后每个请求带上 "
+                    "`Authorization: Bearer <令牌>`（`Token <令牌>` 亦可）。每页最多 1000 条；`ordering` 排序；"
+                    "未知的查询参数或无效的值返回 400。响应头 `X-API-Version` 给出版本。详见 docs/api.md。"),
+    "VERSION": XIEZUO_VERSION,  # also every API answer's X-API-Version header
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     # Swagger UI and Redoc from the installed drf-spectacular-sidecar, served as our own static files:
@@ -273,7 +296,11 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # A refused request (403, 404) is one line: the path and the reason, no traceback (core/errors.py).
+    "filters": {"one_line_refusals": {"()": "xiezuo.core.errors.OneLineRefusals"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["one_line_refusals"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("XIEZUO_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {"django.db.backends": {"level": "WARNING"},
+                "django.request": {"filters": ["one_line_refusals"]},
+                "django.security": {"filters": ["one_line_refusals"]}},
 }

@@ -12,6 +12,7 @@ from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
 from xiezuo.core import aliases, pages
+from xiezuo.core.api_token import TokenView
 from xiezuo.core.figures_api import FiguresView
 from xiezuo.core.signin_views import SigninView, signin_events
 from xiezuo.core.urls import api_router, job_urls
@@ -34,6 +35,7 @@ urlpatterns = [
     path("industry/cooperation/<path:rest>", RedirectView.as_view(url="/cooperation/%(rest)s", query_string=True,
                                                                   permanent=True)),
     path("api/figures/", FiguresView.as_view(), name="api_figures"),
+    path("api/token/", TokenView.as_view(), name="api_token_obtain"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     # The split view serves Swagger UI's start-up script as a file, which the Content-Security-Policy allows;
     # Swagger UI and Redoc themselves come from drf-spectacular-sidecar's static files (intranets have no CDN).

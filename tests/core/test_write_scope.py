@@ -258,7 +258,9 @@ def test_counts_and_api_lists_leave_out_rows_of_other_areas(login, api, user):
     listed = login("qiannan").get("/exchange/visit/", {"q": trip.name}).content.decode()
     assert f"{len(visible)} 项" in listed and f"{len(everything)} 项" not in listed
     client = api("qiannan")
-    assert set(client.get(f"/api/exchange/visit/{trip.pk}/").json()["agreements"]) == visible
+    agreements = client.get(f"/api/exchange/visit/{trip.pk}/").json()["agreements"]
+    assert {a["id"] for a in agreements} == visible
+    assert {a["display"] for a in agreements} == {str(a) for a in Agreement.objects.filter(pk__in=visible)}
     # Saving the list the reader was given keeps the outcomes of other areas.
     response = client.patch(f"/api/exchange/visit/{trip.pk}/", versioned(trip, {"agreements": sorted(visible)}),
                             format="json")

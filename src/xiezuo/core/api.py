@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -18,11 +20,19 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
 from rest_framework.response import Response
 
+from .api_fields import (
+    BriefRelatedField,
+    DisplayField,
+    LabelledChoiceField,
+    RecordListSerializer,
+    SelfUrlField,
+    relation_names,
+)
 from .api_permissions import RecordPermission  # noqa: F401  (kept importable from here)
 from .forms import current_keys
 from .models import Record
 from .permissions import TRANSITIONS, can, review_refusal
-from .scope import Visibility, get_scope, is_scoped_model, linkable
+from .scope import Visibility, is_scoped_model, linkable
 from .services import StaleVersion, create_record, delete_record, transition_record, update_record
 
 
@@ -48,20 +58,20 @@ class _Stale(APIException):
 
 class PreconditionFailed(_Stale):
     status_code = status.HTTP_412_PRECONDITION_FAILED
-    default_detail = "记录已被他人修改。"
+    default_detail = _("记录已被他人修改。")
     default_code = "stale_version"
 
 
 class VersionConflict(_Stale):
     status_code = status.HTTP_409_CONFLICT
-    default_detail = "记录已被他人修改。"
+    default_detail = _("记录已被他人修改。")
     default_code = "stale_version"
 
 
 class PreconditionRequired(APIException):
     status_code = 428
-    default_detail = ("修改须注明所依据的记录版本：请在请求头 If-Match 中给出读取时的 ETag，"
-                      "或在请求体中给出 version。")
+    default_detail = _("修改须注明所依据的记录版本：请在请求头 If-Match 中给出读取时的 ETag，"
+                       "或在请求体中给出 version。")
     default_code = "version_required"
 
 
@@ -84,13 +94,13 @@ def base_version(request) -> tuple[int, type[APIException]]:
         try:
             body = int(body)
         except (TypeError, ValueError):
-            raise ValidationError({"version": ["版本须为整数。"]}) from None
+            raise ValidationError({"version": [_t("版本须为整数。")]}) from None
     else:
         body = None
     if header:
         version = _if_match_version(header)
         if body is not None and body != version:
-            raise VersionConflict({"detail": "请求头 If-Match 与请求体中的 version 不一致。"})
+            raise VersionConflict({"detail": _t("请求头 If-Match 与请求体中的 version 不一致。")})
         return version, PreconditionFailed
     if body is not None:
         return body, VersionConflict
@@ -98,18 +108,33 @@ def base_version(request) -> tuple[int, type[APIException]]:
 
 
 class RecordSerializer(serializers.ModelSerializer):
-    """Related choices are limited to the user's area; model validation runs on every write."""
+    """Related choices are limited to the user's area; model validation runs on every write.
 
+    Objects carry `display`, `url` and `page_url`; related rows read as brief objects and choices as
+    {value, label} (core/api_fields.py); writes take keys and values as before.
+    """
+
+    serializer_related_field = BriefRelatedField
+    serializer_choice_field = LabelledChoiceField
+
+    display = DisplayField(help_text=_("记录名称（与页面上显示的相同）"))
+    url = SelfUrlField(help_text=_("本记录的 API 地址"))
+    page_url = SelfUrlField(kind="page", help_text=_("本记录的页面地址"))
     status_display = serializers.CharField(source="get_status_display", read_only=True)
     version = serializers.IntegerField(
         required=False, min_value=1,
-        help_text="记录版本。每次修改加一；修改时给出读取时的版本（或用 If-Match 请求头），过期的修改被拒绝。")
+        help_text=_("记录版本。每次修改加一；修改时给出读取时的版本（或用 If-Match 请求头），过期的修改被拒绝。"))
 
     class Meta:
         read_only_fields = Record.SYSTEM_FIELDS
+        list_serializer_class = RecordListSerializer
 
     def get_field_names(self, declared_fields, info):
-        names = list(super().get_field_names({k: v for k, v in declared_fields.items() if k != "version"}, info))
+        added = ("version", "display", "url", "page_url")
+        names = list(super().get_field_names({k: v for k, v in declared_fields.items() if k not in added}, info))
+        names = [n for n in names if n not in added[1:]]
+        at = names.index("id") + 1 if "id" in names else 0
+        names[at:at] = ["display", "url", "page_url"]
         return [*names, "version"] if "version" not in names else names
 
     def get_fields(self):
@@ -134,19 +159,6 @@ class RecordSerializer(serializers.ModelSerializer):
                               if o not in attrs[f.name]]
                     attrs[f.name] = list(attrs[f.name]) + hidden
         return attrs
-
-    def to_representation(self, instance):
-        """Keys of related rows the reader may not open are left out of many-to-many lists."""
-        data = super().to_representation(instance)
-        request = self.context.get("request")
-        if request is None or get_scope(request.user).everything:
-            return data
-        visibility = self.context.setdefault("_visibility", Visibility(request.user))
-        for f in self._scoped_m2m():
-            if isinstance(data.get(f.name), list) and data[f.name]:
-                visibility.prefetch(f.related_model, data[f.name])
-                data[f.name] = [pk for pk in data[f.name] if visibility.may_open(f.related_model, pk)]
-        return data
 
     def _split(self, data: dict) -> tuple[dict, dict]:
         m2m_names = {f.name for f in self.Meta.model._meta.many_to_many}
@@ -192,7 +204,7 @@ def limit_related_choices(fields: dict, user, instance) -> None:
         keep = current_keys(stored, f.source) if stored is not None and f.source in _field_names(stored) else []
         target.queryset = linkable(model, user, keep)
         if model._meta.label_lower == "geo.region":
-            target.error_messages["does_not_exist"] = "行政区划“{pk_value}”不存在或不在您可填报的范围内。"
+            target.error_messages["does_not_exist"] = _("行政区划“{pk_value}”不存在或不在您可填报的范围内。")
 
 
 def _field_names(obj) -> set[str]:
@@ -235,8 +247,8 @@ class RecordViewSet(viewsets.ModelViewSet):
         model: type[models.Model] = self.record_type.model
         # Every foreign key joined and every many-to-many field of the serializer prefetched: a page of 5 or
         # of 500 objects costs the same queries (see core/tables.py fetch_plan).
-        names = getattr(getattr(self.get_serializer_class(), "Meta", None), "fields", None) or ()
-        select, prefetch = fetch_plan(model, [n for n in names if isinstance(n, str)])
+        related, many = relation_names(model)
+        select, prefetch = fetch_plan(model, many, select=related)
         qs = model.objects.restrict(self.request.user, "view").select_related(*select)
         if hasattr(model, "annotate_reads"):  # values a model computes per row, for all rows at once
             qs = model.annotate_reads(qs)
@@ -255,8 +267,24 @@ class RecordViewSet(viewsets.ModelViewSet):
     def get_serializer_context(self):
         context = super().get_serializer_context()
         if getattr(self, "_visibility", None) is not None:
-            context["_visibility"] = self._visibility  # read by RecordSerializer.to_representation
+            context["_visibility"] = self._visibility  # read by core.api_fields.visibility
         return context
+
+    def ordering_keys(self) -> dict[str, str]:
+        """`?ordering=`: the list page's sortable columns (a relation sorts by the related row's name), the id and
+        the times."""
+        from .listing import sort_keys
+
+        model = self.record_type.model
+        names = {f.name for f in model._meta.concrete_fields}
+        keys = {name: name for name in ("id", "created_at", "updated_at") if name in names}
+        return {**keys, **sort_keys(self.record_type.table(model, []))}
+
+    def default_ordering(self) -> list[str]:
+        """As the list page: the table's ordering, the id breaking ties (so that pages never overlap)."""
+        table = self.record_type.table
+        ordering = list(getattr(table, "ordering", ()) or ())
+        return ordering + ["pk"] if not any(o.lstrip("-") in ("pk", "id") for o in ordering) else ordering
 
     def perform_destroy(self, instance):
         from django.db.models import ProtectedError, RestrictedError
@@ -276,10 +304,10 @@ class RecordViewSet(viewsets.ModelViewSet):
         if not can(request.user, name, obj):
             if can(request.user, name, type(obj)) and obj.status in TRANSITIONS[name][0] and name != "submit":
                 raise PermissionDenied(review_refusal(request.user, name, obj))
-            raise PermissionDenied("当前状态或角色不允许此操作")
+            raise PermissionDenied(_t("当前状态或角色不允许此操作"))
         reason = request.data.get("reason", "") if hasattr(request.data, "get") else ""
         if reason is not None and not isinstance(reason, str):
-            raise ValidationError({"reason": ["原因须为文字。"]})
+            raise ValidationError({"reason": [_t("原因须为文字。")]})
         try:
             obj = transition_record(obj, name, request.user, reason=str(reason or ""))
         except DjangoValidationError as exc:
@@ -340,7 +368,7 @@ def viewset_for(record_type) -> type[RecordViewSet]:
 
 IF_MATCH = OpenApiParameter(
     "If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, required=False,
-    description='读取时的 ETag（如 "3"）。与请求体中的 version 二选一；都没有时返回 428。')
+    description=_('读取时的 ETag（如 "3"）。与请求体中的 version 二选一；都没有时返回 428。'))
 # `based_on`, `version` and `changes` come with a stale version; an If-Match header that contradicts the body's
 # version is refused with `detail` alone.
 _STALE = inline_serializer("StaleVersion", {
@@ -349,10 +377,10 @@ _STALE = inline_serializer("StaleVersion", {
     "changes": serializers.ListField(required=False,
                                      child=serializers.DictField(child=serializers.CharField(allow_null=True)))})
 EDIT_REFUSALS = {
-    400: OpenApiResponse(description="数据有误"),
-    403: OpenApiResponse(description="角色不允许，或记录已提交或已审核而锁定"),
-    404: OpenApiResponse(description="记录不存在或在您的管辖范围以外"),
-    409: OpenApiResponse(_STALE, description="请求体中的 version 已过期：记录已被他人修改，未保存"),
-    412: OpenApiResponse(_STALE, description="If-Match 的版本已过期：记录已被他人修改，未保存"),
-    428: OpenApiResponse(description="未注明所依据的版本（If-Match 或 version）"),
+    400: OpenApiResponse(description=_("数据有误")),
+    403: OpenApiResponse(description=_("角色不允许，或记录已提交或已审核而锁定")),
+    404: OpenApiResponse(description=_("记录不存在或在您的管辖范围以外")),
+    409: OpenApiResponse(_STALE, description=_("请求体中的 version 已过期：记录已被他人修改，未保存")),
+    412: OpenApiResponse(_STALE, description=_("If-Match 的版本已过期：记录已被他人修改，未保存")),
+    428: OpenApiResponse(description=_("未注明所依据的版本（If-Match 或 version）")),
 }

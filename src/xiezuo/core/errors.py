@@ -32,9 +32,13 @@ def permission_denied(request, exception, template_name="403.html"):
     return defaults.permission_denied(request, exception, template_name)
 
 
+def not_found_message() -> str:
+    return _("未找到：不存在，或不在您的管辖范围内。")
+
+
 def page_not_found(request, exception, template_name="404.html"):
     if wants_json(request):
-        return _json(_("未找到：不存在，或不在您的管辖范围内。"), 404)
+        return _json(not_found_message(), 404)
     return defaults.page_not_found(request, exception, template_name)
 
 
@@ -42,3 +46,30 @@ def server_error(request, template_name="500.html"):
     if wants_json(request):
         return _json(_("服务器内部错误，操作未完成，数据没有改动。"), 500)
     return defaults.server_error(request, template_name)
+
+
+def api_exception_handler(exc, context):
+    """DRF's handler, with our 404 text (in the request's language) instead of "No Project matches the given
+    query." or "Not found.", which name internals or stay English."""
+    from django.http import Http404
+    from rest_framework import exceptions
+    from rest_framework.views import exception_handler
+
+    if isinstance(exc, (Http404, exceptions.NotFound)):
+        exc = exceptions.NotFound(not_found_message())
+    return exception_handler(exc, context)
+
+
+class OneLineRefusals:
+    """Logging filter: a refusal (403, 404) is one line in the log, not a traceback. Django logs "Forbidden
+    (Permission denied): /path" with the exception attached; the reason is kept, the stack is not."""
+
+    def filter(self, record) -> bool:
+        if getattr(record, "status_code", None) in (403, 404) and record.exc_info:
+            exc = record.exc_info[1]
+            reason = str(exc) if exc is not None else ""
+            record.msg = f"{record.getMessage()}{f' ({reason})' if reason else ''}"
+            record.args = ()
+            record.exc_info = None
+            record.exc_text = None
+        return True

@@ -48,15 +48,18 @@ def job_handler(kind: str):
 class Progress:
     """Handed to a handler: `progress(40, "校验第 4 万行")`. A heartbeat thread writes it to the row."""
 
-    def __init__(self, job: Job):
+    def __init__(self, job: Job, observer: Callable[[int, str], None] | None = None):
         self.job = job
         self.percent = job.progress
         self.message = job.message
+        self.observer = observer  # the command line's progress bar
 
     def __call__(self, percent: int, message: str = "") -> None:
         self.percent = max(0, min(100, int(percent)))
         if message:
             self.message = message
+        if self.observer is not None:
+            self.observer(self.percent, self.message)
         if settings.XIEZUO_JOBS_EAGER:
             return
         if not connection.in_atomic_block:
@@ -171,9 +174,10 @@ class _Heartbeat(threading.Thread):
             connection.close()
 
 
-def run(job: Job) -> Job:
+def run(job: Job, observer: Callable[[int, str], None] | None = None) -> Job:
+    """Run a claimed job; `observer(percent, message)` hears its progress (the command line shows a bar)."""
     handler = HANDLERS[job.kind]
-    progress = Progress(job)
+    progress = Progress(job, observer)
     beat = None if settings.XIEZUO_JOBS_EAGER else _Heartbeat(job, progress)
     if beat:
         beat.start()
@@ -213,6 +217,45 @@ def _finish(job: Job, state: str, message: str, detail: str = "") -> None:
                             "result_file", "error_file"])
 
 
+# --- is a worker running? ---------------------------------------------------------------------------------
+#
+# Each worker notes the time in the shared cache (a table with PostgreSQL, files under var/ with SQLite) at
+# every poll. A job page warns when a job waits and no worker has been seen for XIEZUO_JOB_STALE_SECONDS:
+# otherwise an export queued with no worker running sits at "排队中 0%" with nothing to say why.
+
+WORKER_SEEN_KEY = "xiezuo:worker-seen"
+
+
+def note_worker_alive() -> None:
+    from django.core.cache import cache
+
+    try:
+        cache.set(WORKER_SEEN_KEY, time.time(), None)
+    except Exception:  # the cache is a convenience here; a worker never stops for it
+        log.debug("worker presence not noted", exc_info=True)
+
+
+def worker_seen_recently() -> bool:
+    """True when jobs run in the request, or a worker was seen within XIEZUO_JOB_STALE_SECONDS."""
+    from django.core.cache import cache
+
+    if settings.XIEZUO_JOBS_EAGER:
+        return True
+    seen = cache.get(WORKER_SEEN_KEY)
+    return seen is not None and time.time() - seen <= settings.XIEZUO_JOB_STALE_SECONDS
+
+
+def worker_warning(jobs) -> str:
+    """The warning a job page shows when one of `jobs` waits or runs and no worker has been seen lately."""
+    from django.utils.translation import gettext as _
+
+    waiting = any(job.state in (Job.State.QUEUED, Job.State.RUNNING) for job in jobs)
+    if not waiting or worker_seen_recently():
+        return ""
+    return _("已有 %(seconds)s 秒没有工作进程运行，排队中的任务不会开始。请联系管理员启动工作进程"
+             "（xiezuo worker）；启动后任务会自动继续。") % {"seconds": settings.XIEZUO_JOB_STALE_SECONDS}
+
+
 def work(once: bool = False, poll: float = 1.0, max_jobs: int | None = None, periodic: bool = True) -> int:
     """The worker loop behind `xiezuo worker`: queued jobs, and the periodic tasks whose slot has come
     (`core.periodic`; each slot is claimed by one worker only)."""
@@ -223,6 +266,7 @@ def work(once: bool = False, poll: float = 1.0, max_jobs: int | None = None, per
     log.info("worker %s started", me)
     while True:
         close_old_connections()
+        note_worker_alive()
         reap_stale()
         if periodic:
             run_due(worker=me)

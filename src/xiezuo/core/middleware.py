@@ -40,14 +40,37 @@ class LanguageMiddleware:
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         if chosen not in self.codes:
             accept = request.META.get("HTTP_ACCEPT_LANGUAGE", "").lower()
-            first = accept.split(",")[0].split(";")[0].strip()
-            chosen = "zh-hant" if first in ("zh-tw", "zh-hk", "zh-mo", "zh-hant") else settings.LANGUAGE_CODE
+            if request.path_info.startswith("/api/"):
+                # A program asks for its language explicitly: any of ours it names is honoured (English too).
+                chosen = api_language(accept) or settings.LANGUAGE_CODE
+            else:
+                first = accept.split(",")[0].split(";")[0].strip()
+                chosen = "zh-hant" if first in ("zh-tw", "zh-hk", "zh-mo", "zh-hant") else settings.LANGUAGE_CODE
         translation.activate(chosen)
         request.LANGUAGE_CODE = chosen
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", chosen)
         response.headers.setdefault("Vary", "Cookie")
         return response
+
+
+TRADITIONAL = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
+SIMPLIFIED = ("zh-hans", "zh-cn", "zh-sg", "zh-my", "zh")
+
+
+def api_language(accept: str) -> str | None:
+    """The first language of an Accept-Language header (by quality) that the site speaks, or None."""
+    from django.utils.translation.trans_real import parse_accept_lang_header
+
+    for code, _quality in parse_accept_lang_header(accept):
+        code = code.lower()
+        if code in TRADITIONAL or code.startswith("zh-hant"):
+            return "zh-hant"
+        if code in SIMPLIFIED or code.startswith("zh-hans"):
+            return "zh-hans"
+        if code == "en" or code.startswith("en-"):
+            return "en"
+    return None
 
 
 def _bad_text(value: str) -> bool:
@@ -143,4 +166,21 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         if self.policy:
             response.headers.setdefault("Content-Security-Policy", self.policy)
+        return response
+
+
+class ApiHeadersMiddleware:
+    """Every answer under /api/ names the API version (`X-API-Version`) and varies with Accept-Language."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.version = settings.XIEZUO_VERSION
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith("/api/"):
+            from django.utils.cache import patch_vary_headers
+
+            response.headers["X-API-Version"] = self.version
+            patch_vary_headers(response, ("Accept-Language",))
         return response

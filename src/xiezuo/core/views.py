@@ -302,13 +302,14 @@ class JobDetailView(LoginRequiredMixin, View):
         jobs.reap_stale()
         job = own_job(request, pk)
         template = "core/job_progress.html" if request.headers.get("HX-Request") else "core/job_detail.html"
-        return render(request, template, {"job": job})
+        return render(request, template, {"job": job, "worker_warning": jobs.worker_warning([job])})
 
 
 class JobListView(LoginRequiredMixin, View):
     def get(self, request):
         qs = Job.objects.all() if request.user.is_superuser else Job.objects.filter(user=request.user)
-        return render(request, "core/job_list.html", {"jobs": qs[:100]})
+        rows = list(qs[:100])
+        return render(request, "core/job_list.html", {"jobs": rows, "worker_warning": jobs.worker_warning(rows)})
 
 
 class JobDownloadView(LoginRequiredMixin, View):

@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import django_filters
+from django.utils.translation import gettext_lazy as _
 from rest_framework import permissions, serializers, viewsets
 
+from xiezuo.core.api_fields import BriefRelatedField, DisplayField, LabelledChoiceField, SelfUrlField
 from xiezuo.core.filtersets import ReferenceFilterSet
 
 from .models import Region
 
 
 class RegionSerializer(serializers.ModelSerializer):
+    serializer_related_field = BriefRelatedField
+    serializer_choice_field = LabelledChoiceField
+    display = DisplayField()
+    url = SelfUrlField()
+    page_url = SelfUrlField(kind="page")
+
     class Meta:
         model = Region
-        fields = ["code", "name", "level", "parent", "valid_from", "valid_to", "successor"]
+        fields = ["code", "display", "url", "page_url", "name", "level", "parent", "valid_from", "valid_to",
+                  "successor"]
 
 
 class RegionFilterSet(ReferenceFilterSet):
@@ -32,3 +41,7 @@ class RegionViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = RegionSerializer
     filterset_class = RegionFilterSet
     permission_classes = [permissions.IsAuthenticated]
+    ordering_fields = ["code", "name", "level"]
+    user_summary = _("行政区划")
+    user_description = _("行政区划（省、市、县、乡、村），按代码排序；可按级别、上级代码、名称（含拼音）筛选。"
+                         "行政区划是公共参考数据，所有用户都能读取。")

@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import sys
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from xiezuo.core.permissions import Role
@@ -10,7 +15,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("username")
-        parser.add_argument("--password", help="omit to be asked")
+        parser.add_argument("--password", help="omit to be asked (on a terminal); checked by the password rules")
         parser.add_argument("--name", default="")
         parser.add_argument("--role", choices=[r.value for r in Role], default=Role.VIEWER)
         parser.add_argument("--region", action="append", default=[], help="12-digit region code; repeatable")
@@ -24,11 +29,14 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         from xiezuo.partners.services import create_account
 
-        password = opts["password"]
-        if not password:
-            import getpass
-
-            password = getpass.getpass("密码：")
+        if not (opts["superuser"] or opts["region"] or opts["organisation"]):
+            raise CommandError("请给出管辖范围：--region 区划代码 或 --organisation 单位名称（可重复）。"
+                               "没有管辖范围的账号看不到任何记录；只有系统管理员（--superuser）不需要。")
+        password = opts["password"] or self.ask_password()
+        try:
+            validate_password(password, user=get_user_model()(username=opts["username"], first_name=opts["name"]))
+        except ValidationError as exc:
+            raise CommandError("密码不符合要求：" + " ".join(exc.messages)) from None
         channel_roles = {}
         for item in opts["channel_role"]:
             channel, sep, role = item.partition("=")
@@ -44,3 +52,18 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write(f"已创建用户 {user.username}")
+
+    def ask_password(self) -> str:
+        """Asked twice on a terminal; without one (a script, a container) there is nobody to ask."""
+        if not sys.stdin.isatty():
+            raise CommandError("没有终端，无法询问密码：请用 --password 给出密码。")
+        import getpass
+
+        try:
+            first = getpass.getpass("密码：")
+            second = getpass.getpass("再输入一次：")
+        except (EOFError, KeyboardInterrupt):
+            raise CommandError("未输入密码，未创建用户。") from None
+        if first != second:
+            raise CommandError("两次输入的密码不一致，未创建用户。")
+        return first

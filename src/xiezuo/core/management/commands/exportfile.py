@@ -10,6 +10,8 @@ from xiezuo.core import jobs
 from xiezuo.core.models import Job
 from xiezuo.core.registry import REGISTRY
 
+from ._progress import progress_bar
+
 
 class Command(BaseCommand):
     help = "Export a record type (inside the user's area) to .xlsx or .csv."
@@ -33,7 +35,8 @@ class Command(BaseCommand):
         job = Job.objects.create(kind="export_records", user=user, title=f"命令行导出：{target.name}",
                                  params={"record_type": opts["record_type"], "query": opts["query"], "format": fmt})
         jobs.claim(job.pk, "cli")
-        job = jobs.run(Job.objects.get(pk=job.pk))
+        with progress_bar(self.stderr._out, f"导出 {target.name}") as observer:
+            job = jobs.run(Job.objects.get(pk=job.pk), observer)
         if job.state != Job.State.SUCCEEDED:
             raise CommandError(job.message)
         with job.result_file.open("rb") as src, open(target, "wb") as dst:

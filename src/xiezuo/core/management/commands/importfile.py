@@ -10,6 +10,17 @@ from xiezuo.core import jobs
 from xiezuo.core.models import Job
 from xiezuo.core.registry import REGISTRY
 
+from ._progress import progress_bar
+
+
+def failure_message(job: Job) -> str:
+    """The job's message, with the error report's full path instead of "download it" (this is no web page)."""
+    message = job.message
+    if job.error_file:
+        message = message.replace("请下载错误清单，修改后重新上传。", "").replace("请下载错误清单", "").rstrip("，。 ")
+        message = f"{message}。\n错误清单（修改后重新导入）：{Path(job.error_file.path).resolve()}"
+    return message
+
 
 class Command(BaseCommand):
     help = "Import a file into a record type, as a job (run now unless --queue)."
@@ -36,11 +47,14 @@ class Command(BaseCommand):
             self.stdout.write(f"已排队：{job.pk}")
             return
         jobs.claim(job.pk, "cli")
-        job = jobs.run(Job.objects.get(pk=job.pk))
+        with progress_bar(self.stderr._out, f"导入 {path.name}") as observer:
+            job = jobs.run(Job.objects.get(pk=job.pk), observer)
         for row in job.errors[:50]:
             self.stderr.write(f"第 {row[0]} 行 {row[1]} 列（{row[2]}）：{row[3]}")
+        if len(job.errors) > 50:
+            self.stderr.write(f"……另有 {len(job.errors) - 50} 处错误，见错误清单。")
         if job.state != Job.State.SUCCEEDED:
-            raise CommandError(job.message)
+            raise CommandError(failure_message(job))
         self.stdout.write(job.message)
 
     def kind_and_params(self, name: str):

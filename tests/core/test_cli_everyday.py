@@ -1,0 +1,119 @@
+"""The command line as an operator uses it: progress as a job goes, the error report's path, password rules,
+no traceback without a terminal; the job pages' warning when no worker runs."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import translation
+
+from tests.base import xlsx_bytes
+from xiezuo.core import jobs
+from xiezuo.core.models import Job
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _simplified_afterwards():
+    """Requests in English or Traditional leave their language active in this thread; the next test starts in
+    the default language."""
+    yield
+    translation.activate("zh-hans")
+
+
+def test_import_shows_progress_and_the_error_report_path(tmp_path):
+    good = tmp_path / "orgs.xlsx"
+    good.write_bytes(xlsx_bytes([{"单位名称": "进度测试企业", "单位类型": "企业", "所在地区": "520521000000"}]))
+    err, out = io.StringIO(), io.StringIO()
+    call_command("importfile", "partners.organisation", str(good), "--user", "bijie_dafang", stderr=err, stdout=out)
+    lines = err.getvalue().splitlines()
+    assert any("正在读取文件" in line for line in lines), lines
+    assert lines[-1].strip().startswith("100%")
+    assert "已导入 1 条记录" in out.getvalue()
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(xlsx_bytes([{"单位名称": "进度测试企业2", "单位类型": "没有这种类型", "所在地区": "520521000000"}]))
+    err = io.StringIO()
+    with pytest.raises(CommandError) as refused:
+        call_command("importfile", "partners.organisation", str(bad), "--user", "bijie_dafang", stderr=err)
+    message = str(refused.value)
+    assert "请下载错误清单" not in message
+    path = Path(message.split("错误清单（修改后重新导入）：")[1].strip())
+    assert path.is_absolute() and path.is_file() and path.suffix == ".xlsx"
+    assert "第 2 行" in err.getvalue()
+
+
+def test_export_shows_progress(tmp_path):
+    err = io.StringIO()
+    call_command("exportfile", "partners.organisation", str(tmp_path / "o.csv"), "--user", "qiannan", stderr=err)
+    assert "已导出" in err.getvalue() and err.getvalue().splitlines()[-1].strip().startswith("100%")
+
+
+@pytest.mark.parametrize("password,said", [("1", "密码不符合要求"), ("83920174651", "只包含数字"),
+                                           ("password123", "太常见"), ("county09pw", "太相似")])
+def test_createuser_refuses_weak_passwords(password, said):
+    with pytest.raises(CommandError, match=said):
+        call_command("createuser", "county09", "--password", password, "--region", "522701000000")
+    from django.contrib.auth import get_user_model
+
+    assert not get_user_model().objects.filter(username="county09").exists()
+
+
+def test_createuser_requires_an_area_except_for_a_superuser():
+    with pytest.raises(CommandError, match="--region"):
+        call_command("createuser", "noarea", "--password", "long-enough-1", "--role", "editor")
+    call_command("createuser", "root2", "--password", "long-enough-1", "--superuser", stdout=io.StringIO())
+
+
+def test_createuser_without_a_terminal_says_what_to_do(worker_env):
+    """Run as a script would (stdin not a terminal, no --password): a sentence and exit 1, no traceback."""
+    env = {**worker_env, "DJANGO_SETTINGS_MODULE": "xiezuo.settings"}
+    done = subprocess.run([sys.executable, "-m", "xiezuo.cli", "createuser", "noterm", "--region", "522701000000"],
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 1
+    assert "没有终端" in done.stderr and "--password" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_job_pages_warn_when_no_worker_is_seen(login, user, settings):
+    from django.core.cache import cache
+
+    settings.XIEZUO_JOBS_EAGER = False
+    cache.delete(jobs.WORKER_SEEN_KEY)
+    job = Job.objects.create(kind="export_records", user=user("qiannan"), title="无人处理的导出",
+                             params={"record_type": "partners.organisation", "query": "", "format": "csv"})
+    client = login("qiannan")
+    for url in (f"/jobs/{job.pk}/", "/jobs/"):
+        page = client.get(url).content.decode()
+        assert 'id="worker-warning"' in page and "xiezuo worker" in page, url
+    jobs.note_worker_alive()
+    assert 'id="worker-warning"' not in client.get(f"/jobs/{job.pk}/").content.decode()
+    cache.set(jobs.WORKER_SEEN_KEY, time.time() - settings.XIEZUO_JOB_STALE_SECONDS - 5, None)
+    assert 'id="worker-warning"' in client.get(f"/jobs/{job.pk}/", HTTP_HX_REQUEST="true").content.decode()
+    client.cookies["django_language"] = "en"
+    try:
+        english = client.get(f"/jobs/{job.pk}/").content.decode()
+    finally:
+        translation.activate("zh-hans")
+    assert "xiezuo worker" in english and "No worker has run" in english
+    job.state = Job.State.SUCCEEDED
+    job.save()
+    assert 'id="worker-warning"' not in client.get(f"/jobs/{job.pk}/").content.decode()
+
+
+def test_a_worker_notes_it_is_alive(worker_env, settings):
+    from django.core.cache import cache
+
+    settings.XIEZUO_JOBS_EAGER = False
+    cache.delete(jobs.WORKER_SEEN_KEY)
+    assert not jobs.worker_seen_recently()
+    subprocess.run([sys.executable, "-m", "xiezuo.cli", "worker", "--once"],
+                   env={**worker_env, "DJANGO_SETTINGS_MODULE": "xiezuo.settings"}, check=True, timeout=120,
+                   capture_output=True)
+    assert jobs.worker_seen_recently()
