@@ -135,8 +135,12 @@ def run_import(job: Job, progress) -> dict:
             write_error_report(errors, str(path))
             with open(path, "rb") as fh:
                 job.error_file.save(f"错误清单-{job.input_name}.xlsx", File(fh), save=False)
+        if result.get("nothing_new"):
+            raise JobError(f"文件中的 {len(errors)} 行与系统中已有记录完全相同，未导入任何记录，也未作任何修改。")
         raise JobError(f"发现 {len(errors)} 处错误，未导入任何记录。请下载错误清单，修改后重新上传。")
     ignored = result["ignored_columns"]
     note = f"；已忽略的列：{'、'.join(ignored)}" if ignored else ""
-    progress(100, f"已导入 {result['created']} 条记录{note}")
-    return {"created": result["created"], "ignored_columns": ignored}
+    updated, unchanged = result.get("updated", 0), result.get("unchanged", 0)
+    more = (f"，更新 {updated} 条" if updated else "") + (f"，{unchanged} 条与系统中相同未作修改" if unchanged else "")
+    progress(100, f"已导入 {result['created']} 条记录{more}{note}")
+    return {"created": result["created"], "updated": updated, "unchanged": unchanged, "ignored_columns": ignored}
