@@ -70,7 +70,7 @@ def main() -> None:
         start = time.perf_counter()
         if os.environ.get("BENCH_PROFILE"):  # where the time goes, instead of the figure
             import cProfile
-            cProfile.runctx("import_file(rt, admin, path, path.name)", globals(), locals(), sort="cumtime")
+            cProfile.runctx("import_file(rt, admin, path, path.name)", globals(), locals(), sort=os.environ.get("BENCH_SORT", "cumtime"))
             return
         result = import_file(rt, admin, path, path.name)
         first = time.perf_counter() - start

@@ -23,6 +23,7 @@ record per created or changed record, written in bulk. Any problem fails the fil
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 
 from django import forms
@@ -33,7 +34,8 @@ from django.db.models import signals
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .audit import diff, snapshot
+from .audit import SKIP, diff, snapshot
+from .bulkwrite import insert, insert_rows
 from .models import ChangeRecord, Status
 from .permissions import role_allows
 from .registry import RecordType
@@ -385,7 +387,12 @@ def _row_by_columns(model, cols, raw, row_no, existing, model_fields, m2m_names,
         if f is None:  # a form-only field: a person's ID number
             if existing is not None and getattr(obj, name, None) == value:
                 continue
-            setattr(obj, name, value)
+            # A model may take the value as already checked (the column checked it once).
+            setter = getattr(obj, f"import_set_{name}", None)
+            if setter is not None:
+                setter(value)
+            else:
+                setattr(obj, name, value)
             row.changed.add(name)
             continue
         if value is None and not f.null and not f.is_relation:
@@ -510,16 +517,57 @@ def _check_links(model, user, rows: list[Row], err) -> None:
                     err(row.row_no, f.name if f.editable else "-", message % {"field": f.verbose_name})
 
 
-def _snapshot_new(obj, m2m: dict):
-    """The change record's 'after' of a new record, with its many-to-many values, asking nothing."""
-    data = snapshot(obj)  # pk not yet set: no many-to-many question
-    for name, values in m2m.items():
-        rows = sorted(((str(o), o.pk) for o in values), key=lambda r: r[0])
-        data[name] = "；".join(text for text, _pk in rows)
-        related = obj._meta.get_field(name).related_model
-        if rows and is_scoped_model(related):
-            data.refs[name] = [related._meta.label_lower, [[pk, text] for text, pk in rows]]
-    return data
+class _Created:
+    """The change record of a new record (`diff({}, snapshot(obj))`), for many records of one model: each related
+    row's text and each choice's label worked out once."""
+
+    def __init__(self, model):
+        from .audit import _display
+
+        skip = set(SKIP) if getattr(model, "lifecycle", True) else set(SKIP) | {"status", "return_reason"}
+        self.display = _display
+        fields = [f for f in model._meta.concrete_fields if f.name not in skip and not f.primary_key]
+        self.relations = [(f.name, f.attname, f.related_model._meta.label_lower if is_scoped_model(f.related_model)
+                           else None) for f in fields if f.is_relation]
+        self.choices = [(f.name, {k: str(v) for k, v in f.flatchoices}) for f in fields
+                        if f.choices and not f.is_relation]
+        self.plain = [f.name for f in fields if not f.choices and not f.is_relation]
+        self.texts: dict = {}
+
+    def changes(self, obj, m2m: dict) -> dict:
+        out: dict = {}
+        refs: dict = {}
+        values = obj.__dict__
+        for name, attname, scoped in self.relations:
+            key = values.get(attname)
+            if key is None:
+                continue
+            text = self.texts.get((name, key))
+            if text is None:
+                text = self.texts[(name, key)] = self.display(getattr(obj, name))
+            out[name] = [None, text]
+            if scoped:
+                refs[name] = {"model": scoped, "before": [], "after": [[key, text]]}
+        for name, labels in self.choices:
+            raw = values.get(name)
+            if raw not in (None, ""):
+                out[name] = [None, labels.get(raw, str(raw))]
+        for name in self.plain:
+            value = values.get(name)
+            if value is None or value == "":
+                continue
+            out[name] = [None, ("是" if value else "否") if value is True or value is False else str(value)]
+        for name, values in m2m.items():
+            rows = sorted(((str(o), o.pk) for o in values), key=lambda r: r[0])
+            if rows:
+                out[name] = [None, "；".join(text for text, _pk in rows)]
+                related = obj._meta.get_field(name).related_model
+                if is_scoped_model(related):
+                    refs[name] = {"model": related._meta.label_lower, "before": [],
+                                  "after": [[pk, text] for text, pk in rows]}
+        if refs:
+            out["_refs"] = refs
+        return _quiet(out)
 
 
 def write(rt: RecordType, user, rows: list[Row], job=None, progress=None) -> tuple[int, int]:
@@ -537,16 +585,13 @@ def write(rt: RecordType, user, rows: list[Row], job=None, progress=None) -> tup
             r.obj.created_by = user
         if job is not None and hasattr(r.obj, "import_job_id"):
             r.obj.import_job = job
-    afters = {}
+    created = _Created(model)
     if fast:
-        for r in new:
-            afters[id(r)] = _snapshot_new(r.obj, r.m2m)
-        model._base_manager.bulk_create([r.obj for r in new], batch_size=CHUNK)
+        insert(model, [r.obj for r in new])
     else:
         for r in new:
             r.obj.full_clean(exclude=[f.name for f in model._meta.many_to_many])
             r.obj.save()
-            afters[id(r)] = _snapshot_new(r.obj, r.m2m)
     if progress:
         progress(80, f"已写入 {len(new)} 条新记录")
     for f in model._meta.many_to_many:
@@ -588,18 +633,15 @@ def write(rt: RecordType, user, rows: list[Row], job=None, progress=None) -> tup
                     _report(exc, r.row_no, add)
                     raise ImportRefused(found) from None
     _check_placement(rt, user, rows)
-    ct = ContentType.objects.get_for_model(model)
-    changes = []
-    for r in new:
-        changes.append(ChangeRecord(content_type=ct, object_id=str(r.obj.pk), object_repr=str(r.obj)[:300],
-                                    action=ChangeRecord.Action.CREATE, user=user, job=job, note="批量导入",
-                                    changes=_quiet(diff({}, afters[id(r)])), version=getattr(r.obj, "version", None)))
-    for r in old:
-        after = snapshot(r.obj)
-        changes.append(ChangeRecord(content_type=ct, object_id=str(r.obj.pk), object_repr=str(r.obj)[:300],
-                                    action=ChangeRecord.Action.UPDATE, user=user, job=job, note="批量导入",
-                                    changes=_quiet(diff(r.before, after)), version=getattr(r.obj, "version", None)))
-    ChangeRecord.objects.bulk_create(changes, batch_size=CHUNK)
+    ct = ContentType.objects.get_for_model(model).pk
+    uid, jid, now = getattr(user, "pk", None), getattr(job, "pk", None), timezone.now()
+    rows_out = [(ct, str(r.obj.pk), str(r.obj)[:300], ChangeRecord.Action.CREATE, uid, now,
+                 created.changes(r.obj, r.m2m), "批量导入", getattr(r.obj, "version", None), jid) for r in new]
+    rows_out += [(ct, str(r.obj.pk), str(r.obj)[:300], ChangeRecord.Action.UPDATE, uid, now,
+                  _quiet(diff(r.before, snapshot(r.obj))), "批量导入", getattr(r.obj, "version", None), jid)
+                 for r in old]
+    insert_rows(ChangeRecord, ["content_type", "object_id", "object_repr", "action", "user", "time", "changes",
+                               "note", "version", "job"], rows_out)
     return len(new), len(old)
 
 
@@ -644,6 +686,19 @@ def _check_placement(rt, user, rows: list[Row]) -> None:
 
 
 def import_rows(rt: RecordType, user, header, data_rows, found, unknown, job=None, progress=None) -> dict:
+    # A large file makes hundreds of thousands of small objects that live until the end: the cyclic garbage
+    # collector would walk them again and again (time growing with the square of the rows). Nothing here makes
+    # cycles that must be freed before the end.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _import_rows(rt, user, header, data_rows, found, unknown, job, progress)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _import_rows(rt, user, header, data_rows, found, unknown, job, progress) -> dict:
     from .importer import RowError, column_letter_for
 
     rows, errors, unchanged = plan(rt, user, header, data_rows, found, progress)

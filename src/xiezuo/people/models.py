@@ -97,7 +97,7 @@ def registry_name(person: Person | None) -> str | None:
 
 def resolve_people(objs) -> None:
     """`resolve_person` for a whole import: one question per 5,000 ID numbers, the missing persons created in
-    bulk (a person created meanwhile by another writer is found, not duplicated)."""
+    bulk (COPY on PostgreSQL)."""
     pending: dict[str, str] = {}
     for obj in objs:
         if obj._pending_id:
@@ -108,9 +108,13 @@ def resolve_people(objs) -> None:
         found.update({p.id_number: p for p in Person.objects.filter(id_number__in=numbers[i:i + 5000])})
     missing = [n for n in numbers if n not in found]
     if missing:
-        Person.objects.bulk_create([Person(id_number=n, name=pending[n], sex=idcard.sex_code(n),
-                                           birth_date=idcard.birth_date(n)) for n in missing],
-                                   batch_size=2000, ignore_conflicts=True)
+        from django.utils import timezone
+
+        from xiezuo.core.bulkwrite import insert_rows
+
+        now = timezone.now()
+        insert_rows(Person, ["id_number", "name", "sex", "birth_date", "created_at", "updated_at"],
+                    [(n, pending[n], idcard.sex_code(n), idcard.birth_date(n), now, now) for n in missing])
         for i in range(0, len(missing), 5000):
             found.update({p.id_number: p for p in Person.objects.filter(id_number__in=missing[i:i + 5000])})
     for obj in objs:
@@ -156,6 +160,11 @@ class PersonRecord:
             return
         number = idcard.validate(raw)
         self._pending_id = "" if self.person_id and self.person.id_number == number else number
+
+    def import_set_id_number(self, number: str) -> None:
+        """An import's column has checked the number already (core/bulkimport.py)."""
+        if number and not (self.person_id and self.person.id_number == number):
+            self._pending_id = number
 
     @property
     def id_masked(self) -> str:
