@@ -1093,3 +1093,21 @@ EN.update({
 EN.update({
     "原因须为文字。": "The reason must be text.",
 })
+
+# labour13: school and hospital pairs, pairing filters by side, set-based import
+EN.update({
+    "学校结对（校对校）": "School pairs (school to school)",
+    "医院结对（院对院）": "Hospital pairs (hospital to hospital)",
+    "对": "pairs",
+    "东部学校与西部学校的结对数（结对关系中类型为“校对校”的记录），期间内有效的计入。":
+        "Eastern schools paired with western schools (pairings of kind “school to school”), counted while in force "
+        "during the period.",
+    "东部医院与西部医院的结对数（结对关系中类型为“院对院”的记录），期间内有效的计入。":
+        "Eastern hospitals paired with western hospitals (pairings of kind “hospital to hospital”), counted while in "
+        "force during the period.",
+    "帮扶方所在地区代码": "Helping side's region code",
+    "受援方所在地区代码": "Helped side's region code",
+    "任一方单位（含下属单位）": "Either side's organisation (with its units)",
+    "期间起（有效）": "In force from",
+    "期间止（有效）": "In force until",
+})

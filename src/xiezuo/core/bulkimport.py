@@ -263,8 +263,9 @@ def plan(rt: RecordType, user, header: list, data_rows: list, found: dict, progr
                 seen_pk[pk_of[offset]] = row_no
         if by_form:
             row = _row_by_form(rt, user, cols, raw, row_no, existing, err)
-        else:
-            row = _row_by_columns(model, cols, raw, row_no, existing, model_fields, m2m_names, set_checked, err)
+        else:  # the cells only: the record they become is known once the natural keys are matched
+            values = _values(cols, raw, row_no, existing, err)
+            row = None if values is None else Row(row_no, existing, existing=existing is not None, values=values)
         if row is not None:
             rows.append(row)
         if progress and offset % 2000 == 0:
@@ -299,14 +300,18 @@ def plan(rt: RecordType, user, header: list, data_rows: list, found: dict, progr
                     err(row.row_no, key[0], ALREADY)
                     continue
                 seen_pk[pk] = row.row_no
-                raw = data_rows[row.row_no - 2]
                 if by_form:
-                    again = _row_by_form(rt, user, cols, raw, row.row_no, target, err)
+                    again = _row_by_form(rt, user, cols, data_rows[row.row_no - 2], row.row_no, target, err)
+                    if again is not None:
+                        rows[i] = again
                 else:
-                    again = _row_by_columns(model, cols, raw, row.row_no, target, model_fields, m2m_names,
-                                            set_checked, err)
-                if again is not None:
-                    rows[i] = again
+                    row.obj, row.existing = target, True
+        if errors:
+            return rows, errors, []
+    if not by_form:
+        built = [_row_by_columns(model, cols, r.row_no, r.obj if r.existing else None, r.values, model_fields,
+                                 m2m_names, set_checked, err) for r in rows]
+        rows = [r for r in built if r is not None]
         if errors:
             return rows, errors, []
 
@@ -366,10 +371,7 @@ def _comparable(value):
     return value
 
 
-def _row_by_columns(model, cols, raw, row_no, existing, model_fields, m2m_names, set_checked, err) -> Row | None:
-    values = _values(cols, raw, row_no, existing, err)
-    if values is None:
-        return None
+def _row_by_columns(model, cols, row_no, existing, values, model_fields, m2m_names, set_checked, err) -> Row | None:
     obj = existing if existing is not None else model()
     row = Row(row_no, obj, existing=existing is not None, values=values)
     if existing is not None:
