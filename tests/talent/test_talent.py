@@ -92,3 +92,17 @@ def test_demo_school_and_hospital_pairs_equal_the_reported_figures_and_show_on_t
                                               helped_organisation__region__code__startswith="5227").first()
         assert bijie_pair.helped_organisation.name in listed, url
         assert qiannan_pair.helped_organisation.name not in listed, url
+
+
+def test_two_overlapping_secondments_of_one_person_in_one_file_are_refused_by_row(login):
+    from tests.base import csv_bytes, upload
+    from xiezuo.core.jobs import Job
+
+    number = ident("440106", "19790101", 511)
+    rows = [{"身份证号*": number, "姓名*": "同文件干部", "派驻地区*": "522702000000", "到岗日期*": "2021-01-05"},
+            {"身份证号*": number, "姓名*": "同文件干部", "派驻地区*": "522701000000", "到岗日期*": "2021-06-05"}]
+    answer = login("qiannan").post("/talent/secondment/import/", {"file": upload("干部.csv", csv_bytes(rows))})
+    job = Job.objects.get(pk=answer.url.rstrip("/").split("/")[-1])
+    assert job.state == Job.State.FAILED
+    assert [e[0] for e in job.errors] == [3] and "日期重叠" in job.errors[0][3]
+    assert not Secondment.objects.filter(person__id_number=number).exists()

@@ -34,8 +34,8 @@ from django.db.models import signals
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .audit import SKIP, diff, snapshot
-from .bulkwrite import insert, insert_rows
+from .audit import diff, snapshot
+from .bulkwrite import CreatedChanges, insert, insert_rows
 from .models import ChangeRecord, Status
 from .permissions import role_allows
 from .registry import RecordType
@@ -43,7 +43,6 @@ from .scope import (
     OUT_OF_SCOPE_LABEL,
     allowed_ids,
     get_scope,
-    is_scoped_model,
     link_fields,
     out_of_scope,
     placement_labels,
@@ -519,63 +518,8 @@ def _check_links(model, user, rows: list[Row], err) -> None:
                     err(row.row_no, f.name if f.editable else "-", message % {"field": f.verbose_name})
 
 
-class _Created:
-    """The change record of a new record (`diff({}, snapshot(obj))`), for many records of one model: each related
-    row's text and each choice's label worked out once."""
-
-    def __init__(self, model):
-        from .audit import _display
-
-        skip = set(SKIP) if getattr(model, "lifecycle", True) else set(SKIP) | {"status", "return_reason"}
-        self.display = _display
-        fields = [f for f in model._meta.concrete_fields if f.name not in skip and not f.primary_key]
-        self.relations = [(f.name, f.attname, f.related_model._meta.label_lower if is_scoped_model(f.related_model)
-                           else None) for f in fields if f.is_relation]
-        self.choices = [(f.name, {k: str(v) for k, v in f.flatchoices}) for f in fields
-                        if f.choices and not f.is_relation]
-        self.plain = [f.name for f in fields if not f.choices and not f.is_relation]
-        self.texts: dict = {}
-
-    def changes(self, obj, m2m: dict) -> dict:
-        out: dict = {}
-        refs: dict = {}
-        values = obj.__dict__
-        for name, attname, scoped in self.relations:
-            key = values.get(attname)
-            if key is None:
-                continue
-            text = self.texts.get((name, key))
-            if text is None:
-                text = self.texts[(name, key)] = self.display(getattr(obj, name))
-            out[name] = [None, text]
-            if scoped:
-                refs[name] = {"model": scoped, "before": [], "after": [[key, text]]}
-        for name, labels in self.choices:
-            raw = values.get(name)
-            if raw not in (None, ""):
-                out[name] = [None, labels.get(raw, str(raw))]
-        for name in self.plain:
-            value = values.get(name)
-            if value is None or value == "":
-                continue
-            out[name] = [None, ("是" if value else "否") if value is True or value is False else str(value)]
-        for name, values in m2m.items():
-            rows = sorted(((str(o), o.pk) for o in values), key=lambda r: r[0])
-            if rows:
-                out[name] = [None, "；".join(text for text, _pk in rows)]
-                related = obj._meta.get_field(name).related_model
-                if is_scoped_model(related):
-                    refs[name] = {"model": related._meta.label_lower, "before": [],
-                                  "after": [[pk, text] for text, pk in rows]}
-        if refs:
-            out["_refs"] = refs
-        return _quiet(out)
-
-
 def write(rt: RecordType, user, rows: list[Row], job=None, progress=None) -> tuple[int, int]:
     """Write the planned rows in one transaction (the caller's); returns (created, updated)."""
-    from .importer import RowError
-
     model = rt.model
     new = [r for r in rows if not r.existing]
     old = [r for r in rows if r.existing]
@@ -587,12 +531,13 @@ def write(rt: RecordType, user, rows: list[Row], job=None, progress=None) -> tup
             r.obj.created_by = user
         if job is not None and hasattr(r.obj, "import_job_id"):
             r.obj.import_job = job
-    created = _Created(model)
+    created = CreatedChanges(model)
     if fast:
         insert(model, [r.obj for r in new])
     else:
         for r in new:
-            r.obj.full_clean(exclude=[f.name for f in model._meta.many_to_many])
+            # Row by row, each row is checked against the rows written before it (rules between rows of a file).
+            _clean_or_refuse(rt, user, r, full=True)
             r.obj.save()
     if progress:
         progress(80, f"已写入 {len(new)} 条新记录")
@@ -610,7 +555,7 @@ def write(rt: RecordType, user, rows: list[Row], job=None, progress=None) -> tup
                 r.obj.version = (r.obj.version or 0) + 1 if hasattr(r.obj, "version") else None
                 r.obj.updated_at = now if hasattr(r.obj, "updated_at") else None
             else:
-                r.obj.full_clean(exclude=[f.name for f in model._meta.many_to_many])
+                _clean_or_refuse(rt, user, r, full=True)
                 r.obj.save(update_fields=model.edit_columns())
             for name, values in r.m2m.items():
                 getattr(r.obj, name).set(values)
@@ -621,19 +566,10 @@ def write(rt: RecordType, user, rows: list[Row], job=None, progress=None) -> tup
             model._base_manager.bulk_update([r.obj for r in old], names, batch_size=CHUNK)
     # Rules between rows of the file, for a model that keeps them in clean() only: asked again now that every
     # row is written.
-    if not hasattr(model, "import_checks"):
+    if fast and not hasattr(model, "import_checks"):
         for r in rows:
             if r.queried:
-                try:
-                    r.obj.clean()
-                except ValidationError as exc:
-                    found: list = []
-
-                    def add(n, name, m, found=found):
-                        found.append(RowError(n, "-", _label(rt, user, name), m))
-
-                    _report(exc, r.row_no, add)
-                    raise ImportRefused(found) from None
+                _clean_or_refuse(rt, user, r)
     _check_placement(rt, user, rows)
     ct = ContentType.objects.get_for_model(model).pk
     uid, jid, now = getattr(user, "pk", None), getattr(job, "pk", None), timezone.now()
@@ -645,6 +581,25 @@ def write(rt: RecordType, user, rows: list[Row], job=None, progress=None) -> tup
     insert_rows(ChangeRecord, ["content_type", "object_id", "object_repr", "action", "user", "time", "changes",
                                "note", "version", "job"], rows_out)
     return len(new), len(old)
+
+
+def _clean_or_refuse(rt, user, r: Row, full: bool = False) -> None:
+    """The row's own rules again, now that the rows before it are written; a refusal names the row."""
+    from .importer import RowError
+
+    try:
+        if full:
+            r.obj.full_clean(exclude=[f.name for f in type(r.obj)._meta.many_to_many])
+        else:
+            r.obj.clean()
+    except ValidationError as exc:
+        found: list = []
+
+        def add(n, name, m):
+            found.append(RowError(n, "-", _label(rt, user, name), m))
+
+        _report(exc, r.row_no, add)
+        raise ImportRefused(found) from None
 
 
 def _derived(model) -> set:

@@ -13,6 +13,9 @@ import json
 from django.db import connection, models
 from django.utils import timezone
 
+from .audit import SKIP
+from .scope import is_scoped_model
+
 CHUNK = 2000
 
 
@@ -102,3 +105,58 @@ def insert_rows(model, names: list[str], rows: list[tuple], returning: bool = Fa
                  for i, v in enumerate(r)] for r in rows)
     _copy(model, columns, rows)
     return keys
+
+
+class CreatedChanges:
+    """The change record of a new record (`diff({}, snapshot(obj))`), for many records of one model: each related
+    row's text and each choice's label worked out once."""
+
+    def __init__(self, model):
+        from .audit import _display
+
+        skip = set(SKIP) if getattr(model, "lifecycle", True) else set(SKIP) | {"status", "return_reason"}
+        self.display = _display
+        fields = [f for f in model._meta.concrete_fields if f.name not in skip and not f.primary_key]
+        self.relations = [(f.name, f.attname, f.related_model._meta.label_lower if is_scoped_model(f.related_model)
+                           else None) for f in fields if f.is_relation]
+        self.choices = [(f.name, {k: str(v) for k, v in f.flatchoices}) for f in fields
+                        if f.choices and not f.is_relation]
+        self.plain = [f.name for f in fields if not f.choices and not f.is_relation]
+        self.texts: dict = {}
+
+    def changes(self, obj, m2m: dict) -> dict:
+        out: dict = {}
+        refs: dict = {}
+        values = obj.__dict__
+        for name, attname, scoped in self.relations:
+            key = values.get(attname)
+            if key is None:
+                continue
+            text = self.texts.get((name, key))
+            if text is None:
+                text = self.texts[(name, key)] = self.display(getattr(obj, name))
+            out[name] = [None, text]
+            if scoped:
+                refs[name] = {"model": scoped, "before": [], "after": [[key, text]]}
+        for name, labels in self.choices:
+            raw = values.get(name)
+            if raw not in (None, ""):
+                out[name] = [None, labels.get(raw, str(raw))]
+        for name in self.plain:
+            value = values.get(name)
+            if value is None or value == "":
+                continue
+            out[name] = [None, ("是" if value else "否") if value is True or value is False else str(value)]
+        for name, values in m2m.items():
+            rows = sorted(((str(o), o.pk) for o in values), key=lambda r: r[0])
+            if rows:
+                out[name] = [None, "；".join(text for text, _pk in rows)]
+                related = obj._meta.get_field(name).related_model
+                if is_scoped_model(related):
+                    refs[name] = {"model": related._meta.label_lower, "before": [],
+                                  "after": [[pk, text] for text, pk in rows]}
+        if refs:
+            out["_refs"] = refs
+        out.pop("version", None)
+        out.pop("submitted_by", None)
+        return out
