@@ -269,8 +269,7 @@ def plan(rt: RecordType, user, header: list, data_rows: list, found: dict, progr
             rows.append(row)
         if progress and offset % 2000 == 0:
             progress(5 + int(60 * offset / max(1, len(data_rows))), f"正在校验第 {row_no} 行")
-    if errors:
-        return rows, errors, []
+    # Rows with a bad cell are left out; the others are still checked, so one report names every problem.
 
     # Rows naming a stored record by the natural key become updates of it.
     key = [k for k in rt.import_key if k not in m2m_names]
@@ -305,8 +304,6 @@ def plan(rt: RecordType, user, header: list, data_rows: list, found: dict, progr
                         rows[i] = again
                 else:
                     row.obj, row.existing = target, True
-        if errors:
-            return rows, errors, []
     if not by_form:
         built = [_row_by_columns(model, cols, r.row_no, r.obj if r.existing else None, r.values, model_fields,
                                  m2m_names, set_checked, err) for r in rows]

@@ -17,6 +17,9 @@ from .audit import SKIP
 from .scope import is_scoped_model
 
 CHUNK = 2000
+# Fields whose Python value psycopg writes as Django would.
+SIMPLE = (models.CharField, models.TextField, models.IntegerField, models.BooleanField, models.DateField,
+          models.DecimalField, models.FloatField, models.UUIDField, models.AutoField, models.BigAutoField)
 
 
 def _postgres() -> bool:
@@ -45,7 +48,10 @@ def _getter(f: models.Field, now):
             return None if value is None else json.dumps(value, cls=encoder, ensure_ascii=False)
         return dump
     name = f.attname
-    return lambda obj: getattr(obj, name)
+    if f.is_relation or isinstance(f, SIMPLE):
+        return lambda obj: getattr(obj, name)
+    # Anything else (a file, an IP address, a custom type) as Django would write it.
+    return lambda obj: f.get_db_prep_save(f.pre_save(obj, True), connection)
 
 
 def _copy(model, columns: list[str], rows) -> None:
