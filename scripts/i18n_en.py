@@ -1638,3 +1638,37 @@ EN.update({
         "Regions (province, prefecture, county, township, village), by code; filter by level, parent code or name "
         "(pinyin too). Regions are public reference data that every user can read.",
 })
+
+# labour13: school and hospital pairs, pairing filters by side, set-based import
+EN.update({
+    "学校结对（校对校）": "School pairs (school to school)",
+    "医院结对（院对院）": "Hospital pairs (hospital to hospital)",
+    "对": "pairs",
+    "东部学校与西部学校的结对数（结对关系中类型为“校对校”的记录），期间内有效的计入。":
+        "Eastern schools paired with western schools (pairings of kind “school to school”), counted while in force "
+        "during the period.",
+    "东部医院与西部医院的结对数（结对关系中类型为“院对院”的记录），期间内有效的计入。":
+        "Eastern hospitals paired with western hospitals (pairings of kind “hospital to hospital”), counted while in "
+        "force during the period.",
+    "帮扶方所在地区代码": "Helping side's region code",
+    "受援方所在地区代码": "Helped side's region code",
+    "任一方单位（含下属单位）": "Either side's organisation (with its units)",
+    "期间起（有效）": "In force from",
+    "期间止（有效）": "In force until",
+})
+
+# integration: messages of the set-based import
+EN.update({
+    "编号“%(cell)s”应为数字（导出文件中的记录编号），新记录请留空":
+        "ID “%(cell)s” must be a number (the record number of an exported file); leave it empty for a new record",
+    "记录已提交或已审核，已锁定（或您无修改权限），不能通过导入修改；请先退回或重新打开":
+        "The record is submitted or approved and locked (or you may not change it); it cannot be changed by an "
+        "import. Return or reopen it first",
+    "已写入 %(n)s 条新记录": "%(n)s new records written",
+    "写入时与系统中已有记录冲突，未导入任何记录：%(e)s":
+        "Writing clashed with a record already in the system; nothing was imported: %(e)s",
+    "文件中的 %(n)s 行与系统中已有记录完全相同，未导入任何记录，也未作任何修改。":
+        "The %(n)s rows of the file are identical to records already in the system; nothing was imported or changed.",
+    "，更新 %(n)s 条": ", %(n)s updated",
+    "，%(n)s 条与系统中相同未作修改": ", %(n)s unchanged (same as in the system)",
+})

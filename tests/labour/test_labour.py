@@ -9,6 +9,7 @@ import pytest
 from tests.base import csv_bytes, upload
 from tests.labour.helpers import ident
 from xiezuo.core.jobs import Job
+from xiezuo.core.models import ChangeRecord
 from xiezuo.core.services import create_record
 from xiezuo.labour.models import Employment, Trainee, TrainingClass
 from xiezuo.partners.models import Pairing
@@ -150,14 +151,16 @@ def test_county_imports_a_list_with_two_bad_rows_fixes_it_and_the_pairing_figure
     job = run_import(client, csv_bytes(employment_rows(good), "utf-8-sig"))
     assert job.state == Job.State.SUCCEEDED, job.errors
     assert figures(leader, "pairing", pairing(BIJIE).pk, include_unapproved="true")["labour.placed"] == before + 5
-    # The same file again changes nothing: each row is already there.
+    # The same file again changes nothing: no new row, no change record; the job says every row is already there.
+    changes = ChangeRecord.objects.count()
     job = run_import(client, csv_bytes(employment_rows(good), "utf-8-sig"))
-    assert job.state == Job.State.FAILED and "已有此人同一开始日期" in job.errors[0][3]
+    assert job.state == Job.State.FAILED and "完全相同" in job.message
+    assert {e[3] for e in job.errors} == {"系统中已存在相同记录"} and {e[0] for e in job.errors} == {2, 3, 4, 5, 6}
+    assert ChangeRecord.objects.count() == changes
     assert figures(leader, "pairing", pairing(BIJIE).pk, include_unapproved="true")["labour.placed"] == before + 5
 
 
 def test_a_persons_page_shows_their_records_in_every_channel_inside_the_readers_area(login, user):
-    from xiezuo.core.models import ChangeRecord
     from xiezuo.people.models import Person
 
     both = Employment.objects.filter(person__trainings__isnull=False, region__code__startswith="5205").first()

@@ -1,9 +1,11 @@
 """Bulk import of a registered record type from .xlsx or .csv.
 
-Each row is validated by the record's own form, so the page and the file obey
-the same rules. Any problem (with its row and column) fails the whole file and
-changes nothing; a clean file is written in one transaction with an audit row
-per record.
+Each cell is checked by the record form's own field and each row by the record's
+own rules, so the page and the file obey the same rules; the file is validated and
+written as a set (core/bulkimport.py). Any problem (with its row and column) fails
+the whole file and changes nothing; a clean file is written in one transaction with
+an audit row per record. A row carrying an exported 编号, or the natural key of a
+stored record, updates that record; re-importing the same file changes nothing.
 """
 
 from __future__ import annotations
@@ -13,12 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .registry import RecordType
-from .services import create_record
 from .tabular import FileProblem, column_letter, excel_date, read_rows, write_xlsx
 from .text import fold
 
@@ -26,6 +25,9 @@ LIST_SPLIT = re.compile(r"[；;,，、\n]+")
 TRUE = {"是", "true", "1", "yes", "y", "√", "有"}
 FALSE = {"否", "false", "0", "no", "n", "×", "无", ""}
 _WIDEN = str.maketrans("(),:;", "（），：；")
+# Columns an export adds after the record's own (core/transfer.py `export_headers`).
+EXPORT_KEY = {"编号"}
+EXPORT_ONLY = {"状态"}
 
 
 @dataclass
@@ -65,6 +67,10 @@ def header_map(rt: RecordType, user, header_row: list) -> tuple[dict[str, int], 
         key = key.split("（")[0].split("(")[0] if key not in wanted else key
         if key in wanted and wanted[key] not in found:
             found[wanted[key]] = index
+        elif key in EXPORT_KEY and key not in wanted and "__pk__" not in found:
+            found["__pk__"] = index  # the record's number, as an export writes it: the row updates that record
+        elif key in EXPORT_ONLY and key not in wanted:
+            continue  # written by an export (the status), never read back
         elif header not in (None, ""):
             unknown.append(str(header))
     return found, unknown
@@ -261,85 +267,6 @@ def _key_value(v):
     return v
 
 
-def validate_file(rt: RecordType, user, path: Path, filename: str, progress=None):
-    """Return (rows of cleaned data, errors, ignored headers)."""
-    rows = read_rows(Path(path), filename)
-    try:
-        header = next(rows)
-    except StopIteration:
-        raise FileProblem(_("文件为空，没有表头。")) from None
-    found, unknown = header_map(rt, user, header)
-    cols = columns(rt, user)
-    missing = [label for name, label, required in cols if required and name not in found]
-    if missing:  # one message naming every missing column, before any row is read
-        return [], [RowError(None, "-", "、".join(missing),
-                             _("缺少必填列：%(columns)s（第 1 行为表头）。请使用导入模板，或补上这些列后重新上传。")
-                             % {"columns": "、".join(missing)})], unknown
-    from .aliases import aliases
-
-    probe = form_for(rt, user)
-    spellings = {name: aliases(f"{rt.model._meta.label_lower}.{name}") for name, _l, _r in cols
-                 if isinstance(probe.fields[name], forms.ChoiceField)
-                 and not isinstance(probe.fields[name], forms.ModelChoiceField)}
-    errors: list[RowError] = []
-    model_fields = {f.name: f for f in rt.model._meta.get_fields()}
-    good: list[tuple[int, dict, dict]] = []
-    seen: dict[tuple, int] = {}
-    data_rows = list(rows)
-    if not any(any(v not in (None, "") for v in r) for r in data_rows):
-        raise FileProblem(_("文件只有表头，没有数据行。"))
-    for offset, raw in enumerate(data_rows):
-        row_no = offset + 2
-        if not any(v not in (None, "") for v in raw):
-            continue
-        form_probe = form_for(rt, user)
-        data: dict = {}
-        row_errors: list[RowError] = []
-        for name, label, _required in cols:
-            if name not in found:
-                continue
-            index = found[name]
-            cell = raw[index] if index < len(raw) else None
-            try:
-                value = _to_form_value(form_probe.fields[name], cell, spellings.get(name))
-            except ValueError as exc:
-                row_errors.append(RowError(row_no, column_letter(index), label, str(exc)))
-                continue
-            if value is not None:
-                data[name] = value
-        form = rt.form(data=data, user=user)
-        if not form.is_valid():
-            for name, messages in form.errors.items():
-                index = found.get(name)
-                label = str(form.fields[name].label) if name in form.fields else "-"
-                if any(e.header == label and e.row == row_no for e in row_errors):
-                    continue
-                cell = raw[index] if index is not None and index < len(raw) else None
-                for message in messages:
-                    row_errors.append(RowError(row_no, column_letter(index) if index is not None else "-", label,
-                                               _with_value(message, cell)))
-        if not row_errors and rt.import_key:
-            key = tuple(_key_value(form.cleaned_data.get(k)) for k in rt.import_key)
-            labels = "、".join(str(form.fields[k].label) for k in rt.import_key if k in form.fields)
-            index = found.get(rt.import_key[0])
-            letter = column_letter(index) if index is not None else "-"
-            if key in seen:
-                row_errors.append(RowError(row_no, letter, labels, _("与第 %(row)s 行重复") % {"row": seen[key]}))
-            else:
-                seen[key] = row_no
-                lookup = {k: form.cleaned_data.get(k) for k in rt.import_key
-                          if not model_fields[k].many_to_many}
-                if lookup and rt.model._base_manager.filter(**lookup).exists():
-                    row_errors.append(RowError(row_no, letter, labels, _("系统中已存在相同记录")))
-        if row_errors:
-            errors.extend(row_errors)
-        else:
-            good.append((row_no, *form.split()))
-        if progress and offset % 50 == 0:
-            progress(5 + int(80 * offset / max(1, len(data_rows))), _("正在校验第 %(row)s 行") % {"row": row_no})
-    return good, errors, unknown
-
-
 def _with_value(message: str, cell) -> str:
     """A form's message with the cell it refers to (the form's own words do not show it)."""
     if cell in (None, "") or str(cell) in message:
@@ -352,26 +279,43 @@ def write_error_report(errors: list[RowError], target) -> None:
                widths=[8, 6, 20, 60])
 
 
-def import_file(rt: RecordType, user, path: Path, filename: str, job=None, progress=None) -> dict:
-    good, errors, unknown = validate_file(rt, user, path, filename, progress)
-    if errors:
-        return {"created": 0, "errors": errors, "ignored_columns": unknown}
-    if progress:
-        progress(90, _("校验通过，正在写入 %(n)s 条记录") % {"n": len(good)})
-    current = 0
+def read_file(rt: RecordType, user, path: Path, filename: str):
+    """(header, data rows, found columns, ignored headers, missing-column errors) of an import file."""
+    rows = read_rows(Path(path), filename)
     try:
-        with transaction.atomic():
-            for row_no, plain, m2m in good:
-                current = row_no
-                create_record(rt.model, plain, user, m2m=m2m, job=job, note=_("批量导入"))
-    except ValidationError as exc:
-        # A rule between rows of the file (e.g. one open case per household) shows only once the row before is
-        # written: nothing is kept, and the row is reported like any other error.
-        by_field = exc.message_dict if hasattr(exc, "error_dict") else {"-": exc.messages}
-        errors = [RowError(current, "-", form_label(rt, user, name), message)
-                  for name, messages in by_field.items() for message in messages]
-        return {"created": 0, "errors": errors, "ignored_columns": unknown}
-    return {"created": len(good), "errors": [], "ignored_columns": unknown}
+        header = next(rows)
+    except StopIteration:
+        raise FileProblem(_("文件为空，没有表头。")) from None
+    found, unknown = header_map(rt, user, header)
+    missing = [label for name, label, required in columns(rt, user) if required and name not in found]
+    if missing:  # one message naming every missing column, before any row is read
+        return header, [], found, unknown, [RowError(None, "-", "、".join(missing),
+            _("缺少必填列：%(columns)s（第 1 行为表头）。请使用导入模板，或补上这些列后重新上传。")
+            % {"columns": "、".join(missing)})]
+    data_rows = list(rows)
+    if not any(any(v not in (None, "") for v in r) for r in data_rows):
+        raise FileProblem(_("文件只有表头，没有数据行。"))
+    return header, data_rows, found, unknown, []
+
+
+def import_file(rt: RecordType, user, path: Path, filename: str, job=None, progress=None) -> dict:
+    """Import a file as a set (core/bulkimport.py): new rows created, rows naming a stored record (by the exported
+    编号 or the natural key) update it, unchanged rows skipped; any problem fails the whole file."""
+    from .bulkimport import import_rows
+
+    header, data_rows, found, unknown, errors = read_file(rt, user, path, filename)
+    if errors:
+        return {"created": 0, "updated": 0, "unchanged": 0, "errors": errors, "ignored_columns": unknown}
+    return import_rows(rt, user, header, data_rows, found, unknown, job=job, progress=progress)
+
+
+def column_letter_for(rt: RecordType, user, found: dict, name: str | None) -> tuple[str, str]:
+    """(column letter, header) of field `name` in the file, for a message about the row as a whole."""
+    if name is None or name not in found:
+        return "-", "-"
+    labels = "、".join(str(form_for(rt, user).fields[k].label) for k in rt.import_key
+                       if k in form_for(rt, user).fields)
+    return column_letter(found[name]), labels
 
 
 def form_label(rt: RecordType, user, name: str) -> str:

@@ -136,8 +136,13 @@ def run_import(job: Job, progress) -> dict:
             write_error_report(errors, str(path))
             with open(path, "rb") as fh:
                 job.error_file.save(_("错误清单-%(name)s.xlsx") % {"name": job.input_name}, File(fh), save=False)
+        if result.get("nothing_new"):
+            raise JobError(_("文件中的 %(n)s 行与系统中已有记录完全相同，未导入任何记录，也未作任何修改。") % {"n": len(errors)})
         raise JobError(_("发现 %(n)s 处错误，未导入任何记录。请下载错误清单，修改后重新上传。") % {"n": len(errors)})
     ignored = result["ignored_columns"]
     note = _("；已忽略的列：%(columns)s") % {"columns": "、".join(ignored)} if ignored else ""
-    progress(100, _("已导入 %(n)s 条记录") % {"n": result["created"]} + note)
-    return {"created": result["created"], "ignored_columns": ignored}
+    updated, unchanged = result.get("updated", 0), result.get("unchanged", 0)
+    more = (_("，更新 %(n)s 条") % {"n": updated} if updated else "") + (
+        _("，%(n)s 条与系统中相同未作修改") % {"n": unchanged} if unchanged else "")
+    progress(100, _("已导入 %(n)s 条记录") % {"n": result["created"]} + more + note)
+    return {"created": result["created"], "updated": updated, "unchanged": unchanged, "ignored_columns": ignored}

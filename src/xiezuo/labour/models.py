@@ -15,11 +15,17 @@ from django.utils.translation import gettext_lazy as _
 
 from xiezuo.core.models import Record
 from xiezuo.core.scope import ScopeSpec
-from xiezuo.people.models import PersonRecord
+from xiezuo.people.models import PersonRecord, registry_names, resolve_people
 
 from .choices import Certificate, Completion, HowFound, Workplace
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
+FAR = dt.date(9999, 12, 31)
+CHUNK = 5000
+
+
+def _numbers(objs) -> list[str]:
+    return sorted({o.id_number for o in objs if o.id_number})
 
 
 class Programme(models.Model):
@@ -54,6 +60,8 @@ class TrainingClass(Record):
     note = models.TextField(_("备注"), blank=True)
 
     scope = ScopeSpec(regions=("region",), organisations=("host",))
+    # An import row with the natural key of a stored class updates it (core/bulkimport.py).
+    import_updates_by_key = True
 
     class Meta:
         verbose_name = _("培训班")
@@ -83,6 +91,9 @@ class Trainee(PersonRecord, Record):
     review_note = models.CharField(_("核查说明"), max_length=300, blank=True, editable=False)
 
     scope = ScopeSpec(regions=("training_class__region",), organisations=("training_class__host",))
+    # A roster sent again updates its rows (by class and ID number); what `import_prepare` sets besides the file.
+    import_updates_by_key = True
+    import_derived = ("person", "needs_review", "review_note")
 
     class Meta:
         verbose_name = _("培训学员")
@@ -96,8 +107,8 @@ class Trainee(PersonRecord, Record):
     def clean(self) -> None:
         if not self.has_person():
             raise ValidationError({"id_number": _("请填写身份证号。")})
-        if self.training_class_id and Trainee._base_manager.filter(self.same_person(), training_class_id=self.training_class_id,
-                                                                   ).exclude(pk=self.pk).exists():
+        if not getattr(self, "_set_checked", False) and self.training_class_id and Trainee._base_manager.filter(
+                self.same_person(), training_class_id=self.training_class_id).exclude(pk=self.pk).exists():
             raise ValidationError({"id_number": _("此人已在本培训班花名册中。")})
         if self.certificate and self.completion != Completion.COMPLETED:
             raise ValidationError({"certificate": _("未结业的学员不能持有本班证书。")})
@@ -109,15 +120,52 @@ class Trainee(PersonRecord, Record):
         self.review_note = " ".join(notes)[:300]
         super().save(*args, **kwargs)
 
-    def roster_check(self) -> str:
+    def roster_check(self, count: int | None = None) -> str:
         """A roster larger than the class's places by more than its programme's tolerance is flagged."""
         cls = self.training_class
-        count = Trainee.objects.filter(training_class_id=cls.pk).exclude(pk=self.pk).count() + 1
+        if count is None:
+            count = Trainee.objects.filter(training_class_id=cls.pk).exclude(pk=self.pk).count() + 1
         allowed = cls.planned * (100 + cls.programme.roster_tolerance) // 100
         if count > allowed:
             return _("待核查：花名册 %(n)s 人，超过计划 %(p)s 人的容差（%(t)s%%）。") % {
                 "n": count, "p": cls.planned, "t": cls.programme.roster_tolerance}
         return ""
+
+    @classmethod
+    def import_checks(cls, objs) -> list[tuple[int, str, str]]:
+        """The same person twice on one roster, in the file or against the stored roster: one question."""
+        mine = {o.pk for o in objs if o.pk}
+        stored = set()
+        numbers = _numbers(objs)
+        classes = sorted({o.training_class_id for o in objs if o.training_class_id})
+        for i in range(0, len(numbers), CHUNK):
+            stored |= set(cls._base_manager.filter(person__id_number__in=numbers[i:i + CHUNK],
+                                                   training_class_id__in=classes).exclude(pk__in=mine)
+                          .values_list("training_class_id", "person__id_number"))
+        out, seen = [], set()
+        for index, o in enumerate(objs):
+            key = (o.training_class_id, o.id_number)
+            if key in stored or key in seen:
+                out.append((index, "id_number", str(_("此人已在本培训班花名册中。"))))
+            seen.add(key)
+        return out
+
+    @classmethod
+    def import_prepare(cls, objs) -> None:
+        """What `save` computes, for a whole roster: persons, the registry's names, roster sizes."""
+        resolve_people(objs)
+        held = registry_names(o.person_id for o in objs)
+        mine = {o.pk for o in objs if o.pk}
+        classes = {o.training_class_id for o in objs}
+        counts = dict(cls.objects.filter(training_class_id__in=classes).exclude(pk__in=mine)
+                      .values_list("training_class_id").annotate(n=models.Count("pk")).values_list(
+                          "training_class_id", "n"))
+        for o in objs:
+            counts[o.training_class_id] = counts.get(o.training_class_id, 0) + 1
+            notes = [str(n) for n in (o.name_check(held.get(o.person_id)),
+                                      o.roster_check(counts[o.training_class_id])) if n]
+            o.needs_review = bool(notes)
+            o.review_note = " ".join(notes)[:300]
 
 
 class JobFair(Record):
@@ -137,6 +185,7 @@ class JobFair(Record):
     note = models.TextField(_("备注"), blank=True)
 
     scope = ScopeSpec(regions=("region",), organisations=("employers",))
+    import_updates_by_key = True
 
     class Meta:
         verbose_name = _("招聘会")
@@ -178,6 +227,9 @@ class Employment(PersonRecord, Record):
     note = models.TextField(_("备注"), blank=True)
 
     scope = ScopeSpec(regions=("region",), organisations=("employer",))
+    # A list sent again updates its rows (by ID number and start date); what `import_prepare` sets besides.
+    import_updates_by_key = True
+    import_derived = ("person", "needs_review", "review_note")
 
     class Meta:
         verbose_name = _("就业记录")
@@ -200,14 +252,63 @@ class Employment(PersonRecord, Record):
             errors["stability_subsidy"] = _("补贴不能为负数。")
         if errors:
             raise ValidationError(errors)
+        if getattr(self, "_set_checked", False):
+            return  # an import checks overlaps for the whole file at once (`import_checks`)
         other = self.overlapping().filter(part_time=False).first()
         if other is not None and not self.part_time:
-            raise ValidationError({"start": _(
-                "此人已有一条%(since)s起、%(until)s的就业记录（%(employer)s），日期重叠；"
-                "请先填写那条记录的结束日期，或勾选“兼职或灵活就业”。") % {
-                    "since": other.start.isoformat(),
-                    "until": f"至{other.end.isoformat()}" if other.end else _("未填结束日期"),
-                    "employer": other.employer_name or other.employer or _("未填单位")}})
+            raise ValidationError({"start": self.overlap_message(other.start, other.end,
+                                                                 other.employer_name or other.employer)})
+
+    @staticmethod
+    def overlap_message(start, end, employer) -> str:
+        return _("此人已有一条%(since)s起、%(until)s的就业记录（%(employer)s），日期重叠；"
+                 "请先填写那条记录的结束日期，或勾选“兼职或灵活就业”。") % {
+            "since": start.isoformat(), "until": f"至{end.isoformat()}" if end else _("未填结束日期"),
+            "employer": employer or _("未填单位")}
+
+    @classmethod
+    def import_checks(cls, objs) -> list[tuple[int, str, str]]:
+        """Overlapping jobs of one person, in the file and against what is stored: one question per 5,000 people.
+        A row overlapping another while neither is part-time is refused; otherwise it is flagged (`_overlap`)."""
+        mine = {o.pk for o in objs if o.pk}
+        numbers = _numbers(objs)
+        jobs: dict[str, list] = {}
+        for i in range(0, len(numbers), CHUNK):
+            for number, start, end, part, name, employer in (
+                    cls._base_manager.filter(person__id_number__in=numbers[i:i + CHUNK]).exclude(pk__in=mine)
+                    .values_list("person__id_number", "start", "end", "part_time", "employer_name",
+                                 "employer__name")):
+                jobs.setdefault(number, []).append((-1, start, end, part, name or employer))
+        for index, o in enumerate(objs):
+            if o.id_number and o.start:
+                employer = o.employer_name or (o.employer.name if o.employer_id else "")
+                jobs.setdefault(o.id_number, []).append((index, o.start, o.end, o.part_time, employer))
+        out = []
+        for index, o in enumerate(objs):
+            o._overlap = False
+            if not (o.id_number and o.start):
+                continue
+            for other, start, end, part, employer in jobs.get(o.id_number, ()):
+                if other == index or not (start <= (o.end or FAR) and o.start <= (end or FAR)):
+                    continue
+                o._overlap = True
+                # Between two rows of the file the later one is refused, as if the earlier had been saved first.
+                if not o.part_time and not part and (other == -1 or other < index):
+                    out.append((index, "start", str(cls.overlap_message(start, end, employer))))
+                    break
+        return out
+
+    @classmethod
+    def import_prepare(cls, objs) -> None:
+        """What `save` computes, for a whole list: persons, the registry's names, the overlap flag."""
+        resolve_people(objs)
+        held = registry_names(o.person_id for o in objs)
+        for o in objs:
+            notes = [str(n) for n in (o.name_check(held.get(o.person_id)),) if n]
+            if getattr(o, "_overlap", False):
+                notes.append(str(_("待核查：与此人另一条就业记录日期重叠（兼职或灵活就业）。")))
+            o.needs_review = bool(notes)
+            o.review_note = " ".join(notes)[:300]
 
     def overlapping(self):
         """This person's other employment records whose dates overlap this one's (an open end runs on)."""

@@ -20,12 +20,13 @@ register(RecordType(
     model=TrainingClass, filterset=TrainingClassFilterSet, form=TrainingClassForm, table=TrainingClassTable,
     serializer=TrainingClassSerializer, import_key=("name", "start"), menu_group=GROUP, icon="bi-mortarboard",
 ))
-# Rows naming a person have no import key of their own: the model refuses the same person twice on a roster and
-# an employment that overlaps another of the same person, in the file and against the database.
+# Rows naming a person are keyed by the person (ID number) and the class or start date: a list sent again
+# updates its rows, and the model refuses (set-wise, `import_checks`) the same person twice on a roster and an
+# employment that overlaps another of the same person, in the file and against the database.
 register(RecordType(
     model=Trainee, filterset=TraineeFilterSet, form=TraineeForm, table=TraineeTable, serializer=TraineeSerializer,
     import_fields=("training_class", "id_number", "name", "completion", "certificate", "synthetic",
-                   "source_document"),
+                   "source_document"), import_key=("training_class", "id_number"),
     column_aliases=PERSON_ALIASES, menu_group=GROUP, icon="bi-people",
 ))
 register(RecordType(
@@ -37,6 +38,6 @@ register(RecordType(
     serializer=EmploymentSerializer,
     import_fields=("id_number", "name", "region", "employer", "employer_name", "workplace", "how", "start", "end",
                    "part_time", "months_stable", "transport_subsidy", "stability_subsidy", "note", "synthetic",
-                   "source_document"),
+                   "source_document"), import_key=("id_number", "start"),
     column_aliases=PERSON_ALIASES, menu_group=GROUP, icon="bi-briefcase",
 ))

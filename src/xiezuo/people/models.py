@@ -95,6 +95,52 @@ def registry_name(person: Person | None) -> str | None:
     return REGISTRY.member_name(person)
 
 
+def resolve_people(objs) -> None:
+    """`resolve_person` for a whole import: one question per 5,000 ID numbers, the missing persons created in
+    bulk (COPY on PostgreSQL)."""
+    pending: dict[str, str] = {}
+    for obj in objs:
+        if obj._pending_id:
+            pending.setdefault(obj._pending_id, getattr(obj, "name", "") or "")
+    found: dict[str, Person] = {}
+    numbers = sorted(pending)
+    for i in range(0, len(numbers), 5000):
+        found.update({p.id_number: p for p in Person.objects.filter(id_number__in=numbers[i:i + 5000])})
+    missing = [n for n in numbers if n not in found]
+    if missing:
+        from django.utils import timezone
+
+        from xiezuo.core.bulkwrite import insert_rows
+
+        now = timezone.now()
+        insert_rows(Person, ["id_number", "name", "sex", "birth_date", "created_at", "updated_at"],
+                    [(n, pending[n], idcard.sex_code(n), idcard.birth_date(n), now, now) for n in missing])
+        for i in range(0, len(missing), 5000):
+            found.update({p.id_number: p for p in Person.objects.filter(id_number__in=missing[i:i + 5000])})
+    for obj in objs:
+        if obj._pending_id:
+            obj.person = found[obj._pending_id]
+            obj._pending_id = ""
+
+
+def registry_names(person_ids) -> dict:
+    """{person id: the name the registry holds} for the registry members among `person_ids` (one question per
+    5,000 persons, then one per member)."""
+    if REGISTRY.member_q is None:
+        return {}
+    ids = sorted({i for i in person_ids if i is not None})
+    members = []
+    for i in range(0, len(ids), 5000):
+        members += list(Person.objects.filter(pk__in=ids[i:i + 5000]).filter(REGISTRY.member_q(""))
+                        .values_list("pk", flat=True))
+    out = {}
+    for pk in members:
+        name = REGISTRY.member_name(Person(pk=pk))
+        if name is not None:
+            out[pk] = name
+    return out
+
+
 class PersonRecord:
     """Mixin for a record naming one person by ID number (`person` FK and a `name` as written on the sheet).
 
@@ -114,6 +160,11 @@ class PersonRecord:
             return
         number = idcard.validate(raw)
         self._pending_id = "" if self.person_id and self.person.id_number == number else number
+
+    def import_set_id_number(self, number: str) -> None:
+        """An import's column has checked the number already (core/bulkimport.py)."""
+        if number and not (self.person_id and self.person.id_number == number):
+            self._pending_id = number
 
     @property
     def id_masked(self) -> str:
@@ -146,9 +197,11 @@ class PersonRecord:
             self.person = Person.for_id_number(self._pending_id, getattr(self, "name", ""))
             self._pending_id = ""
 
-    def name_check(self) -> str:
-        """待核查 note when the registry holds this person under another name, else ''."""
-        held = registry_name(self.person) if self.person_id else None
+    def name_check(self, held: str | None | bool = False) -> str:
+        """待核查 note when the registry holds this person under another name, else ''. `held`: the registry's
+        name when the caller asked already (an import asks for the whole file at once)."""
+        if held is False:
+            held = registry_name(self.person) if self.person_id else None
         if held and self.name and held != self.name:
             return _("待核查：建档立卡登记姓名为“%(held)s”，本记录姓名为“%(given)s”。") % {"held": held,
                                                                                        "given": self.name}

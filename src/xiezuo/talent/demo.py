@@ -11,12 +11,18 @@ import datetime as dt
 import random
 
 from xiezuo.core.idcard import check_char
+from xiezuo.core.text import search_key
+from xiezuo.partners.models import Organisation, Pairing
 from xiezuo.people.models import Person
 
 from .models import Dispatch, Secondment, Team, TeamMember, TeamOutput
 
 SOURCE = "演示数据（合成）：总数与 DOMAIN.md 广州对口帮扶毕节、黔南截至 2018 年 11 月的报道数字一致"
 CADRES, PROFESSIONALS, TWICE = 33, 293, 7
+# School and hospital pairs (DOMAIN.md): 165 schools and 41 hospitals of Guangzhou paired with Bijie's and Qiannan's.
+SCHOOL_PAIRS, HOSPITAL_PAIRS = 165, 41
+BIJIE_COUNTIES = ["520502", "520521", "520522", "520523", "520524", "520525", "520526", "520527"]
+QIANNAN_COUNTIES = ["522701", "522702", "522722", "522723", "522725", "522726", "522727", "522728"]
 GUANGZHOU_COUNTIES = ["440103", "440104", "440105", "440106", "440111", "440112", "440113", "440114"]
 WEST = ["520500000000", "522700000000"]
 SPECIALITIES = ["teacher", "doctor", "nurse", "agriculture", "other"]
@@ -64,6 +70,7 @@ def load(acting_user) -> None:
     Dispatch.objects.bulk_create(stays)
 
     load_teams(common)
+    load_pairs(common)
 
 
 def load_teams(common) -> None:
@@ -88,3 +95,32 @@ def load_teams(common) -> None:
                    else [("teachers_trained", 310), ("other", 12)])
         TeamOutput.objects.bulk_create([TeamOutput(team=team, kind=k, count=n, date=dt.date(2018, 6, 30), **common)
                                         for k, n in outputs])
+
+
+def load_pairs(common) -> None:
+    """165 school pairs (校对校) and 41 hospital pairs (院对院) between made-up Guangzhou units and made-up units in
+    Bijie's and Qiannan's counties, in force since 2017."""
+    if Pairing.objects.filter(synthetic=True, kind__in=["school", "hospital"]).exists():
+        return
+    orgs, pairs = [], []
+    for kind, word, total in (("school", "学校", SCHOOL_PAIRS), ("hospital", "医院", HOSPITAL_PAIRS)):
+        for k in range(total):
+            west = BIJIE_COUNTIES if k % 5 < 3 else QIANNAN_COUNTIES  # three in five in Bijie
+            east_code = GUANGZHOU_COUNTIES[k % len(GUANGZHOU_COUNTIES)] + "000000"
+            west_code = west[k % len(west)] + "000000"
+            helper = Organisation(name=f"广州市结对{word}{k + 1:03d}（演示）", kind=kind, region_id=east_code,
+                                  synthetic=True, source_document=SOURCE)
+            helped = Organisation(name=f"西部结对{word}{k + 1:03d}（演示）", kind=kind, region_id=west_code,
+                                  synthetic=True, source_document=SOURCE)
+            for o in (helper, helped):
+                o.search_key = f"{search_key(o.name)}|"
+            orgs += [helper, helped]
+            pairs.append((kind, helper, helped))
+    Organisation.objects.bulk_create(orgs)
+    for o in orgs:  # what `Organisation.save` sets: the chain of ids (no parent here)
+        o.path = f"{o.pk:08d}/"
+    Organisation.objects.bulk_update(orgs, ["path"])
+    Pairing.objects.bulk_create([
+        Pairing(kind=kind, helper_organisation=helper, helped_organisation=helped, start_date=dt.date(2017, 3, 1),
+                basis="广州市对口帮扶毕节市、黔南州学校医院结对（演示）", **common)
+        for kind, helper, helped in pairs])

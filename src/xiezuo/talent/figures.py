@@ -58,3 +58,17 @@ figure("talent.operations", _("组团式帮扶开展手术"), "talent.TeamOutput
        unit=_("例"), total="count", order=78, description=_("医院团队登记的手术例数之和，按日期计入期间。"))
 figure("talent.departments", _("组团式帮扶新建或提升科室"), "talent.TeamOutput", narrowed(PARTS, kind="departments"),
        unit=_("个"), total="count", order=79, description=_("团队登记的新建或提升科室（学科）个数之和。"))
+
+# School and hospital pairs (校对校, 院对院): `partners.Pairing` rows between two schools or two hospitals. A pairing
+# of regions counts the pairs whose helping unit lies in its helper region and whose helped unit lies in its helped
+# region; a region those whose helped unit lies in it; an organisation those it is a party to. Pairs in force
+# during the period count.
+PAIRS = {"organisation": lambda s: {"party": s.obj.pk},
+         "pairing": lambda s: {"helper_area": s.east, "helped_area": s.west},
+         "region": lambda s: {"helped_area": s.obj.code}}
+figure("talent.school_pairs", _("学校结对（校对校）"), "partners.Pairing", narrowed(PAIRS, kind="school"),
+       unit=_("对"), panel=BOTH, order=80,
+       description=_("东部学校与西部学校的结对数（结对关系中类型为“校对校”的记录），期间内有效的计入。"))
+figure("talent.hospital_pairs", _("医院结对（院对院）"), "partners.Pairing", narrowed(PAIRS, kind="hospital"),
+       unit=_("对"), panel=BOTH, order=81,
+       description=_("东部医院与西部医院的结对数（结对关系中类型为“院对院”的记录），期间内有效的计入。"))

@@ -1,0 +1,168 @@
+"""Writing many new rows at once: PostgreSQL's COPY (keys drawn from the table's sequence in one question),
+`bulk_create` elsewhere. Used by the set-based import (core/bulkimport.py) for the records, the persons they
+name and their change records.
+
+`insert(model, objs)` takes unsaved instances and gives each its key; `insert_rows(model, names, rows)` takes
+plain tuples (no instances: change records and persons of a large file are written straight from values).
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.db import connection, models
+from django.utils import timezone
+
+from .audit import SKIP
+from .scope import is_scoped_model
+
+CHUNK = 2000
+# Fields whose Python value psycopg writes as Django would.
+SIMPLE = (models.CharField, models.TextField, models.IntegerField, models.BooleanField, models.DateField,
+          models.DecimalField, models.FloatField, models.UUIDField, models.AutoField, models.BigAutoField)
+
+
+def _postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def next_keys(model, n: int) -> list[int]:
+    """`n` new keys for `model` from its sequence (PostgreSQL), in one question."""
+    table, column = model._meta.db_table, model._meta.pk.column
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                       [table, column, n])
+        return [r[0] for r in cursor.fetchall()]
+
+
+def _getter(f: models.Field, now):
+    if isinstance(f, models.DateTimeField) and (f.auto_now or f.auto_now_add):
+        return lambda obj: now
+    if isinstance(f, models.DateField) and (f.auto_now or f.auto_now_add):
+        return lambda obj: now.date()
+    if isinstance(f, models.JSONField):
+        encoder = f.encoder
+
+        def dump(obj, name=f.attname):
+            value = getattr(obj, name)
+            return None if value is None else json.dumps(value, cls=encoder, ensure_ascii=False)
+        return dump
+    name = f.attname
+    if f.is_relation or isinstance(f, SIMPLE):
+        return lambda obj: getattr(obj, name)
+    # Anything else (a file, an IP address, a custom type) as Django would write it.
+    return lambda obj: f.get_db_prep_save(f.pre_save(obj, True), connection)
+
+
+def _copy(model, columns: list[str], rows) -> None:
+    table = connection.ops.quote_name(model._meta.db_table)
+    cols = ", ".join(connection.ops.quote_name(c) for c in columns)
+    with connection.cursor() as cursor:
+        with cursor.cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+
+def insert(model, objs: list) -> None:
+    """Insert unsaved instances of `model`; each gets its key."""
+    if not objs:
+        return
+    if not _postgres():
+        model._base_manager.bulk_create(objs, batch_size=CHUNK)
+        return
+    now = timezone.now()
+    fields = [f for f in model._meta.concrete_fields if not f.generated]
+    pk = model._meta.pk
+    if pk.db_returning or getattr(objs[0], pk.attname) is None:
+        for obj, key in zip(objs, next_keys(model, len(objs)), strict=True):
+            setattr(obj, pk.attname, key)
+    for f in fields:  # what bulk_create's pre_save would set on the instances
+        if isinstance(f, models.DateField) and (f.auto_now or f.auto_now_add):
+            value = now if isinstance(f, models.DateTimeField) else now.date()
+            for obj in objs:
+                setattr(obj, f.attname, value)
+    getters = [_getter(f, now) for f in fields]
+    _copy(model, [f.column for f in fields], ([g(obj) for g in getters] for obj in objs))
+    for obj in objs:
+        obj._state.adding = False
+        obj._state.db = connection.alias
+
+
+def insert_rows(model, names: list[str], rows: list[tuple], returning: bool = False) -> list | None:
+    """Insert plain rows (values in the order of `names`, field names of `model`). With `returning`, the new keys
+    in the order of the rows."""
+    if not rows:
+        return [] if returning else None
+    if not _postgres():
+        attnames = [model._meta.get_field(n).attname for n in names]
+        objs = [model(**dict(zip(attnames, row, strict=True))) for row in rows]
+        model._base_manager.bulk_create(objs, batch_size=CHUNK)
+        return [o.pk for o in objs] if returning else None
+    fields = [model._meta.get_field(n) for n in names]
+    columns = [f.column for f in fields]
+    keys = None
+    if returning:
+        keys = next_keys(model, len(rows))
+        columns = [model._meta.pk.column, *columns]
+        rows = [(k, *r) for k, r in zip(keys, rows, strict=True)]
+    json_at = [i + (1 if returning else 0) for i, f in enumerate(fields) if isinstance(f, models.JSONField)]
+    if json_at:
+        rows = ([json.dumps(v, ensure_ascii=False) if i in json_at and v is not None else v
+                 for i, v in enumerate(r)] for r in rows)
+    _copy(model, columns, rows)
+    return keys
+
+
+class CreatedChanges:
+    """The change record of a new record (`diff({}, snapshot(obj))`), for many records of one model: each related
+    row's text and each choice's label worked out once."""
+
+    def __init__(self, model):
+        from .audit import _display
+
+        skip = set(SKIP) if getattr(model, "lifecycle", True) else set(SKIP) | {"status", "return_reason"}
+        self.display = _display
+        fields = [f for f in model._meta.concrete_fields if f.name not in skip and not f.primary_key]
+        self.relations = [(f.name, f.attname, f.related_model._meta.label_lower if is_scoped_model(f.related_model)
+                           else None) for f in fields if f.is_relation]
+        self.choices = [(f.name, {k: str(v) for k, v in f.flatchoices}) for f in fields
+                        if f.choices and not f.is_relation]
+        self.plain = [f.name for f in fields if not f.choices and not f.is_relation]
+        self.texts: dict = {}
+
+    def changes(self, obj, m2m: dict) -> dict:
+        out: dict = {}
+        refs: dict = {}
+        values = obj.__dict__
+        for name, attname, scoped in self.relations:
+            key = values.get(attname)
+            if key is None:
+                continue
+            text = self.texts.get((name, key))
+            if text is None:
+                text = self.texts[(name, key)] = self.display(getattr(obj, name))
+            out[name] = [None, text]
+            if scoped:
+                refs[name] = {"model": scoped, "before": [], "after": [[key, text]]}
+        for name, labels in self.choices:
+            raw = values.get(name)
+            if raw not in (None, ""):
+                out[name] = [None, labels.get(raw, str(raw))]
+        for name in self.plain:
+            value = values.get(name)
+            if value is None or value == "":
+                continue
+            out[name] = [None, ("是" if value else "否") if value is True or value is False else str(value)]
+        for name, values in m2m.items():
+            rows = sorted(((str(o), o.pk) for o in values), key=lambda r: r[0])
+            if rows:
+                out[name] = [None, "；".join(text for text, _pk in rows)]
+                related = obj._meta.get_field(name).related_model
+                if is_scoped_model(related):
+                    refs[name] = {"model": related._meta.label_lower, "before": [],
+                                  "after": [[pk, text] for text, pk in rows]}
+        if refs:
+            out["_refs"] = refs
+        out.pop("version", None)
+        out.pop("submitted_by", None)
+        return out
