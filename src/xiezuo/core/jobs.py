@@ -22,7 +22,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import close_old_connections, connection
+from django.db import DatabaseError, close_old_connections, connection
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -269,7 +269,10 @@ def work(once: bool = False, poll: float = 1.0, max_jobs: int | None = None, per
         note_worker_alive()
         reap_stale()
         if periodic:
-            run_due(worker=me)
+            try:
+                run_due(worker=me)
+            except DatabaseError:  # e.g. SQLite busy: the slot stays unclaimed and is tried at the next poll
+                log.warning("worker %s: periodic tasks not run this time", me, exc_info=True)
         job = claim_next(me)
         if job is None:
             if once:
