@@ -41,6 +41,19 @@ def test_claim_is_conditional(someone):
 
 
 @pytest.mark.django_db
+def test_a_job_a_user_waits_for_goes_before_older_background_jobs(someone):
+    from xiezuo.assessment.summary import KIND
+
+    assert KIND in jobs.BACKGROUND
+    first = Job.objects.create(kind=KIND, title="summary", user=someone)
+    Job.objects.filter(pk=first.pk).update(created_at=timezone.now() - dt.timedelta(minutes=5))
+    waited_for = Job.objects.create(kind="test_count", title="import", user=someone)
+    assert jobs.claim_next("w1").pk == waited_for.pk
+    assert jobs.claim_next("w1").pk == first.pk  # taken once nothing else waits
+    assert jobs.claim_next("w1") is None
+
+
+@pytest.mark.django_db
 def test_stale_running_job_is_failed_and_can_be_rerun(someone, login, settings):
     settings.XIEZUO_JOBS_EAGER = False
     job = Job.objects.create(kind="test_count", title="t", user=someone, state=Job.State.RUNNING,

@@ -23,14 +23,17 @@ EDITOR = "bijie_dafang"
 def empty_registry():
     """No person and no household: the import takes the first-load path (the demo data is removed inside the
     test's transaction and comes back after it). Other channels' records name people too (trainees, workers):
-    they go first, or the people could not."""
+    they go first, or the people could not; so do other channels' links to households (a product's benefiting
+    households)."""
     from django.apps import apps
 
     from xiezuo.people.models import Person
+    from xiezuo.registry.models import Household
 
-    for model in apps.get_models():
+    for model in apps.get_models(include_auto_created=True):
         if model._meta.app_label != "registry" and any(
-                f.concrete and f.is_relation and f.related_model is Person for f in model._meta.get_fields()):
+                f.concrete and f.is_relation and f.related_model in (Person, Household)
+                for f in model._meta.get_fields()):
             model._base_manager.all().delete()
     with connection.cursor() as cur:
         for table in ("registry_gap", "registry_exitproposal", "registry_monitoringcase", "registry_screening",

@@ -217,7 +217,7 @@ def missing_keys() -> list[str]:
     return [k for k in wanted if k not in have]
 
 
-@job_handler(KIND)
+@job_handler(KIND, background=True)
 def refresh(job, progress) -> dict:
     """Recompute every summary row older than the latest write, then count the rows not asked for yet."""
     current = stamp()

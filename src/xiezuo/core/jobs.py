@@ -31,15 +31,20 @@ from .models import Job
 
 log = logging.getLogger(__name__)
 HANDLERS: dict[str, Callable] = {}
+# Kinds nobody waits for on a page (summaries kept current after writes): a worker takes them only when no other
+# job waits, so an import or export a user is watching never queues behind them.
+BACKGROUND: set[str] = set()
 
 
 class JobError(Exception):
     """A failure to show the user as is (Chinese text, no stack trace)."""
 
 
-def job_handler(kind: str):
+def job_handler(kind: str, background: bool = False):
     def register(func: Callable) -> Callable:
         HANDLERS[kind] = func
+        if background:
+            BACKGROUND.add(kind)
         return func
 
     return register
@@ -111,9 +116,12 @@ def claim(pk, worker: str) -> bool:
 
 
 def claim_next(worker: str) -> Job | None:
-    for pk in Job.objects.filter(state=Job.State.QUEUED).order_by("created_at").values_list("pk", flat=True)[:10]:
-        if claim(pk, worker):
-            return Job.objects.get(pk=pk)
+    """The oldest waiting job a user asked for, else the oldest background job."""
+    queued = Job.objects.filter(state=Job.State.QUEUED).order_by("created_at")
+    for jobs in (queued.exclude(kind__in=BACKGROUND), queued.filter(kind__in=BACKGROUND)):
+        for pk in jobs.values_list("pk", flat=True)[:10]:
+            if claim(pk, worker):
+                return Job.objects.get(pk=pk)
     return None
 
 
