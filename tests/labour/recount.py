@@ -11,7 +11,16 @@ from decimal import Decimal
 from xiezuo.core import figures as registry
 from xiezuo.labour.models import Employment, Trainee
 from xiezuo.registry.models import Member
-from xiezuo.talent.models import Dispatch, MinimumStay, Secondment, Team, TeamMember, TeamOutput
+from xiezuo.talent.models import (
+    CadreTrainee,
+    CadreTraining,
+    Dispatch,
+    MinimumStay,
+    Secondment,
+    Team,
+    TeamMember,
+    TeamOutput,
+)
 
 
 def _prefix(code: str) -> str:
@@ -72,6 +81,27 @@ def _outputs(s, kind):
                if k == kind)
 
 
+def _trainings(s) -> list[CadreTraining]:
+    """Approved 两地培训 classes of the subject: by helped region; an organisation those it hosted or helped."""
+    out = []
+    for t in CadreTraining.objects.filter(status="approved").select_related("host", "helper_unit"):
+        if s.kind == "organisation":
+            ok = any(o is not None and o.path.startswith(s.obj.path) for o in (t.host, t.helper_unit))
+        elif s.kind == "region":
+            ok = t.helped_region_id.startswith(_prefix(s.obj.code))
+        else:
+            ok = t.helped_region_id.startswith(registry.pairing_sides(s.obj)[1])
+        if ok:
+            out.append(t)
+    return out
+
+
+def _training_participants(s) -> int:
+    classes = _trainings(s)
+    named = {r.person_id for r in CadreTrainee.objects.filter(status="approved", training__in=classes)}
+    return len(named) + sum(t.counted_participants for t in classes)
+
+
 LABOUR_RECOUNT = {
     "labour.trainees": lambda s: len({r[0] for r in _trainees(s)}),
     "labour.trainees_completed": lambda s: len({p for p, c in _trainees(s, "completion") if c == "completed"}),
@@ -95,4 +125,6 @@ LABOUR_RECOUNT = {
                                                              "team__helper_unit__path", "person_id")}),
     "talent.operations": lambda s: _outputs(s, "operations"),
     "talent.departments": lambda s: _outputs(s, "departments"),
+    "talent.cadre_trainings": lambda s: len(_trainings(s)),
+    "talent.cadre_trainees": _training_participants,
 }
