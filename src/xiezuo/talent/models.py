@@ -255,6 +255,8 @@ class CadreTrainee(PersonRecord, Record):
 
     scope = ScopeSpec(regions=("training__region", "training__helped_region"),
                       organisations=("training__host", "training__helper_unit"))
+    # What __str__ reads: lists and pickers fetch it with the rows (a person's page names the class).
+    str_related = ("training",)
 
     class Meta:
         verbose_name = _("两地培训学员")
@@ -263,7 +265,7 @@ class CadreTrainee(PersonRecord, Record):
         constraints = [models.UniqueConstraint(fields=["training", "person"], name="talent_cadre_trainee_once")]
 
     def __str__(self) -> str:
-        return f"{self.name}（{self.id_masked}）"
+        return f"{self.training}：{self.name}（{self.id_masked}）"
 
     def clean(self) -> None:
         if not self.has_person():
