@@ -1672,3 +1672,31 @@ EN.update({
     "，更新 %(n)s 条": ", %(n)s updated",
     "，%(n)s 条与系统中相同未作修改": ", %(n)s unchanged (same as in the system)",
 })
+
+# training13: 两地培训 (training of cadres and technicians in the east and the west)
+EN.update({
+    "党政干部": "Party and government cadres",
+    "两地培训班": "Cadre and technician training classes",
+    "期": "classes",
+    "已审核的两地培训班（干部和专业技术人才在东西部两地的培训）期数，按开班日期计入期间。":
+        "Approved classes training cadres and technicians in the east or the west, counted in the period by their "
+        "start date.",
+    "两地培训人次": "Cadres and technicians trained",
+    "已审核两地培训班花名册上（已审核的学员记录）按身份证号去重的人数，同一人参加多个班只计一次；加上这些培训班登记的参训人数（未登记名单）。":
+        "Distinct persons (by ID number) named on the rosters of approved classes (approved roster rows), a person "
+        "on several classes counted once; plus the participants these classes counted without names.",
+    "培训对象": "Trainees",
+    "帮扶方单位所在地区代码": "Region code of the helping organisation",
+    "承办或帮扶方单位编号（含下属）": "Host or helping organisation ID (with its units)",
+    "两地培训班编号": "Training class ID",
+    "在东部或西部举办的地区代码": "Code of the region (east or west) where the class is held",
+    "参训人员所在的受援地区代码": "Code of the helped region the participants come from",
+    "参训人数（未登记名单）": "Participants counted (names not kept)",
+    "未保存姓名和身份证号的参训人数；花名册上登记的学员不要重复计入":
+        "Participants whose names and ID numbers were not kept; do not count again those named on the roster",
+    "此人已在本培训班花名册中，同一人在一个培训班只登记一次。":
+        "This person is already on the class's roster; a person is entered once per class.",
+    "工作单位": "Work unit",
+    "两地培训学员": "Cadre and technician trainees",
+    "花名册人数": "On the roster",
+})

@@ -11,7 +11,16 @@ from decimal import Decimal
 from xiezuo.core import figures as registry
 from xiezuo.labour.models import Employment, Trainee
 from xiezuo.registry.models import Member
-from xiezuo.talent.models import Dispatch, MinimumStay, Secondment, Team, TeamMember, TeamOutput
+from xiezuo.talent.models import (
+    CadreTrainee,
+    CadreTraining,
+    Dispatch,
+    MinimumStay,
+    Secondment,
+    Team,
+    TeamMember,
+    TeamOutput,
+)
 
 
 def _prefix(code: str) -> str:
@@ -72,6 +81,52 @@ def _outputs(s, kind):
                if k == kind)
 
 
+def _trainings(s) -> list[CadreTraining]:
+    """Approved 两地培训 classes of the subject: by helped region; an organisation those it hosted or helped."""
+    out = []
+    for t in CadreTraining.objects.filter(status="approved").select_related("host", "helper_unit"):
+        if s.kind == "organisation":
+            ok = any(o is not None and o.path.startswith(s.obj.path) for o in (t.host, t.helper_unit))
+        elif s.kind == "region":
+            ok = t.helped_region_id.startswith(_prefix(s.obj.code))
+        else:
+            ok = t.helped_region_id.startswith(registry.pairing_sides(s.obj)[1])
+        if ok:
+            out.append(t)
+    return out
+
+
+def _training_participants(s) -> int:
+    classes = _trainings(s)
+    named = {r.person_id for r in CadreTrainee.objects.filter(status="approved", training__in=classes)}
+    return len(named) + sum(t.counted_participants for t in classes)
+
+
+def _pairs(s, kind) -> int:
+    """School or hospital pairs (partners.Pairing of that kind) in force in the period, by their sides."""
+    from xiezuo.partners.models import Pairing
+
+    def side(p, name):
+        region, org = getattr(p, f"{name}_region"), getattr(p, f"{name}_organisation")
+        return region.code if region is not None else org.region_id
+
+    n = 0
+    for p in Pairing.objects.filter(status="approved", kind=kind).select_related(
+            "helper_region", "helped_region", "helper_organisation", "helped_organisation"):
+        if s.since and p.end_date and p.end_date < s.since or s.until and p.start_date > s.until:
+            continue
+        if s.kind == "organisation":
+            ok = any(o is not None and o.path.startswith(s.obj.path)
+                     for o in (p.helper_organisation, p.helped_organisation))
+        elif s.kind == "region":
+            ok = side(p, "helped").startswith(_prefix(s.obj.code))
+        else:
+            east, west = registry.pairing_sides(s.obj)
+            ok = side(p, "helper").startswith(east) and side(p, "helped").startswith(west)
+        n += ok
+    return n
+
+
 LABOUR_RECOUNT = {
     "labour.trainees": lambda s: len({r[0] for r in _trainees(s)}),
     "labour.trainees_completed": lambda s: len({p for p, c in _trainees(s, "completion") if c == "completed"}),
@@ -95,4 +150,8 @@ LABOUR_RECOUNT = {
                                                              "team__helper_unit__path", "person_id")}),
     "talent.operations": lambda s: _outputs(s, "operations"),
     "talent.departments": lambda s: _outputs(s, "departments"),
+    "talent.school_pairs": lambda s: _pairs(s, "school"),
+    "talent.hospital_pairs": lambda s: _pairs(s, "hospital"),
+    "talent.cadre_trainings": lambda s: len(_trainings(s)),
+    "talent.cadre_trainees": _training_participants,
 }

@@ -145,3 +145,64 @@ class TestTeamOutput(RecordTypeTests):
 
     def bad_import_rows(self):
         return [{"团队*": a_team().pk, "成效类型*": "开展手术（例）", "数量*": "-3", "日期*": "2021-03-31"}], "大于或等于0"
+
+
+class TestCadreTraining(RecordTypeTests):
+    from xiezuo.talent.models import CadreTraining as model
+    editor, outsider, reader = "qiannan", "bijie_dafang", "leader"
+
+    def valid_data(self):
+        return {"name": "黔南州基层干部能力提升培训班", "kind": "cadre", "region": "522701000000",
+                "helped_region": "522700000000", "host": Organisation.objects.get(name=UNIT).pk,
+                "start": "2021-04-12", "end": "2021-04-23", "counted_participants": "40"}
+
+    def changed_data(self):
+        return {**self.valid_data(), "counted_participants": "42"}
+
+    def api_data(self):
+        return {"name": "接口两地培训班", "kind": "technician", "region": "522701000000",
+                "helped_region": "522701000000", "start": "2021-05-10", "end": "2021-05-14"}
+
+    def import_rows(self):
+        return [{"培训班名称*": "导入培训班甲", "培训对象": "党政干部", "举办地区*": "522702000000",
+                 "受援地区*": "522702000000", "开班日期*": "2021-01-05", "结业日期*": "2021-01-15",
+                 "参训人数（未登记名单）": "25"},
+                {"培训班名称*": "导入培训班乙", "培训对象": "专业技术人才", "举办地区*": "522701000000",
+                 "受援地区*": "522701000000", "开班日期*": "2021-02-05", "结业日期*": "2021-02-06"}]
+
+    def bad_import_rows(self):
+        return [{"培训班名称*": "导入培训班丙", "培训对象": "其他", "举办地区*": "522702000000",
+                 "受援地区*": "522702000000", "开班日期*": "2021-05-05", "结业日期*": "2021-05-01"}], \
+            "结业日期不能早于开班日期"
+
+
+def a_training():
+    from xiezuo.talent.models import CadreTraining
+
+    obj, _ = CadreTraining.objects.get_or_create(name="都匀市两地培训测试班", defaults={
+        "kind": "cadre", "region_id": "522701000000", "helped_region_id": "522701000000",
+        "start": "2021-01-01", "end": "2021-01-10"})
+    return obj
+
+
+class TestCadreTrainee(RecordTypeTests):
+    from xiezuo.talent.models import CadreTrainee as model
+    editor, outsider, reader = "qiannan", "bijie_dafang", "leader"
+
+    def valid_data(self):
+        return {"training": a_training().pk, "id_number": ident("522701", "19850101", 431), "name": "测试学员",
+                "unit": "都匀市农业农村局", "post": "科员"}
+
+    def changed_data(self):
+        return {**self.valid_data(), "id_number": "", "post": "副科长"}
+
+    def api_data(self):
+        return {"training": a_training().pk, "id_number": ident("522701", "19850101", 432), "name": "接口学员"}
+
+    def import_rows(self):
+        return [{"两地培训班*": a_training().pk, "身份证号*": ident("522701", "19850101", 433), "姓名*": "导入学员甲"},
+                {"两地培训班*": a_training().pk, "身份证号*": ident("522701", "19850101", 434), "姓名*": "导入学员乙",
+                 "工作单位": "都匀市教育局", "职务": "教师"}]
+
+    def bad_import_rows(self):
+        return [{"两地培训班*": a_training().pk, "身份证号*": "522701198501014351", "姓名*": "错号学员"}], "身份证号"

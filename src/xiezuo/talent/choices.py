@@ -30,3 +30,9 @@ class OutputKind(models.TextChoices):
     TEACHERS_TRAINED = "teachers_trained", _("培训教师（人次）")
     STAFF_TRAINED = "staff_trained", _("培训医务人员（人次）")
     OTHER = "other", _("其他")
+
+
+class TrainingKind(models.TextChoices):
+    CADRE = "cadre", _("党政干部")
+    TECHNICIAN = "technician", _("专业技术人才")
+    OTHER = "other", _("其他")

@@ -15,7 +15,7 @@ from xiezuo.core.text import search_key
 from xiezuo.partners.models import Organisation, Pairing
 from xiezuo.people.models import Person
 
-from .models import Dispatch, Secondment, Team, TeamMember, TeamOutput
+from .models import CadreTrainee, CadreTraining, Dispatch, Secondment, Team, TeamMember, TeamOutput
 
 SOURCE = "演示数据（合成）：总数与 DOMAIN.md 广州对口帮扶毕节、黔南截至 2018 年 11 月的报道数字一致"
 CADRES, PROFESSIONALS, TWICE = 33, 293, 7
@@ -42,10 +42,11 @@ def _person(k: int, rng: random.Random) -> Person:
 
 
 def load(acting_user) -> None:
+    common = {"status": "approved", "synthetic": True, "source_document": SOURCE, "created_by": acting_user}
     if Secondment.objects.filter(synthetic=True).exists():
+        load_trainings(common)
         return  # loading twice changes nothing
     rng = random.Random(33)
-    common = {"status": "approved", "synthetic": True, "source_document": SOURCE, "created_by": acting_user}
     cadres = []
     for k in range(CADRES):
         p = _person(k, rng)
@@ -71,6 +72,7 @@ def load(acting_user) -> None:
 
     load_teams(common)
     load_pairs(common)
+    load_trainings(common)
 
 
 def load_teams(common) -> None:
@@ -124,3 +126,40 @@ def load_pairs(common) -> None:
         Pairing(kind=kind, helper_organisation=helper, helped_organisation=helped, start_date=dt.date(2017, 3, 1),
                 basis="广州市对口帮扶毕节市、黔南州学校医院结对（演示）", **common)
         for kind, helper, helped in pairs])
+
+
+TRAINING_SOURCE = "演示数据（合成）：两地培训班及学员为虚构示例"
+
+
+def load_trainings(common) -> None:
+    """A few 两地培训 classes for Bijie and Qiannan (held in Guangzhou or in the west): some with a roster of
+    persons by ID number (some of them the dispatched professionals, one on two classes, so that distinct counting
+    shows), some with only a count of participants whose names were not kept."""
+    if CadreTraining.objects.filter(synthetic=True).exists():
+        return
+    common = {**common, "source_document": TRAINING_SOURCE}
+    classes = [
+        ("毕节市党政干部赴广州跟岗培训班（演示）", "cadre", "440100000000", WEST[0], dt.date(2018, 4, 9), 5, 0),
+        ("毕节市教师广州集中培训班（演示）", "technician", "440100000000", WEST[0], dt.date(2018, 7, 16), 6, 0),
+        ("广州专家赴毕节医务人员培训班（演示）", "technician", "520502000000", WEST[0], dt.date(2018, 9, 3), 0, 120),
+        ("黔南州乡村振兴干部培训班（演示）", "cadre", "522701000000", WEST[1], dt.date(2018, 5, 14), 4, 36),
+        ("黔南州农业技术人员广州培训班（演示）", "technician", "440100000000", WEST[1], dt.date(2018, 10, 8), 0, 58),
+    ]
+    made = []
+    for name, kind, held, helped, start, _named, counted in classes:
+        made.append(CadreTraining(name=name, kind=kind, region_id=held, helped_region_id=helped, start=start,
+                                  end=start + dt.timedelta(days=11), counted_participants=counted, **common))
+    CadreTraining.objects.bulk_create(made)
+    # Dispatched professionals of each helped region (the same persons as in the dispatch records).
+    people = {}
+    for west in WEST:
+        found = Dispatch.objects.filter(host_region_id=west, synthetic=True).order_by("pk")[:40]
+        people[west] = list(dict.fromkeys((d.person_id, d.name) for d in found))[:12]
+    rows = []
+    for k, (training, (_n, _k, _h, helped, _s, named, _c)) in enumerate(zip(made, classes, strict=True)):
+        pool = people[helped]
+        # Every class of a region starts its roster with the same person: one person on two classes, counted once.
+        picks = dict.fromkeys([0, *((k * 3 + i) % len(pool) for i in range(1, named))]) if named else {}
+        rows += [CadreTrainee(training=training, person_id=pool[i][0], name=pool[i][1], unit="县直单位（演示）",
+                              post="学员", **common) for i in picks]
+    CadreTrainee.objects.bulk_create(rows)

@@ -72,3 +72,27 @@ figure("talent.school_pairs", _("学校结对（校对校）"), "partners.Pairin
 figure("talent.hospital_pairs", _("医院结对（院对院）"), "partners.Pairing", narrowed(PAIRS, kind="hospital"),
        unit=_("对"), panel=BOTH, order=81,
        description=_("东部医院与西部医院的结对数（结对关系中类型为“院对院”的记录），期间内有效的计入。"))
+
+# 两地培训: classes for the helped (western) region; an organisation counts those it hosted or sent as helper.
+TRAININGS = STAYS
+
+
+def training_participants(qs, subject) -> int:
+    """Distinct persons named (approved roster rows) on the counted classes, plus their counted participants."""
+    from django.db.models import Count, Sum
+
+    from .models import CadreTrainee, CadreTraining
+
+    classes = CadreTraining._base_manager.filter(pk__in=qs.values("pk"))
+    named = CadreTrainee._base_manager.filter(training__in=classes.values("pk"), status="approved") \
+        .aggregate(n=Count("person", distinct=True))["n"]
+    counted = classes.aggregate(s=Sum("counted_participants"))["s"] or 0
+    return named + counted
+
+
+figure("talent.cadre_trainings", _("两地培训班"), "talent.CadreTraining", TRAININGS, unit=_("期"), panel=BOTH,
+       order=82, description=_("已审核的两地培训班（干部和专业技术人才在东西部两地的培训）期数，按开班日期计入期间。"))
+figure("talent.cadre_trainees", _("两地培训人次"), "talent.CadreTraining", TRAININGS, unit=_("人次"),
+       compute=training_participants, panel=BOTH, order=83,
+       description=_("已审核两地培训班花名册上（已审核的学员记录）按身份证号去重的人数，同一人参加多个班只计一次；"
+                     "加上这些培训班登记的参训人数（未登记名单）。"))

@@ -11,8 +11,17 @@ from django.utils.translation import gettext_lazy as _
 from xiezuo.core.filtersets import RecordFilterSet
 from xiezuo.core.ledger import TreeFilterMixin
 
-from .choices import Direction, Field, OutputKind, TeamKind
-from .models import Dispatch, MinimumStay, Secondment, Team, TeamMember, TeamOutput
+from .choices import Direction, Field, OutputKind, TeamKind, TrainingKind
+from .models import (
+    CadreTrainee,
+    CadreTraining,
+    Dispatch,
+    MinimumStay,
+    Secondment,
+    Team,
+    TeamMember,
+    TeamOutput,
+)
 
 
 class StayFilterSet(TreeFilterMixin, RecordFilterSet):
@@ -107,3 +116,41 @@ class TeamOutputFilterSet(TeamPartFilterSet):
     class Meta:
         model = TeamOutput
         fields = [*TeamPartFilterSet.COMMON, "kind", "since", "until"]
+
+
+class CadreTrainingFilterSet(TreeFilterMixin, RecordFilterSet):
+    kind = django_filters.ChoiceFilter(choices=TrainingKind.choices, label=_("培训对象"))
+    since = django_filters.DateFilter(field_name="start", lookup_expr="gte", label=_("开班日期自"))
+    until = django_filters.DateFilter(field_name="start", lookup_expr="lte", label=_("开班日期至"))
+    region = django_filters.CharFilter(method="by_region", label=_("受援地区代码"))
+    east = django_filters.CharFilter(method="by_east", label=_("帮扶方单位所在地区代码"))
+    organisation = django_filters.NumberFilter(method="by_organisation", label=_("承办或帮扶方单位编号（含下属）"))
+    search_fields = ("name", "note")
+    region_paths = ("helped_region",)
+    east_paths = ("helper_unit",)
+    organisation_paths = ("host", "helper_unit")
+
+    class Meta:
+        model = CadreTraining
+        fields = ["q", "kind", "status", "since", "until", "region", "east", "organisation", "synthetic"]
+
+
+class CadreTraineeFilterSet(TreeFilterMixin, RecordFilterSet):
+    training = django_filters.NumberFilter(field_name="training_id", label=_("两地培训班编号"))
+    kind = django_filters.ChoiceFilter(field_name="training__kind", choices=TrainingKind.choices,
+                                       label=_("培训对象"))
+    since = django_filters.DateFilter(field_name="training__start", lookup_expr="gte", label=_("开班日期自"))
+    until = django_filters.DateFilter(field_name="training__start", lookup_expr="lte", label=_("开班日期至"))
+    region = django_filters.CharFilter(method="by_region", label=_("受援地区代码"))
+    east = django_filters.CharFilter(method="by_east", label=_("帮扶方单位所在地区代码"))
+    organisation = django_filters.NumberFilter(method="by_organisation", label=_("承办或帮扶方单位编号（含下属）"))
+    person = django_filters.NumberFilter(field_name="person_id", label=_("人员编号"))
+    search_fields = ("name", "unit", "post", "training__name")
+    region_paths = ("training__helped_region",)
+    east_paths = ("training__helper_unit",)
+    organisation_paths = ("training__host", "training__helper_unit")
+
+    class Meta:
+        model = CadreTrainee
+        fields = ["q", "training", "kind", "status", "since", "until", "region", "east", "organisation", "person",
+                  "synthetic"]

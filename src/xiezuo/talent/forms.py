@@ -6,7 +6,7 @@ from xiezuo.core.forms import RecordForm
 from xiezuo.core.ledger import LedgerFormMixin
 from xiezuo.people.forms import PersonFormMixin
 
-from .models import Dispatch, Secondment, Team, TeamMember, TeamOutput
+from .models import CadreTrainee, CadreTraining, Dispatch, Secondment, Team, TeamMember, TeamOutput
 
 COMMON = ["name", "home_unit", "home_unit_name", "host_region", "host_unit_name"]
 DATES = ["start", "planned_end", "actual_end", "note", "synthetic", "source_document"]
@@ -41,3 +41,20 @@ class TeamOutputForm(LedgerFormMixin, RecordForm):
     class Meta:
         model = TeamOutput
         fields = ["team", "kind", "count", "date", "note", "synthetic", "source_document"]
+
+
+class CadreTrainingForm(LedgerFormMixin, RecordForm):
+    class Meta:
+        model = CadreTraining
+        fields = ["name", "kind", "region", "host", "helper_unit", "helped_region", "start", "end",
+                  "counted_participants", "note", "synthetic", "source_document"]
+
+
+class CadreTraineeForm(PersonFormMixin, LedgerFormMixin, RecordForm):
+    class Meta:
+        model = CadreTrainee
+        fields = ["training", "name", "unit", "post", "synthetic", "source_document"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields(["training", "id_number"])

@@ -16,7 +16,7 @@ from xiezuo.core.models import Record
 from xiezuo.core.scope import ScopeSpec
 from xiezuo.people.models import PersonRecord
 
-from .choices import Direction, Field, OutputKind, TeamKind
+from .choices import Direction, Field, OutputKind, TeamKind, TrainingKind
 
 FAR = dt.date(9999, 12, 31)
 
@@ -200,3 +200,98 @@ class TeamOutput(Record):
 
     def __str__(self) -> str:
         return f"{self.team}：{self.get_kind_display()} {self.count}"
+
+
+class CadreTraining(Record):
+    """A class of 两地培训 (cadres and technicians trained in the east or the west): participants by ID number on
+    its roster (`CadreTrainee`), and those counted where names are not kept (`counted_participants`)."""
+
+    name = models.CharField(_("培训班名称"), max_length=200)
+    kind = models.CharField(_("培训对象"), max_length=12, choices=TrainingKind.choices, default=TrainingKind.CADRE)
+    region = models.ForeignKey("geo.Region", verbose_name=_("举办地区"), on_delete=models.PROTECT, related_name="+",
+                               help_text=_("在东部或西部举办的地区代码"))
+    host = models.ForeignKey("partners.Organisation", verbose_name=_("承办单位"), on_delete=models.PROTECT,
+                             related_name="+", null=True, blank=True)
+    helper_unit = models.ForeignKey("partners.Organisation", verbose_name=_("帮扶方单位"), on_delete=models.PROTECT,
+                                    related_name="+", null=True, blank=True)
+    helped_region = models.ForeignKey("geo.Region", verbose_name=_("受援地区"), on_delete=models.PROTECT,
+                                      related_name="+", help_text=_("参训人员所在的受援地区代码"))
+    start = models.DateField(_("开班日期"))
+    end = models.DateField(_("结业日期"))
+    counted_participants = models.PositiveIntegerField(
+        _("参训人数（未登记名单）"), default=0,
+        help_text=_("未保存姓名和身份证号的参训人数；花名册上登记的学员不要重复计入"))
+    note = models.TextField(_("备注"), blank=True)
+
+    scope = ScopeSpec(regions=("region", "helped_region"), organisations=("host", "helper_unit"))
+    import_updates_by_key = True
+
+    class Meta:
+        verbose_name = _("两地培训班")
+        verbose_name_plural = _("两地培训班")
+        ordering = ["-start", "-pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.end and self.start and self.end < self.start:
+            raise ValidationError({"end": _("结业日期不能早于开班日期。")})
+
+
+TWICE = _("此人已在本培训班花名册中，同一人在一个培训班只登记一次。")
+
+
+class CadreTrainee(PersonRecord, Record):
+    """One participant on a 两地培训 class's roster, by ID number."""
+
+    training = models.ForeignKey(CadreTraining, verbose_name=_("两地培训班"), on_delete=models.CASCADE,
+                                 related_name="trainees")
+    person = models.ForeignKey("people.Person", verbose_name=_("人员"), on_delete=models.PROTECT,
+                               related_name="cadre_trainings", editable=False)
+    name = models.CharField(_("姓名"), max_length=50)
+    unit = models.CharField(_("工作单位"), max_length=200, blank=True)
+    post = models.CharField(_("职务"), max_length=100, blank=True)
+
+    scope = ScopeSpec(regions=("training__region", "training__helped_region"),
+                      organisations=("training__host", "training__helper_unit"))
+    # What __str__ reads: lists and pickers fetch it with the rows (a person's page names the class).
+    str_related = ("training",)
+
+    class Meta:
+        verbose_name = _("两地培训学员")
+        verbose_name_plural = _("两地培训学员")
+        ordering = ["training_id", "pk"]
+        constraints = [models.UniqueConstraint(fields=["training", "person"], name="talent_cadre_trainee_once")]
+
+    def __str__(self) -> str:
+        return f"{self.training}：{self.name}（{self.id_masked}）"
+
+    def clean(self) -> None:
+        if not self.has_person():
+            raise ValidationError({"id_number": _("请填写身份证号。")})
+        if not getattr(self, "_set_checked", False) and self.training_id and CadreTrainee._base_manager.filter(
+                self.same_person(), training_id=self.training_id).exclude(pk=self.pk).exists():
+            raise ValidationError({"id_number": TWICE})
+
+    @classmethod
+    def import_checks(cls, objs) -> list[tuple[int, str, str]]:
+        """The same person twice on one roster, in the file or against the stored roster: one question."""
+        mine = {o.pk for o in objs if o.pk}
+        numbers = sorted({o.id_number for o in objs if o.id_number})
+        classes = sorted({o.training_id for o in objs if o.training_id})
+        stored = set()
+        for i in range(0, len(numbers), 5000):
+            stored |= set(cls._base_manager.filter(person__id_number__in=numbers[i:i + 5000], training_id__in=classes)
+                          .exclude(pk__in=mine).values_list("training_id", "person__id_number"))
+        out, seen = [], set()
+        for index, o in enumerate(objs):
+            key = (o.training_id, o.id_number)
+            if key in stored or key in seen:
+                out.append((index, "id_number", str(TWICE)))
+            seen.add(key)
+        return out
+
+    def save(self, *args, **kwargs):
+        self.resolve_person()
+        super().save(*args, **kwargs)

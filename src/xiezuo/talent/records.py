@@ -7,22 +7,42 @@ from django.utils.translation import gettext_lazy as _
 from xiezuo.core.registry import RecordType, register
 
 from .filtersets import (
+    CadreTraineeFilterSet,
+    CadreTrainingFilterSet,
     DispatchFilterSet,
     SecondmentFilterSet,
     TeamFilterSet,
     TeamMemberFilterSet,
     TeamOutputFilterSet,
 )
-from .forms import DispatchForm, SecondmentForm, TeamForm, TeamMemberForm, TeamOutputForm
-from .models import Dispatch, Secondment, Team, TeamMember, TeamOutput
+from .forms import (
+    CadreTraineeForm,
+    CadreTrainingForm,
+    DispatchForm,
+    SecondmentForm,
+    TeamForm,
+    TeamMemberForm,
+    TeamOutputForm,
+)
+from .models import CadreTrainee, CadreTraining, Dispatch, Secondment, Team, TeamMember, TeamOutput
 from .serializers import (
+    CadreTraineeSerializer,
+    CadreTrainingSerializer,
     DispatchSerializer,
     SecondmentSerializer,
     TeamMemberSerializer,
     TeamOutputSerializer,
     TeamSerializer,
 )
-from .tables import DispatchTable, SecondmentTable, TeamMemberTable, TeamOutputTable, TeamTable
+from .tables import (
+    CadreTraineeTable,
+    CadreTrainingTable,
+    DispatchTable,
+    SecondmentTable,
+    TeamMemberTable,
+    TeamOutputTable,
+    TeamTable,
+)
 
 GROUP = _("人才交流")
 ALIASES = {"id_number": ["身份证号码", "公民身份号码", "证件号码"]}
@@ -52,4 +72,16 @@ register(RecordType(
 register(RecordType(
     model=TeamOutput, filterset=TeamOutputFilterSet, form=TeamOutputForm, table=TeamOutputTable,
     serializer=TeamOutputSerializer, import_key=("team", "kind", "date"), menu_group=GROUP, icon="bi-graph-up",
+))
+# 两地培训: a class (natural key: name and start) and its roster by ID number (the same person twice on one roster
+# is refused by the model and by a database constraint).
+register(RecordType(
+    model=CadreTraining, filterset=CadreTrainingFilterSet, form=CadreTrainingForm, table=CadreTrainingTable,
+    serializer=CadreTrainingSerializer, import_key=("name", "start"), menu_group=GROUP, icon="bi-easel",
+))
+register(RecordType(
+    model=CadreTrainee, filterset=CadreTraineeFilterSet, form=CadreTraineeForm, table=CadreTraineeTable,
+    serializer=CadreTraineeSerializer, column_aliases=ALIASES, menu_group=GROUP, icon="bi-person-lines-fill",
+    import_fields=("training", "id_number", "name", "unit", "post", "synthetic", "source_document"),
+    import_key=("training", "id_number"),
 ))

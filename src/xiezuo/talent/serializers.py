@@ -4,7 +4,7 @@ from xiezuo.core.api import RecordSerializer
 from xiezuo.core.ledger import TAIL
 from xiezuo.people.serializers import PersonSerializerMixin
 
-from .models import Dispatch, Secondment, Team, TeamMember, TeamOutput
+from .models import CadreTrainee, CadreTraining, Dispatch, Secondment, Team, TeamMember, TeamOutput
 
 STAY = ["id", "person", "id_number", "id_masked", "name", "home_unit", "home_unit_name", "host_region",
         "host_unit_name", "start", "planned_end", "actual_end", "note"]
@@ -42,3 +42,17 @@ class TeamOutputSerializer(RecordSerializer):
     class Meta(RecordSerializer.Meta):
         model = TeamOutput
         fields = ["id", "team", "kind", "count", "date", "note", *TAIL]
+
+
+class CadreTrainingSerializer(RecordSerializer):
+    class Meta(RecordSerializer.Meta):
+        model = CadreTraining
+        fields = ["id", "name", "kind", "region", "host", "helper_unit", "helped_region", "start", "end",
+                  "counted_participants", "note", *TAIL]
+
+
+class CadreTraineeSerializer(PersonSerializerMixin, RecordSerializer):
+    class Meta(RecordSerializer.Meta):
+        model = CadreTrainee
+        fields = ["id", "training", "person", "id_number", "id_masked", "name", "unit", "post", *TAIL]
+        read_only_fields = [*RecordSerializer.Meta.read_only_fields, "person"]

@@ -35,3 +35,27 @@ class TeamMemberTable(StayTable):
 class TeamOutputTable(Table):
     columns = ("team", "kind", "count", "date", "note")
     ordering = ("-date", "-pk")
+
+
+class CadreTrainingTable(Table):
+    columns = ("name", "kind", "region", "helped_region", "start", "end", "roster", "counted_participants")
+    ordering = ("-start", "-pk")
+    label_roster = _("花名册人数")
+
+    def annotate(self, qs):
+        from django.db.models import Count, OuterRef, Subquery
+        from django.db.models.functions import Coalesce
+
+        from .models import CadreTrainee
+
+        counts = CadreTrainee._base_manager.filter(training=OuterRef("pk")).order_by().values("training") \
+            .annotate(n=Count("pk")).values("n")
+        return qs.annotate(roster_count=Coalesce(Subquery(counts), 0))
+
+    def render_roster(self, obj) -> str:
+        return str(obj.roster_count if hasattr(obj, "roster_count") else obj.trainees.count())
+
+
+class CadreTraineeTable(StayTable):
+    columns = ("name", "id_number", "training", "unit", "post")
+    ordering = ("training_id", "pk")
