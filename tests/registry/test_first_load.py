@@ -32,7 +32,7 @@ def empty_registry():
 
     for model in apps.get_models(include_auto_created=True):
         if model._meta.app_label != "registry" and any(
-                f.concrete and f.is_relation and f.related_model in (Person, Household)
+                f.concrete and (f.many_to_one or f.one_to_one) and f.related_model in (Person, Household)
                 for f in model._meta.get_fields()):
             model._base_manager.all().delete()
     with connection.cursor() as cur:
