@@ -136,3 +136,11 @@ def test_zz_figures():
     """Printed last: what the sweep above did."""
     print(f"\npage fuzz: {FIGURES['requests']} requests, {FIGURES['refused']} refused (4xx), {FIGURES['5xx']} 5xx")
     assert FIGURES["5xx"] == 0
+
+
+@pytest.mark.django_db
+def test_a_record_number_beyond_the_databases_integers_finds_nothing(login):
+    # Found by the fuzzing: `ids=99999999999999999999999` failed the list's count on SQLite (500).
+    page = login("bijie_dafang").get("/labour/trainee/", {"ids": "99999999999999999999999"})
+    assert page.status_code == 200
+    assert "99999999999999999999999" not in page.content.decode().split("<tbody")[-1].split("</tbody>")[0]

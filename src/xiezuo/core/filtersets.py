@@ -134,7 +134,9 @@ class RecordFilterSet(NumbersInRange, ScopedFilterSet):
         return queryset.filter(text_query(queryset.model, value, self.search_fields))
 
     def by_ids(self, queryset, name, value):
-        return queryset.filter(pk__in=[int(v) for v in value.split(",") if v.strip().isdigit()])
+        # An id beyond the database's integers names no record (and would fail the query on SQLite).
+        ids = [int(v) for v in value.split(",") if v.strip().isdigit()]
+        return queryset.filter(pk__in=[i for i in ids if i < 2**63])
 
     @classmethod
     def for_reference(cls):
