@@ -105,11 +105,7 @@ class Trainee(PersonRecord, Record):
         return f"{self.name}（{self.id_masked}）"
 
     def clean(self) -> None:
-        if not self.has_person():
-            raise ValidationError({"id_number": _("请填写身份证号。")})
-        if not getattr(self, "_set_checked", False) and self.training_class_id and Trainee._base_manager.filter(
-                self.same_person(), training_class_id=self.training_class_id).exclude(pk=self.pk).exists():
-            raise ValidationError({"id_number": _("此人已在本培训班花名册中。")})
+        self.check_person_once(_("此人已在本培训班花名册中。"), training_class_id=self.training_class_id)
         if self.certificate and self.completion != Completion.COMPLETED:
             raise ValidationError({"certificate": _("未结业的学员不能持有本班证书。")})
 

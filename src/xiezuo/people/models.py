@@ -192,6 +192,18 @@ class PersonRecord:
     def has_person(self) -> bool:
         return bool(self._pending_id or self.person_id)
 
+    def check_person_once(self, message, **within) -> None:
+        """A roster's rule: an ID number is required, and names a person at most once `within` its parent (a
+        class). A file checked as a set (`_set_checked`) has had the second part asked once for all its rows."""
+        from django.core.exceptions import ValidationError
+        from django.utils.translation import gettext as _
+
+        if not self.has_person():
+            raise ValidationError({"id_number": _("请填写身份证号。")})
+        if (not getattr(self, "_set_checked", False) and all(within.values())
+                and type(self)._base_manager.filter(self.same_person(), **within).exclude(pk=self.pk).exists()):
+            raise ValidationError({"id_number": message})
+
     def resolve_person(self) -> None:
         if self._pending_id:
             self.person = Person.for_id_number(self._pending_id, getattr(self, "name", ""))

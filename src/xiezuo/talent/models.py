@@ -268,11 +268,7 @@ class CadreTrainee(PersonRecord, Record):
         return f"{self.training}：{self.name}（{self.id_masked}）"
 
     def clean(self) -> None:
-        if not self.has_person():
-            raise ValidationError({"id_number": _("请填写身份证号。")})
-        if not getattr(self, "_set_checked", False) and self.training_id and CadreTrainee._base_manager.filter(
-                self.same_person(), training_id=self.training_id).exclude(pk=self.pk).exists():
-            raise ValidationError({"id_number": TWICE})
+        self.check_person_once(TWICE, training_id=self.training_id)
 
     @classmethod
     def import_checks(cls, objs) -> list[tuple[int, str, str]]:
