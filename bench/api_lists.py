@@ -17,12 +17,14 @@ import json
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(os.environ.get("XIEZUO_BENCH_ROOT") or Path(__file__).resolve().parent.parent)  # another checkout
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _database import fresh_database  # noqa: E402
 
 LISTS = {
     "project_50": "/api/industry/project/?limit=50",
@@ -40,19 +42,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--pg-url", default="", help="a PostgreSQL database to drop and recreate (default: SQLite)")
     args = ap.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="xiezuo-bench-api-"))
-    if args.pg_url:
-        import psycopg
-
-        base, name = args.pg_url.rsplit("/", 1)
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
-        os.environ["XIEZUO_DATABASE_URL"] = args.pg_url
-    else:
-        os.environ["XIEZUO_DATABASE_URL"] = f"sqlite:///{work / 'bench.sqlite3'}"
-    os.environ.setdefault("XIEZUO_VAR_DIR", str(work))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "xiezuo.settings"
+    fresh_database(args.pg_url, "xiezuo-bench-api-")
     os.environ.setdefault("XIEZUO_API_RATE_USER", "100000/min")
     import django
 

@@ -21,15 +21,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _database import fresh_database  # noqa: E402
 
 
 def timed(fn, runs: int) -> float:
@@ -49,19 +50,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--pg-url", default="", help="a PostgreSQL database to drop and recreate (default: SQLite)")
     args = ap.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="xiezuo-bench-wp-"))
-    if args.pg_url:
-        import psycopg
-
-        base, name = args.pg_url.rsplit("/", 1)
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
-        os.environ["XIEZUO_DATABASE_URL"] = args.pg_url
-    else:
-        os.environ["XIEZUO_DATABASE_URL"] = f"sqlite:///{work / 'bench.sqlite3'}"
-    os.environ.setdefault("XIEZUO_VAR_DIR", str(work))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "xiezuo.settings"
+    fresh_database(args.pg_url, "xiezuo-bench-wp-")
     import django
 
     django.setup()
