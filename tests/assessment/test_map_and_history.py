@@ -216,3 +216,25 @@ def test_the_first_kpi_cards_queue_the_count_of_every_indicators_map(login, sett
     sourced = {f"data:520000000000:2018:{i.code}" for i in Indicator.objects.filter(active=True) if i.spec}
     assert counted == sourced and "data:520000000000:2018:I01" in counted
     assert "data:520000000000:2018:I03" not in counted  # 无数据来源: nothing to count
+
+
+def test_the_refresh_gives_way_to_a_job_a_user_waits_for_and_finishes_after_it(login, user, settings):
+    """One worker runs one job at a time: an import queued while the dashboard's summary is being counted starts
+    after the row in hand, not after every row (the browser test once waited a minute at 排队中)."""
+    from xiezuo.core import jobs as runner
+
+    settings.XIEZUO_JOBS_EAGER = False
+    login("leader").get("/assessment/dashboard/?year=2018")
+    refresh = Job.objects.get(kind="assessment.summary", state="queued")
+    runner.claim(refresh.pk, "w")
+    import_job = Job.objects.create(kind="import_records", title="导入", user=user("qiannan"))
+    runner.run(Job.objects.get(pk=refresh.pk))
+    refresh.refresh_from_db()
+    assert refresh.state == "succeeded" and refresh.summary["gave_way"] is True
+    assert runner.claim_next("w").pk == import_job.pk  # the user's job first
+    Job.objects.filter(pk=import_job.pk).update(state="succeeded")
+    again = runner.claim_next("w")
+    assert again.kind == "assessment.summary" and again.pk != refresh.pk
+    runner.run(again)
+    counted = set(Summary.objects.filter(key__startswith="data:520000000000:2018:").values_list("key", flat=True))
+    assert counted == {f"data:520000000000:2018:{i.code}" for i in Indicator.objects.filter(active=True) if i.spec}

@@ -28,7 +28,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from xiezuo.core.jobs import enqueue, job_handler
+from xiezuo.core.jobs import enqueue, job_handler, requeue
 from xiezuo.core.models import ChangeRecord, Job
 from xiezuo.core.scope import Scope, get_scope
 from xiezuo.geo.models import Region
@@ -226,6 +226,9 @@ def refresh(job, progress) -> dict:
     started = time.perf_counter()
     keys = stale + missing
     for i, key in enumerate(keys):
+        if progress.user_waiting():
+            requeue(job)  # an import or export a user watches goes first; the rest is counted after it
+            return {"rows": i, "added": 0, "gave_way": True, "seconds": round(time.perf_counter() - started, 2)}
         try:
             _compute_row(key, current)
         except (Region.DoesNotExist, Indicator.DoesNotExist):

@@ -58,6 +58,7 @@ class Progress:
         self.percent = job.progress
         self.message = job.message
         self.observer = observer  # the command line's progress bar
+        self._asked_at = 0.0
 
     def __call__(self, percent: int, message: str = "") -> None:
         self.percent = max(0, min(100, int(percent)))
@@ -71,6 +72,26 @@ class Progress:
             Job.objects.filter(pk=self.job.pk).update(
                 progress=self.percent, message=self.message, heartbeat_at=timezone.now()
             )
+
+
+    def user_waiting(self) -> bool:
+        """For a background job: whether a job a user asked for is waiting (asked at most twice a second).
+
+        A worker runs one job at a time; a background handler that sees True stops where it is and calls
+        `requeue`, so an import the user is watching starts at once instead of after the whole refresh.
+        """
+        if settings.XIEZUO_JOBS_EAGER or self.job.kind not in BACKGROUND:
+            return False
+        now = time.monotonic()
+        if now - self._asked_at < 0.5:
+            return False
+        self._asked_at = now
+        return Job.objects.filter(state=Job.State.QUEUED).exclude(kind__in=BACKGROUND).exists()
+
+
+def requeue(job: Job) -> Job:
+    """Queue a background job again to finish later what it left when it gave way (see Progress.user_waiting)."""
+    return Job.objects.create(kind=job.kind, user=job.user, title=job.title, params=job.params)
 
 
 def enqueue(kind: str, user, title: str, params: dict | None = None, input_file=None, input_name: str = "") -> Job:
