@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from xiezuo.core.figures import Options, Subject, compute, records
+from xiezuo.core.figures import Options, Subject, compute, compute_many, records
 
 from .models import Indicator
 
@@ -40,14 +40,30 @@ def live_value(user, indicator: Indicator, subject: Subject, ids: bool = False, 
     fig = compute(user, spec, subject, Options())
     if fig is None:
         return Live(None)
-    params = spec.params(subject, Options())
-    qs, url, _api = records(user, spec.record_model, params)
+    record_ids = []
+    if ids:
+        qs, _u, _a = records(user, spec.record_model, spec.params(subject, Options()))
+        record_ids = sorted(qs.values_list("pk", flat=True))
     left_out = 0
     if unapproved and hasattr(spec.record_model, "status"):  # how many the value leaves out (not on the dashboard)
         every, _u, _a = records(user, spec.record_model, spec.params(subject, Options(include_unapproved=True)))
         left_out = every.exclude(status="approved").count()
-    value = Decimal(fig.value or 0)
-    return Live(value, url, spec.model, sorted(qs.values_list("pk", flat=True)) if ids else [], left_out)
+    return Live(Decimal(fig.value or 0), fig.url, spec.model, record_ids, left_out)
+
+
+def live_values(user, indicator: Indicator, subjects: list[Subject]) -> list[Live]:
+    """Approved values of one indicator for many subjects (the dashboard's map, pairings and months): a count
+    or sum of all of them in one query through the registry's `compute_many`."""
+    spec = indicator.spec
+    if spec is None:
+        return [Live(None, source=False) for _s in subjects]
+    wanted = [s for s in subjects if spec.applies(s.kind)]
+    found = iter(compute_many(user, spec, [(s, None) for s in wanted], Options()))
+    out = []
+    for s in subjects:
+        fig = next(found) if spec.applies(s.kind) else None
+        out.append(Live(None) if fig is None else Live(Decimal(fig.value or 0), fig.url, spec.model))
+    return out
 
 
 def score(values, targets: dict, method) -> Decimal:

@@ -33,7 +33,7 @@ from xiezuo.core.models import ChangeRecord, Job
 from xiezuo.core.scope import Scope, get_scope
 from xiezuo.geo.models import Region
 
-from .compute import live_value, year_subject
+from .compute import live_value, live_values, year_subject
 from .models import Indicator, Summary
 from .targets import region_goals
 
@@ -89,8 +89,9 @@ def _month(year: int, month: int) -> tuple[dt.date, dt.date]:
 
 def _values(reader, ind: Indicator, regions, year: int) -> list[dict]:
     out = []
-    for r in regions:
-        live = live_value(reader, ind, year_subject("region", r, year), unapproved=False)
+    regions = list(regions)
+    found = live_values(reader, ind, [year_subject("region", r, year) for r in regions])
+    for r, live in zip(regions, found, strict=True):
         if live.value is not None:
             out.append({"code": r.code, "name": r.name, "value": float(live.value), "url": live.url})
     return out
@@ -111,9 +112,8 @@ def compute_data(reader, region: Region, year: int, ind: Indicator) -> dict:
     else:
         counties = _values(reader, ind, [region], year)
     trend = []
-    for month in range(1, 13):
-        live = live_value(reader, ind, year_subject("region", region, year).within(*_month(year, month)),
-                          unapproved=False)
+    months = [year_subject("region", region, year).within(*_month(year, m)) for m in range(1, 13)]
+    for month, live in zip(range(1, 13), live_values(reader, ind, months), strict=True):
         trend.append({"month": f"{year}-{month:02d}", "value": float(live.value or 0), "url": live.url})
     return {"indicator": ind.name, "unit": ind.unit, "money": ind.money, "regions": regions, "counties": counties,
             "pairings": _pairings(reader, ind, region, year), "trend": trend}
@@ -137,12 +137,11 @@ def _pairings(reader, ind: Indicator, region: Region, year: int) -> list[dict]:
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=dt.date(year, 1, 1))) \
         .select_related("helper_region", "helped_region", "helper_organisation__region",
                         "helped_organisation__region").order_by("pk")
+    drawn = [(p, _side(p, "helper"), _side(p, "helped")) for p in qs]
+    drawn = [(p, helper, helped) for p, helper, helped in drawn if helper and helped]
     out = []
-    for p in qs:
-        helper, helped = _side(p, "helper"), _side(p, "helped")
-        if not helper or not helped:
-            continue
-        live = live_value(reader, ind, year_subject("pairing", p, year), unapproved=False)
+    found = live_values(reader, ind, [year_subject("pairing", p, year) for p, _h, _d in drawn])
+    for (p, helper, helped), live in zip(drawn, found, strict=True):
         out.append({"name": str(p), "helper": helper, "helped": helped,
                     "value": float(live.value) if live.value is not None else None, "url": live.url})
     return out
