@@ -6,6 +6,8 @@ import datetime as dt
 from decimal import Decimal
 
 from django.utils.formats import localize
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, gettext_noop
 
 from .scope import Visibility
@@ -221,3 +223,35 @@ class Table:
         self.visibility.prefetch_related(rows, [n for n in self.columns if _field(self.model, n) is not None])
         for obj in rows:
             yield obj, [self.cell(obj, name) for name in self.columns]
+
+    def body_html(self, rt, bulk: bool):
+        """The list page's rows as HTML, written here rather than by a template loop: the rows are most of a
+        list page's rendering time (50–1,000 rows of up to a dozen cells)."""
+        select, synthetic = gettext("选择"), gettext("演示用的合成记录，并非真实事实")
+        badge = format_html(' <span class="badge badge-synthetic" title="{}">{}</span>', synthetic, gettext("合成"))
+        lifecycle = bool(rt.lifecycle)
+        out = []
+        for obj, cells in self.iter_rows():
+            cells = [c if isinstance(c, str) else ("None" if c is None else localize(c)) for c in cells]
+            parts = ["<tr>"]
+            if bulk:
+                parts.append(format_html('<td><input class="form-check-input" type="checkbox" name="pk" value="{}" '
+                                         'aria-label="{} {}"></td>', obj.pk, select, cells[0] if cells else ""))
+            for i, cell in enumerate(cells):
+                if i == 0:
+                    parts.append(format_html('<td><a href="{}" class="record-link">{}</a>{}</td>',
+                                             rt.url("detail", obj.pk), cell or "—",
+                                             badge if getattr(obj, "synthetic", False) else ""))
+                else:
+                    parts.append(f"<td>{conditional_escape(cell)}</td>")
+            if lifecycle:
+                status = obj.status
+                colour = {"approved": "success", "submitted": "primary", "returned": "danger"}.get(status,
+                                                                                                   "secondary")
+                parts.append(format_html('\n<td><span class="badge text-bg-{}">{}</span></td>', colour,
+                                         obj.get_status_display()))
+            else:
+                parts.append("\n")
+            parts.append("</tr>\n")
+            out.append("".join(parts))
+        return mark_safe("".join(out))

@@ -69,10 +69,12 @@ class RecordListView(RecordView):
         table.rows = page.object_list
         query = request.GET.copy()
         query.pop("page", None)
+        actions = bulk_actions(request.user, rt)
         return render(request, self.template_name, self.context(
             filterset=filterset, page=page, table=table, query=query.urlencode(), page_numbers=numbers,
             headers=listing.header_links(table, request, sort), filter_problems=problems,
-            page_size=size, page_sizes=listing.page_size_links(request, size), bulk_actions=bulk_actions(request.user, rt),
+            page_size=size, page_sizes=listing.page_size_links(request, size), bulk_actions=actions,
+            rows_html=table.body_html(rt, bool(actions)),
             can_add=can(request.user, "add", rt.model), can_import=can(request.user, "import", rt.model),
             **listprefs.context(request, rt, table),
         ))
