@@ -107,3 +107,24 @@ def test_records_found_by_pinyin(login, query):
 def test_pinyin_search_stays_in_the_users_area(login):
     page = login("bijie_dafang").get("/search/", {"q": "dymjc"}).content.decode()
     assert "都匀毛尖茶" not in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["dymjc", "duyunmaojian", "maojian"])
+def test_a_lists_search_box_finds_records_by_pinyin_too(login, query):
+    """The list's own 搜索 (`?q=`) finds what the site's search box finds, and combines with the other filters."""
+    client = login("qiannan")
+    page = client.get("/consumption/product/", {"q": query}).content.decode()
+    assert "都匀毛尖茶" in page and "没有符合条件的记录" not in page, query
+    rows = page.count('class="record-link"')
+    everything = client.get("/consumption/product/", {"per_page": 200}).content.decode().count('class="record-link"')
+    assert 0 < rows < everything  # the records it spells, not the whole list
+    assert "都匀毛尖茶" not in client.get("/consumption/product/", {"q": query, "status": "returned"}).content.decode()
+    api = client.get("/api/consumption/product/", {"q": query}).json()
+    assert any("都匀毛尖茶" in r["name"] for r in api["results"])
+
+
+@pytest.mark.django_db
+def test_a_lists_pinyin_search_stays_in_the_users_area(login):
+    page = login("bijie_dafang").get("/consumption/product/", {"q": "dymjc"}).content.decode()
+    assert "都匀毛尖茶" not in page

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Status
 from .scope import is_scoped_model
-from .text import fold, is_pinyin_query, to_simplified, to_traditional
+from .text import HAN_RE, fold, is_pinyin_query, pinyin_keys, to_simplified, to_traditional
 
 
 def text_query(model, value: str, search_fields) -> Q:
@@ -31,6 +31,53 @@ def text_query(model, value: str, search_fields) -> Q:
         else:
             parts.append(Q(search_key__contains=key))
     return reduce(or_, parts) if parts else Q()
+
+
+PINYIN_SCAN_LIMIT = 5000
+NAME_FIELDS = ("name", "title", "short_name")
+
+
+def name_fields(search_fields) -> list[str]:
+    return [f for f in search_fields if f.split("__")[-1] in NAME_FIELDS]
+
+
+def pinyin_match(key: str, text: str) -> bool:
+    if not text or not HAN_RE.search(text):
+        return False
+    full, initials = pinyin_keys(text)
+    if full.startswith(key) or initials.startswith(key):
+        return True
+    return len(key) >= 3 and (key in full or key in initials)
+
+
+def pinyin_ids(qs, fields: list[str], query: str) -> list:
+    """Records of `qs` whose name (one of `fields`) the pinyin `query` begins, or from three letters on lies in:
+    names are read (at most PINYIN_SCAN_LIMIT) and their pinyin computed, cached per name."""
+    key = fold(query).replace(" ", "")
+    ids = []
+    for pk, *texts in qs.order_by().values_list("pk", *fields)[:PINYIN_SCAN_LIMIT]:
+        if any(pinyin_match(key, t) for t in texts if isinstance(t, str)):
+            ids.append(pk)
+    return ids
+
+
+def search(queryset, value: str, search_fields):
+    """A list's search box: text in either script, and for a pinyin query (`dymj`, `duyun`) the records whose
+    names it spells, as the site's search box finds them. Types too large to scan (the registry's households and
+    members, `home_count` off) keep to their stored search key."""
+    from .registry import REGISTRY
+
+    found = text_query(queryset.model, value, search_fields)
+    names = name_fields(search_fields)
+    if names and is_pinyin_query(value.strip()) and not _has_search_key(queryset.model):
+        rt = REGISTRY.get(f"{queryset.model._meta.app_label}.{queryset.model._meta.model_name}")
+        if rt is None or rt.home_count:
+            found |= Q(pk__in=pinyin_ids(queryset, names, value))
+    return queryset.filter(found)
+
+
+def _has_search_key(model) -> bool:
+    return any(f.name == "search_key" for f in model._meta.get_fields())
 
 
 def limit_choice_filters(filterset, user) -> None:
@@ -131,7 +178,7 @@ class RecordFilterSet(NumbersInRange, ScopedFilterSet):
     search_fields: tuple[str, ...] = ()
 
     def search(self, queryset, name, value):
-        return queryset.filter(text_query(queryset.model, value, self.search_fields))
+        return search(queryset, value, self.search_fields)
 
     def by_ids(self, queryset, name, value):
         # An id beyond the database's integers names no record (and would fail the query on SQLite).
@@ -150,4 +197,4 @@ class ReferenceFilterSet(NumbersInRange, ScopedFilterSet):
     search_fields: tuple[str, ...] = ()
 
     def search(self, queryset, name, value):
-        return queryset.filter(text_query(queryset.model, value, self.search_fields))
+        return search(queryset, value, self.search_fields)

@@ -9,36 +9,16 @@ types too large to count on the home page (the registry's households and members
 
 from __future__ import annotations
 
-from .filtersets import text_query
+from .filtersets import name_fields as _names
+from .filtersets import pinyin_ids, text_query
 from .registry import REGISTRY
-from .text import HAN_RE, fold, is_pinyin_query, pinyin_keys
+from .text import is_pinyin_query
 
-PINYIN_SCAN_LIMIT = 5000
-NAME_FIELDS = ("name", "title", "short_name")
 HITS = 20
 
 
 def name_fields(rt) -> list[str]:
-    fields = getattr(rt.filterset, "search_fields", ())
-    return [f for f in fields if f.split("__")[-1] in NAME_FIELDS]
-
-
-def pinyin_match(key: str, text: str) -> bool:
-    if not text or not HAN_RE.search(text):
-        return False
-    full, initials = pinyin_keys(text)
-    if full.startswith(key) or initials.startswith(key):
-        return True
-    return len(key) >= 3 and (key in full or key in initials)
-
-
-def pinyin_ids(qs, fields: list[str], query: str) -> list:
-    key = fold(query).replace(" ", "")
-    ids = []
-    for pk, *texts in qs.values_list("pk", *fields)[:PINYIN_SCAN_LIMIT]:
-        if any(pinyin_match(key, t) for t in texts if isinstance(t, str)):
-            ids.append(pk)
-    return ids
+    return _names(getattr(rt.filterset, "search_fields", ()))
 
 
 def search_records(user, query: str) -> list[dict]:
