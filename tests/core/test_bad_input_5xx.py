@@ -37,7 +37,7 @@ def pairing(user, status="draft") -> Pairing:
 
 
 @pytest.mark.parametrize("path", [
-    "/search/", "/geo/regions/", "/geo/regions/suggest/", "/registry/worklist/", "/registry/summary/522700000000/",
+    "/search/", "/geo/regions/", "/suggest/geo.region/", "/registry/worklist/", "/registry/summary/522700000000/",
     "/cooperation/region/522700000000/", "/partners/organisation/", "/registry/household/",
 ])
 @pytest.mark.parametrize("value", ["\x00", "黔南\x00", "%ED%A0%80"])

@@ -89,7 +89,8 @@ def test_record_list_filters_and_search(login, key):
 PAGES = [
     ("/search/", ["q"]),
     ("/geo/regions/", ["q", "level", "page"]),
-    ("/geo/regions/suggest/", ["q", "field", "region", "helped_region"]),
+    ("/suggest/geo.region/", ["q"]),
+    ("/suggest/industry.project/", ["q"]),
     ("/geo/regions/520000000000/", ["page"]),
     ("/registry/worklist/", ["region"]),
     ("/registry/summary/", ["format", "region"]),

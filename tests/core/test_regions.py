@@ -36,9 +36,9 @@ def test_search_by_name_script_or_pinyin(login, query, expected):
 
 def test_region_suggest_for_form_boxes(login):
     # Initials find 大方县 for its own office; a form box of another prefecture's office does not offer it.
-    page = login("bijie_dafang").get("/geo/regions/suggest/", {"q": "dfx"}).content.decode()
+    page = login("bijie_dafang").get("/suggest/geo.region/", {"q": "dfx"}).content.decode()
     assert "520521000000" in page
-    assert "520521000000" not in login("qiannan").get("/geo/regions/suggest/", {"q": "dfx"}).content.decode()
+    assert "520521000000" not in login("qiannan").get("/suggest/geo.region/", {"q": "dfx"}).content.decode()
 
 
 def test_region_api(login):

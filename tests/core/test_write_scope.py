@@ -186,10 +186,10 @@ def test_the_screening_round_filter_lists_only_own_rounds(login, user):
 
 def test_region_suggestions_are_the_regions_a_user_may_name(login):
     bijie = login("bijie_dafang")
-    assert "大方县" in bijie.get("/geo/regions/suggest/?q=大方").content.decode()
-    assert "都匀市" not in bijie.get("/geo/regions/suggest/?q=都匀").content.decode()
-    assert "522701" not in bijie.get("/geo/regions/suggest/?q=522701").content.decode()
-    assert "荔湾区" in bijie.get("/geo/regions/suggest/?q=荔湾").content.decode(), "a partner's district"
+    assert "大方县" in bijie.get("/suggest/geo.region/?q=大方").content.decode()
+    assert "都匀市" not in bijie.get("/suggest/geo.region/?q=都匀").content.decode()
+    assert "522701" not in bijie.get("/suggest/geo.region/?q=522701").content.decode()
+    assert "荔湾区" in bijie.get("/suggest/geo.region/?q=荔湾").content.decode(), "a partner's district"
 
 
 # --- 3. no hints across areas --------------------------------------------------------------------------------

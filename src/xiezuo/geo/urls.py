@@ -7,6 +7,5 @@ from . import views
 app_name = "geo"
 urlpatterns = [
     path("regions/", views.region_list, name="region_list"),
-    path("regions/suggest/", views.region_suggest, name="region_suggest"),
     path("regions/<str:code>/", views.region_detail, name="region_detail"),
 ]

@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404, render
 
 from xiezuo.core.filtersets import text_query
 from xiezuo.core.home import place_actions
-from xiezuo.core.scope import linkable_regions
 
 from .models import Region
 
@@ -39,12 +38,10 @@ def area_rank(user):
     return Case(*whens, default=Value(2), output_field=IntegerField()) if whens else None
 
 
-def search_regions(query: str, level: int | None = None, limit: int | None = None, within=None, user=None):
+def search_regions(query: str, level: int | None = None, limit: int | None = None, user=None):
     """Regions by name (either script), full pinyin with place-name readings (`duyun`) or initials (`dy`):
     the user's own area first, then the paired areas, then the rest; higher levels before lower ones."""
     qs = Region.objects.filter(text_query(Region, query, ("name",))) if query else Region.objects.filter(level=1)
-    if within is not None:
-        qs = qs.filter(code__in=within)
     if level:
         qs = qs.filter(level=level)
     rank = area_rank(user) if query else None
@@ -76,22 +73,6 @@ def region_detail(request, code):
         "predecessors": region.predecessors.all(), "region_pages": pages,
         "place_actions": place_actions(request.user, region.code) if region.is_current else [],
     })
-
-
-@login_required
-def region_suggest(request):
-    """Options for a region box's datalist (htmx)."""
-    field = request.GET.get("field", "q")
-    query = request.GET.get(field, "") or request.GET.get("q", "")
-    query = query.strip()
-    # A region box on a form takes only regions the user may name on a record (core.scope.linkable_regions).
-    allowed = linkable_regions(request.user).values("code")
-    if query[:1].isdigit():
-        digits = query.split(" ")[0]
-        options = Region.objects.filter(code__startswith=digits, code__in=allowed).order_by("code")[:20]
-    else:
-        options = list(search_regions(query, limit=20, within=allowed, user=request.user)) if query else []
-    return render(request, "geo/region_options.html", {"options": options})
 
 
 __all__ = ["Case", "When", "Value", "IntegerField"]
