@@ -1700,3 +1700,12 @@ EN.update({
     "两地培训学员": "Cadre and technician trainees",
     "花名册人数": "On the roster",
 })
+
+# main12: import templates' sheets and drop-down messages in the reader's language
+EN.update({
+    "示例": "Example",
+    "选项": "Options",
+    "数据": "Data",
+    "请从下拉列表中选择": "Choose from the drop-down list",
+    "“%(column)s”只能填写下拉列表中的值。": "“%(column)s” takes only a value from the drop-down list.",
+})

@@ -127,3 +127,21 @@ def test_the_sample_row_imports_when_copied_to_the_data_sheet(login, user, tmp_p
     result = import_file(rt, user("bijie_dafang"), path, path.name)
     assert result["errors"] == [] and result["created"] == 1
     assert Project.objects.count() == before + 1
+
+
+@pytest.mark.parametrize("language, sample, options, notes", [
+    ("en", "Example", "Options", "How to fill in"), ("zh-hant", "示例", "選項", "填寫說明")])
+def test_a_template_speaks_the_readers_language(login, user, language, sample, options, notes):
+    """Sheet names and the drop-down's refusal in the reader's language; the data sheet still comes first (the
+    import reads the first sheet, whatever the others are called)."""
+    client = login("admin")
+    client.cookies["django_language"] = language
+    wb = template(client, for_model(Project))
+    assert wb.sheetnames[1:] == [sample, options, notes]
+    data = wb.worksheets[0]
+    assert any(validations(data).values()), "the drop-downs read the translated options sheet"
+    refusal = data.data_validations.dataValidation[0]
+    if language == "en":
+        assert refusal.errorTitle == "Choose from the drop-down list" and "drop-down list" in refusal.error
+    else:
+        assert refusal.errorTitle == "請從下拉式清單中選擇"  # s2twp: Taiwan words

@@ -244,14 +244,14 @@ def excel_date(value) -> dt.date:
     raise ValueError(value)
 
 
-def write_xlsx(target, headers: Sequence[str], rows: Iterable[Sequence], sheet: str = "数据",
+def write_xlsx(target, headers: Sequence[str], rows: Iterable[Sequence], sheet: str = "",
                notes: Sequence[Sequence[str]] | None = None, widths: Sequence[int] | None = None) -> None:
     import xlsxwriter
 
     wb = xlsxwriter.Workbook(target, {"constant_memory": True, "in_memory": False, "strings_to_numbers": False})
     bold = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
     date_fmt = wb.add_format({"num_format": "yyyy-mm-dd"})
-    ws = wb.add_worksheet(sheet)
+    ws = wb.add_worksheet(str(sheet or _("数据"))[:31])
     for c, h in enumerate(headers):
         ws.write_string(0, c, h, bold)
         ws.set_column(c, c, (widths[c] if widths else max(12, len(h) * 2 + 2)))

@@ -17,6 +17,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 # Rows the drop-downs and formats cover: well beyond what one office imports at once.
 ROWS = 10000
 TEXT, DATE, NUMBER, INTEGER = "text", "date", "number", "integer"
@@ -45,7 +47,9 @@ def write_import_template(target, sheet: str, columns: Sequence[TemplateColumn],
         INTEGER: wb.add_format({"num_format": "0"}),
     }
     data = wb.add_worksheet(sheet[:31])
-    sample = wb.add_worksheet("示例")
+    # Sheet names in the reader's language; the import reads the first sheet whatever its name.
+    sample = wb.add_worksheet(_("示例"))
+    options_name = _("选项")
     options = None
     option_col = 0
     for c, col in enumerate(columns):
@@ -57,22 +61,22 @@ def write_import_template(target, sheet: str, columns: Sequence[TemplateColumn],
             data.write_comment(0, c, col.comment, {"x_scale": 2, "y_scale": 1.5})
         if col.choices:
             if options is None:
-                options = wb.add_worksheet("选项")
+                options = wb.add_worksheet(options_name)
             options.write_string(0, option_col, col.header, head)
             for r, label in enumerate(col.choices, start=1):
                 options.write_string(r, option_col, str(label))
             letter = _letter(option_col)
-            source = f"='选项'!${letter}$2:${letter}${len(col.choices) + 1}"
+            source = f"='{options_name}'!${letter}$2:${letter}${len(col.choices) + 1}"
             data.data_validation(1, c, ROWS, c, {
-                "validate": "list", "source": source,
-                "error_title": "请从下拉列表中选择", "error_message": f"“{col.header.rstrip('*')}”只能填写下拉列表中的值。",
+                "validate": "list", "source": source, "error_title": _("请从下拉列表中选择"),
+                "error_message": _("“%(column)s”只能填写下拉列表中的值。") % {"column": col.header.rstrip("*")},
             })
             option_col += 1
         _write_sample(sample, c, col, formats)
     data.freeze_panes(1, 0)
     sample.freeze_panes(1, 0)
     if notes:
-        ns = wb.add_worksheet("填写说明")
+        ns = wb.add_worksheet(_("填写说明"))
         for r, row in enumerate(notes):
             for c, v in enumerate(row):
                 ns.write_string(r, c, str(v), head if r == 0 else None)
