@@ -46,9 +46,16 @@ class LanguageMiddleware:
             else:
                 first = accept.split(",")[0].split(";")[0].strip()
                 chosen = "zh-hant" if first in ("zh-tw", "zh-hk", "zh-mo", "zh-hant") else settings.LANGUAGE_CODE
+        before = translation.get_language()
         translation.activate(chosen)
         request.LANGUAGE_CODE = chosen
-        response = self.get_response(request)
+        try:
+            response = self.get_response(request)
+        finally:  # the thread's next work (another request, a job, a test) starts in its own language
+            if before:
+                translation.activate(before)
+            else:
+                translation.deactivate()
         response.headers.setdefault("Content-Language", chosen)
         response.headers.setdefault("Vary", "Cookie")
         return response
