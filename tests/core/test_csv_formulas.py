@@ -23,6 +23,8 @@ NOTES = {
     "防注入测试单位丁": "@SUM(A1:A9)",
     "防注入测试单位戊": "+86 851 1234",
     "防注入测试单位己": "普通备注 不以公式开头 =1+1 在中间",
+    # Chinese punctuation and symbols come back as written (an import once made them half-width: ，→ , ① → 1).
+    "防注入测试单位庚": "黔货出山，黔菜进广；（第二批）：完成？是！①～㎡",
 }
 SHORT = {"防注入测试单位甲": "=cmd|' /C calc'!A0"}
 
@@ -59,6 +61,7 @@ def test_csv_export_neutralises_formulas_and_reimports_them(login, user):
     assert notes["防注入测试单位丁"] == "'@SUM(A1:A9)"
     assert notes["防注入测试单位戊"] == "'+86 851 1234"
     assert notes["防注入测试单位己"] == NOTES["防注入测试单位己"], "text not starting with a trigger is untouched"
+    assert notes["防注入测试单位庚"] == NOTES["防注入测试单位庚"]
     assert {r[0]: r[short_col] for r in body}["防注入测试单位甲"] == "'=cmd|' /C calc'!A0"
     # No cell of the file starts with a formula character.
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows for cell in row)

@@ -74,3 +74,16 @@ def test_fold_ignores_script_and_spaces(text):
 def test_pinyin_initials():
     assert pinyin_keys("黔南布依族苗族自治州")[1].startswith("qn")
     assert pinyin_keys("廣州市") == pinyin_keys("广州市")
+
+
+def test_an_imported_cell_narrows_what_is_typed_in_full_width_but_keeps_chinese_punctuation():
+    assert clean("５２０５２１１９９０ＡＢ－０１／０２\u3000 x") == "5205211990AB-01/02 x"
+    assert clean("  备注，分号；（括号）：问？叹！①～  ") == "备注，分号；（括号）：问？叹！①～"
+    assert fold("计划投资（万元）") == fold("计划投资(万元)"), "headers still match either width"
+
+
+@given(st.text())
+def test_clean_is_idempotent_and_never_changes_chinese_characters(text):
+    once = clean(text)
+    assert clean(once) == once
+    assert [c for c in once if "\u4e00" <= c <= "\u9fff"] == [c for c in text if "\u4e00" <= c <= "\u9fff"]

@@ -45,16 +45,27 @@ def data_to_traditional(text: str, region: str = "tw") -> str:
     return (_S2HK if region == "hk" else _S2TW).convert(text)
 
 
+# Chinese punctuation typed in full width stays as typed (a note's ，；：？！（）～ are not half-width in
+# Chinese); every other full-width ASCII form (digits, letters, －．／＋＠) and the ideographic space narrow.
+_CHINESE_PUNCTUATION = set("！（），：；？～")
+_NARROW = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if chr(code) not in _CHINESE_PUNCTUATION}
+_NARROW[0x3000] = 0x20
+
+
 def clean(value: str) -> str:
-    """Full-width to half-width (NFKC), trim, and fold runs of spaces: what every imported cell gets."""
+    """What every imported cell gets: full-width digits, letters and symbols to half-width (an ID number typed
+    in full width is an ID number), trimmed, runs of spaces folded. Chinese punctuation and other characters
+    stay as entered, so a note or name re-imported from an export is unchanged."""
     if not value:
         return ""
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", value)).strip()
+    return _SPACES.sub(" ", value.translate(_NARROW)).strip()
 
 
 def fold(text: str) -> str:
-    """A key that ignores script, width, case and spaces: for search and matching headers."""
-    return to_simplified(clean(text)).replace(" ", "").lower()
+    """A key that ignores script, width (NFKC: （ and ( alike), case and spaces: for search and matching headers."""
+    if not text:
+        return ""
+    return to_simplified(_SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()).replace(" ", "").lower()
 
 
 _phrases_loaded = False
