@@ -1708,4 +1708,7 @@ EN.update({
     "数据": "Data",
     "请从下拉列表中选择": "Choose from the drop-down list",
     "“%(column)s”只能填写下拉列表中的值。": "“%(column)s” takes only a value from the drop-down list.",
+    "修改记录": "Changes",
+    "取值对照": "Import spelling",
+    "暂无修改。": "No changes yet.",
 })

@@ -69,3 +69,20 @@ def test_an_administrator_adds_a_spelling_and_both_imports_accept_it(login):
     assert admin.post(PAGE, {"delete": alias.pk}).status_code == 302
     job = run(editor, "o.csv", csv_bytes([{**rows[0], "单位名称": "对照测试公司二"}]))
     assert job.state == Job.State.FAILED
+
+
+def test_adding_and_removing_a_spelling_is_recorded_with_who_did_it(login):
+    from xiezuo.core.models import ChangeRecord
+
+    admin = login("gd_admin")
+    admin.post(PAGE, {"field": "partners.organisation.kind", "spelling": "民营企业", "value": "企业"})
+    alias = ValueAlias.objects.get(field="partners.organisation.kind", spelling="民营企业")
+    assert admin.post(PAGE, {"delete": alias.pk}).status_code == 302
+    assert admin.post(PAGE, {"delete": "x1"}).status_code == 302, "a bad number changes nothing"
+    assert admin.post(PAGE, {"delete": "9" * 30}).status_code == 302
+    records = ChangeRecord.objects.filter(object_repr__contains="民营企业").order_by("time")
+    assert [(r.action, r.user.username) for r in records] == [("create", "gd_admin"), ("delete", "gd_admin")]
+    assert records[0].changes["spelling"] == [None, "民营企业"] and records[1].changes["value"] == ["enterprise", None]
+    page = admin.get(PAGE).content.decode()
+    history = page[page.index('id="alias-changes"'):]
+    assert history.count("民营企业") == 2 and "删除" in history and "新建" in history

@@ -10,8 +10,9 @@ values once per chunk (set-based), the generic import maps a cell before its for
 from __future__ import annotations
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import models, transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -88,6 +89,9 @@ def _may_edit(user) -> bool:
 
 
 def page(request):
+    from .audit import diff, record_change, snapshot
+    from .models import ChangeRecord
+
     """The list of spellings by field; administrators add and remove them."""
     if not request.user.is_authenticated:
         return redirect(f"/login/?next={request.path}")
@@ -97,16 +101,29 @@ def page(request):
         if not editable:
             raise PermissionDenied
         if "delete" in request.POST:
-            ValueAlias.objects.filter(pk=request.POST["delete"]).delete()
+            number = request.POST["delete"]
+            alias = ValueAlias.objects.filter(pk=int(number)).first() if number.isdigit() and len(number) < 19 \
+                else None
+            if alias is not None:
+                with transaction.atomic():
+                    record_change(alias, ChangeRecord.Action.DELETE, request.user, diff(snapshot(alias), {}))
+                    alias.delete()
             return redirect(request.path)
         form = AliasForm(request.POST)
         if form.is_valid():
-            ValueAlias.objects.create(field=form.cleaned_data["field"], spelling=form.cleaned_data["spelling"].strip(),
-                                      value=form.cleaned_data["value"])
+            with transaction.atomic():
+                alias = ValueAlias.objects.create(field=form.cleaned_data["field"],
+                                                  spelling=form.cleaned_data["spelling"].strip(),
+                                                  value=form.cleaned_data["value"])
+                record_change(alias, ChangeRecord.Action.CREATE, request.user, diff({}, snapshot(alias)))
             return redirect(request.path)
     known = form.known
     rows = [(a, known.get(a.field, (a.field, []))[0],
              dict(known.get(a.field, ("", []))[1]).get(a.value, a.value)) for a in ValueAlias.objects.all()]
-    return render(request, "core/value_aliases.html", {"rows": rows, "form": form, "editable": editable})
+    # Who added or removed which spelling: an import's result depends on this table.
+    changes = ChangeRecord.objects.filter(content_type=ContentType.objects.get_for_model(ValueAlias)) \
+        .select_related("user").order_by("-time")[:50]
+    return render(request, "core/value_aliases.html", {"rows": rows, "form": form, "editable": editable,
+                                                       "changes": changes})
 
 
