@@ -129,3 +129,29 @@ def test_the_catalogue_import_takes_household_numbers(login):
     job = TestProduct().run_import(login("bijie_dafang"), "catalogue.xlsx", xlsx_bytes(bad))
     assert job.state == Job.State.FAILED and any("1234" in e[3] for e in job.errors), job.errors
     assert not Product.objects.filter(name="导入测试大方花椒").exists()
+
+
+def test_the_api_keeps_the_same_rule_on_households_named(user):
+    """The API writes through the same rule as the page: a count below the households named is refused with the
+    page's message; a count left out is the number named; an edit lowering the count below the stored
+    households named is refused too."""
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user('bijie_dafang'))[0].key}")
+    three = dafang(3, skip=20)
+    data = {**product_form(), "households": 2, "beneficiary_households": [h.pk for h in three]}
+    count = Product.objects.count()
+    refused = client.post("/api/consumption/product/", data, format="json")
+    assert refused.status_code == 400, refused.content
+    assert "带动贫困户数（2）少于所填的建档立卡户（3 户）" in refused.json()["households"][0]
+    assert Product.objects.count() == count
+    data.pop("households")
+    made = client.post("/api/consumption/product/", data, format="json")
+    assert made.status_code == 201, made.content
+    assert made.json()["households"] == 3
+    lowered = client.patch(f"/api/consumption/product/{made.json()['id']}/",
+                           {"households": 1, "version": made.json()["version"]}, format="json")
+    assert lowered.status_code == 400 and "少于所填的建档立卡户（3 户）" in lowered.json()["households"][0]
+    assert Product.objects.get(pk=made.json()["id"]).households == 3

@@ -12,7 +12,16 @@ from xiezuo.core.forms import RecordForm
 from xiezuo.core.ledger import LedgerFormMixin
 
 from . import lookups
-from .models import Channel, Product, Sale, TourismEvent, TourismPolicy, TourismProject, VisitorFlow
+from .models import (
+    Channel,
+    Product,
+    Sale,
+    TourismEvent,
+    TourismPolicy,
+    TourismProject,
+    VisitorFlow,
+    fewer_households,
+)
 
 NUMBERS_SPLIT = re.compile(r"[\s,，、；;]+")
 
@@ -89,8 +98,7 @@ class ProductForm(RecordForm):
         if linked and count is None:
             data["households"] = len(linked)  # the count is at least the households named
         elif linked and count < len(linked):
-            self.add_error("households", _("带动贫困户数（%(n)s）少于所填的建档立卡户（%(m)s 户）。") % {
-                "n": count, "m": len(linked)})
+            self.add_error("households", fewer_households(count, len(linked)))
         return data
 
 

@@ -65,6 +65,10 @@ def _region_of(obj, name: str = "region"):
     return lookups.region(code) if code else None
 
 
+def fewer_households(count: int, named: int) -> str:
+    return _("带动贫困户数（%(n)s）少于所填的建档立卡户（%(m)s 户）。") % {"n": count, "m": named}
+
+
 class Product(Record):
     """A certified product (扶贫产品 / 消费帮扶产品) and where it stands in the county's certification."""
 
@@ -105,6 +109,21 @@ class Product(Record):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean_links(self, m2m: dict) -> None:
+        """The households counted are at least the registry households named (pages, API and imports alike); a
+        count left empty is the number named. `m2m` is what the write sets; an edit that leaves the named
+        households alone is checked against the stored ones."""
+        if "beneficiary_households" in m2m:
+            named = len(m2m["beneficiary_households"] or [])
+        else:
+            named = self.beneficiary_households.count() if self.pk else 0
+        if not named:
+            return
+        if self.households is None:
+            self.households = named
+        elif self.households < named:
+            raise ValidationError({"households": fewer_households(self.households, named)})
 
     def clean(self) -> None:
         errors: dict[str, object] = {}

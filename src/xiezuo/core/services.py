@@ -91,6 +91,13 @@ def _save_m2m(obj, m2m: dict | None) -> None:
 
 
 @transaction.atomic
+def clean_links(obj, m2m: dict | None) -> None:
+    """A model's rules between its fields and its many-to-many links (`clean_links(m2m)`), which `full_clean`
+    cannot see: asked for every write, from a page, the API or an import."""
+    if hasattr(obj, "clean_links"):
+        obj.clean_links(m2m or {})
+
+
 def create_record(model, data: dict, acting_user, m2m: dict | None = None, job=None, note: str = ""):
     """Create a record from cleaned field values (`m2m` holds many-to-many values)."""
     obj = model(**data)
@@ -99,6 +106,7 @@ def create_record(model, data: dict, acting_user, m2m: dict | None = None, job=N
     if job is not None and hasattr(obj, "import_job_id"):
         obj.import_job = job
     check_links_first(obj, acting_user, m2m=m2m)
+    clean_links(obj, m2m)
     obj.full_clean(exclude=[f.name for f in model._meta.many_to_many])
     obj.save()
     _save_m2m(obj, m2m)
@@ -128,6 +136,7 @@ def update_record(obj, data: dict, acting_user, m2m: dict | None = None, note: s
             continue  # status changes only through transitions
         setattr(obj, name, value)
     check_links_first(obj, acting_user, before=links_before, m2m=m2m)
+    clean_links(obj, m2m)
     obj.full_clean(exclude=[f.name for f in model._meta.many_to_many])
     obj.save(update_fields=model.edit_columns())
     _save_m2m(obj, m2m)
