@@ -13,6 +13,8 @@ accepts, so a suggestion never names a row from another area. Records show their
 
 from __future__ import annotations
 
+import json
+
 from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.db.models import Case, F, IntegerField, Q, Value, When
@@ -24,7 +26,7 @@ from django.views.decorators.http import require_GET
 from .filtersets import text_query
 from .scope import ScopeSpec, get_scope, is_scoped_model, linkable, linkable_regions
 from .tables import display_text
-from .text import fold, is_pinyin_query, pinyin_keys
+from .text import HAN_RE, fold, is_pinyin_query, pinyin_keys, to_simplified
 
 LIMIT = 20
 # Records without a pinyin key are matched by pinyin in Python over at most this many linkable names.
@@ -190,6 +192,17 @@ def suggest(request, kind: str):
     return JsonResponse({"results": results, "more": more}, json_dumps_params={"ensure_ascii": False})
 
 
+def choice_readings(choices) -> dict[str, str]:
+    """value → "full pinyin|initials" of each Chinese choice label (the picker matches typed pinyin on them)."""
+    out = {}
+    for value, label in choices:
+        text = to_simplified(str(label))
+        if value not in (None, "") and HAN_RE.search(text):
+            full, initials = pinyin_keys(text)
+            out[str(value)] = f"{full}|{initials}"
+    return out
+
+
 def mark_filter_pickers(filterset) -> None:
     """A list's filters become type-ahead pickers too: organisation and record choices, region-code boxes (the
     picker writes the code alone: `data-value-only`) and organisation-number boxes (`…编号（含下属）`: the box
@@ -210,6 +223,8 @@ def mark_filter_pickers(filterset) -> None:
             # Several of a few fixed choices: chips and type-to-filter instead of a Ctrl-click list.
             f.widget.attrs.setdefault("data-suggest", "local")
             f.widget.attrs.setdefault("placeholder", _("选择，或输入以筛选"))
+            # Typed pinyin or initials find a choice too (`gdjg` → 广东技工), as they find records and places.
+            f.widget.attrs["data-pinyin"] = json.dumps(choice_readings(f.choices), ensure_ascii=False)
         elif isinstance(f, forms.ModelChoiceField) and pickable(f.queryset.model):
             f.widget.attrs.setdefault("data-suggest", suggest_url(f.queryset.model))
         elif isinstance(f, RegionCodeField):

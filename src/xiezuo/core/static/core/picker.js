@@ -125,10 +125,22 @@
     if (!this.isSelect && this.multiple) { source.addEventListener("input", sync); }
   };
 
+  // Pinyin of a fixed choice (data-pinyin: value → "full|initials"): the query begins the full reading or the
+  // initials, or from three letters on lies inside either (the rule the server applies to records).
+  function pinyinMatch(reading, q) {
+    if (!reading || !/^[a-z]+$/.test(q)) { return false; }
+    var parts = reading.split("|"), full = parts[0], initials = parts[1] || "";
+    if (full.indexOf(q) === 0 || initials.indexOf(q) === 0) { return true; }
+    return q.length >= 3 && (full.indexOf(q) !== -1 || initials.indexOf(q) !== -1);
+  }
+
   Picker.prototype.localResults = function (query) {
     var q = query.toLowerCase();
+    var readings = JSON.parse(this.source.getAttribute("data-pinyin") || "{}");
+    var key = q.replace(/\s+/g, "");
     return Array.prototype.filter.call(this.source.options, function (o) {
-      return o.value && !(o.selected && o.parentNode.multiple) && (!q || o.text.toLowerCase().indexOf(q) !== -1);
+      return o.value && !(o.selected && o.parentNode.multiple) &&
+        (!q || o.text.toLowerCase().indexOf(q) !== -1 || pinyinMatch(readings[o.value], key));
     }).map(function (o) { return { value: o.value, label: o.text, detail: "" }; });
   };
 
