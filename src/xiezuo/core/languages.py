@@ -12,7 +12,8 @@ needs two things Django does not do by itself (`install()`, called once from Cor
   "繁體中文（香港）" with code zh-hk instead of showing zh-hant's entry twice;
 - the messages of Django, DRF and django-filter (form errors, paging, sign-in) have catalogues for zh_Hant but
   none for zh_HK; left alone, Django falls back from zh-hk to the default language and a Hong Kong page would
-  show them in Simplified. Under zh-hk they fall back to zh-hant instead, converted to Hong Kong characters.
+  show them in Simplified. Under zh-hk they fall back to zh-hant instead, converted to Hong Kong characters
+  (their words stay Taiwan's: 使用者名稱, 欄位; a round trip through Simplified would invent Mainland ones).
 """
 
 from __future__ import annotations
@@ -64,14 +65,14 @@ class _HongKongFallback(gettext_module.NullTranslations):
         return trans_real.translation(TAIWAN)  # cached by Django; rebuilt when the settings change
 
     def gettext(self, message):
-        from .text import data_to_traditional
+        from .text import to_hong_kong_characters
 
-        return data_to_traditional(self._taiwan().gettext(message), region="hk")
+        return to_hong_kong_characters(self._taiwan().gettext(message))
 
     def ngettext(self, msgid1, msgid2, n):
-        from .text import data_to_traditional
+        from .text import to_hong_kong_characters
 
-        return data_to_traditional(self._taiwan().ngettext(msgid1, msgid2, n), region="hk")
+        return to_hong_kong_characters(self._taiwan().ngettext(msgid1, msgid2, n))
 
 
 _installed = False
