@@ -91,8 +91,12 @@ def install() -> None:
     original = trans_real.DjangoTranslation._add_fallback
 
     def _add_fallback(self, localedirs=None):
+        from django.conf import settings
+
         if self.language() == HONG_KONG and self.domain == "django":
             self.add_fallback(_HongKongFallback())
+        elif self.language() == TAIWAN and settings.LANGUAGE_CODE == HONG_KONG:
+            return  # a site in Hong Kong Traditional by default: zh-hant falling back to zh-hk would loop
         else:
             original(self, localedirs)
 
