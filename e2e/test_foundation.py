@@ -219,7 +219,7 @@ def test_language_switch(page: Page, login):
     switch = page.locator("#language-switch")
     # Each language is offered under its own name, whatever the interface language is (a reader who
     # switched by mistake must still recognise the way back).
-    endonyms = {"zh-hans": "简体中文", "zh-hant": "繁體中文", "en": "English"}
+    endonyms = {"zh-hans": "简体中文", "zh-hant": "繁體中文", "zh-hk": "繁體中文（香港）", "en": "English"}
 
     def button(code: str):
         return switch.locator(f"button[name=language][value='{code}']")
@@ -248,6 +248,10 @@ def test_language_switch(page: Page, login):
     expect(page).to_have_url(re.compile(r"/$"))  # back on the same page
     traditional = interface_texts()
 
+    button("zh-hk").click()
+    chosen("zh-hk")
+    hong_kong = interface_texts()
+
     button("en").click()
     chosen("en")
     english = interface_texts()
@@ -263,5 +267,6 @@ def test_language_switch(page: Page, login):
 
     # The gettext'd headings (translations in src/xiezuo/locale).
     assert traditional == ["首頁", "總覽", "工具", "首頁", "行政區劃"], traditional
+    assert hong_kong == ["首頁", "總覽", "工具", "首頁", "行政區劃"], hong_kong
     for text in english:
         assert text and not HAN.search(text), f"not translated to English: {text!r} in {english}"

@@ -1,9 +1,10 @@
 """Refresh the interface translations, or check that they are current.
 
 Message ids are the Simplified Chinese text (the default language). This
-script extracts them, fills Traditional Chinese by converting with OpenCC
-(s2twp: Taiwan characters and phrases, see core/text.py), fills English from `i18n_en.py`,
-and compiles the .mo files (committed, so a deployment needs no gettext).
+script extracts them, fills the two Traditional Chinese catalogues by converting with OpenCC
+(zh_Hant: s2twp, Taiwan characters and phrases; zh_HK: s2hk, Hong Kong characters; see
+core/text.py and core/languages.py), fills English from `i18n_en.py`, and compiles the .mo
+files (committed, so a deployment needs no gettext).
 
     .venv/bin/python scripts/i18n.py           # refresh src/xiezuo/locale (then commit it)
     .venv/bin/python scripts/i18n.py -v        # … and list the strings without English
@@ -25,7 +26,12 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "xiezuo"
-LANGS = ("zh_Hant", "en")
+LANGS = ("zh_Hant", "zh_HK", "en")
+# Catalogue → the region of core.text.to_traditional; its messages are always the converter's output.
+CONVERTED = {"zh_Hant": "tw", "zh_HK": "hk"}
+# Chinese has one plural form. makemessages copies Plural-Forms from Django's own catalogue of the language, and
+# Django has none for zh_HK: its placeholder (plural=EXPRESSION) would make the compiled catalogue unloadable.
+CHINESE_PLURALS = "nplurals=1; plural=0;"
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -55,24 +61,28 @@ def translated(po) -> dict:
 
 
 def refresh() -> list[str]:
-    """Extract, fill and compile both catalogues in place; return the messages without English."""
+    """Extract, fill and compile every catalogue in place; return the messages without English."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "xiezuo.settings", "PYTHONPATH": str(ROOT / "src")}
     manage = [sys.executable, "-m", "django"]
-    subprocess.run([*manage, "makemessages", "-l", "zh_Hant", "-l", "en", "--no-obsolete", "--no-location",
+    subprocess.run([*manage, "makemessages", *(f"-l{lang}" for lang in LANGS), "--no-obsolete", "--no-location",
                     "-i", "static/*", "-i", "migrations/*", "-v", "0"], cwd=SRC, env=env, check=True)
     missing = []
     for lang in LANGS:
         path = po_path(lang)
         po = polib.pofile(str(path))
+        if lang in CONVERTED:
+            po.metadata["Plural-Forms"] = CHINESE_PLURALS
         for entry in po:
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
                 entry.msgstr = ""
-            if lang == "zh_Hant":
+            if lang in CONVERTED:
+                region = CONVERTED[lang]
                 if entry.msgid_plural:
-                    entry.msgstr_plural = {0: to_traditional(entry.msgid), 1: to_traditional(entry.msgid_plural)}
+                    entry.msgstr_plural = {0: to_traditional(entry.msgid, region),
+                                           1: to_traditional(entry.msgid_plural, region)}
                 else:  # always from the converter, so that a change of its profile reaches every message
-                    entry.msgstr = to_traditional(entry.msgid)
+                    entry.msgstr = to_traditional(entry.msgid, region)
             else:
                 text = EN.get(entry.msgid)
                 if entry.msgid_plural:
@@ -91,6 +101,22 @@ def refresh() -> list[str]:
     return missing
 
 
+def plural_forms(lang: str) -> str | None:
+    path = po_path(lang)
+    return polib.pofile(str(path)).metadata.get("Plural-Forms", "") if path.exists() else None
+
+
+def plurals_valid(lang: str) -> bool:
+    import gettext
+
+    header = plural_forms(lang) or ""
+    try:
+        gettext.c2py(header.split("plural=", 1)[1].rstrip(";"))
+    except (IndexError, ValueError, SyntaxError):
+        return False
+    return True
+
+
 def quoted(keys, limit: int = 8) -> str:
     shown = "、".join(f"“{k[1]}”" for k in list(keys)[:limit])
     return shown + (f" … and {len(keys) - limit} more" if len(keys) > limit else "")
@@ -105,13 +131,15 @@ def main(argv: list[str]) -> int:
     before_mo = {lang: compiled(lang) for lang in LANGS}
     before_translated = {lang: translated(polib.pofile(str(po_path(lang)))) if po_path(lang).exists() else {}
                          for lang in LANGS}
+    before_plurals = {lang: plural_forms(lang) for lang in LANGS}
     after: dict = {}
     try:
         missing = refresh()
         after = {lang: catalogue(polib.pofile(str(po_path(lang)))) for lang in LANGS}
     finally:
         for lang in LANGS:
-            unchanged = before[lang] == after.get(lang) and before_mo[lang] == before_translated[lang]
+            unchanged = (before[lang] == after.get(lang) and before_mo[lang] == before_translated[lang]
+                         and before_plurals[lang] == (plural_forms(lang) if after else None))
             # A check changes nothing; a refresh that found nothing new keeps the files as they were,
             # so that only the header's date would not make a diff to commit.
             if check or unchanged:
@@ -137,6 +165,8 @@ def main(argv: list[str]) -> int:
             problems.append(f"{rel} keeps {len(gone)} message(s) the code no longer uses: {quoted(gone)}")
         if changed:
             problems.append(f"{rel} has {len(changed)} translation(s) that differ from a refresh: {quoted(changed)}")
+        if not plurals_valid(lang):
+            problems.append(f"{rel} has no usable Plural-Forms header (gettext cannot load it)")
         if before_mo[lang] != before_translated[lang]:
             problems.append(f"{rel.with_suffix('.mo')} is not compiled from {rel.name}")
     if missing:

@@ -204,8 +204,11 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "zh-hans"
-LANGUAGES = [("zh-hans", "简体中文"), ("zh-hant", "繁體中文"), ("en", "English")]
+# 繁體中文 reads as Taiwan writes (OpenCC s2twp), 繁體中文（香港） in Hong Kong characters (s2hk): core/languages.py.
+LANGUAGES = [("zh-hans", "简体中文"), ("zh-hant", "繁體中文"), ("zh-hk", "繁體中文（香港）"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers for zh-hk as for zh-hant (Django ships no zh_HK formats; without these, 一月 5, 2024).
+FORMAT_MODULE_PATH = ["xiezuo.formats"]
 TIME_ZONE = os.environ.get("XIEZUO_TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True
 USE_TZ = True

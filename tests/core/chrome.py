@@ -6,8 +6,8 @@ names its own language (`lang="zh-hans"`: the language switcher's endonyms) is t
 
 Data is whatever the database holds as text: every text column of every model (names of regions,
 organisations, people, projects, notes…) and the values kept in the change history. A run of Chinese
-characters in the page that is exactly one of those values (or its Traditional form) is data; any other
-run is interface text that was not translated.
+characters in the page that is exactly one of those values (or its Traditional form, Taiwan's or Hong Kong's)
+is data; any other run is interface text that was not translated.
 """
 
 from __future__ import annotations
@@ -139,7 +139,8 @@ def _runs(frozen: frozenset) -> frozenset:
     """Each data value's Han runs (a value such as “黔南州 · 都匀市” shows as two runs), Simplified and Traditional."""
     runs = set()
     for value in frozen:
-        for form in {value, data_to_traditional(value), to_traditional(value)}:
+        for form in {value, data_to_traditional(value), to_traditional(value),
+                     data_to_traditional(value, "hk"), to_traditional(value, "hk")}:
             runs.update(HAN.findall(form))
     return frozenset(runs)
 
@@ -147,11 +148,12 @@ def _runs(frozen: frozenset) -> frozenset:
 def untranslated(html: str, language: str, data: set[str]) -> list[str]:
     """The runs of interface text on a page that are still Simplified Chinese (any Chinese, for English)."""
     allowed = _runs(frozenset(data))
+    region = "hk" if language == "zh-hk" else "tw"
 
     def wrong(run: str) -> bool:
         if run in allowed or (language == "en" and run in FILE_WORDS):
             return False
-        return language == "en" or data_to_traditional(run) != run  # s2tw would change it: Simplified
+        return language == "en" or data_to_traditional(run, region) != run  # s2tw / s2hk would change it
 
     found = []
     for text in page_texts(html):

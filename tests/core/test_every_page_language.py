@@ -1,4 +1,4 @@
-"""Every page, as several demo users, in English and in 繁體: no Simplified Chinese outside the data.
+"""Every page, as several demo users, in English, 繁體 and 繁體（香港）: no Simplified Chinese outside the data.
 
 The pages: home, search, account pages, jobs, regions, the cooperation pages, and every record type's list,
 detail, edit, add, import and history pages, with the apps' own pages (dashboard, registry summary and
@@ -64,7 +64,7 @@ def job_pages(client) -> list[str]:
     return [f"/jobs/{job.pk}/"] if job else []
 
 
-@pytest.mark.parametrize("language", ["en", "zh-hant"])
+@pytest.mark.parametrize("language", ["en", "zh-hant", "zh-hk"])
 @pytest.mark.parametrize("username", USERS)
 def test_every_page_is_in_the_chosen_language(login, username, language):
     client = login(username)
@@ -89,9 +89,15 @@ def test_the_check_finds_an_unmarked_string():
             '<span lang="zh-hans">简体中文</span><td>大方县协作办的待办</td>')
     assert untranslated(html, "en", {"都匀市", "大方县协作办"}) == ["保存", "提交", "大方县协作办的待办"]
     assert untranslated("<th>審核</th><th>审核</th><td>都勻市</td>", "zh-hant", {"都匀市"}) == ["审核"]
+    # Hong Kong's check is s2hk's: 户 and 着 are Hong Kong's forms (Taiwan writes 戶, 著), 审核 is Simplified, and
+    # a data name may show in Hong Kong's characters (台江縣; Taiwan's 臺江縣).
+    assert untranslated("<th>用户</th><p>看着</p><th>审核</th><td>台江縣</td><td>台江县</td>", "zh-hk",
+                        {"台江县"}) == ["审核"]
+    assert untranslated("<th>用户</th>", "zh-hant", set()) == ["用户"]
 
 
-@pytest.mark.parametrize("language, words", [("en", "nothing was imported"), ("zh-hant", "未匯入任何記錄")])
+@pytest.mark.parametrize("language, words", [("en", "nothing was imported"), ("zh-hant", "未匯入任何記錄"),
+                                             ("zh-hk", "未匯入任何記錄。請下載錯誤清單，修改後重新上載")])
 def test_an_import_job_speaks_the_language_of_who_asked(login, language, words):
     """The job's message, its error list and its page read in the language of the user who uploaded."""
     from tests.base import csv_bytes, upload
@@ -109,5 +115,6 @@ def test_an_import_job_speaks_the_language_of_who_asked(login, language, words):
     response = client.post(rt.url("import"), {"file": upload("o.csv", csv_bytes(rows))})
     job = Job.objects.get(pk=response.url.rstrip("/").split("/")[-1])
     assert job.state == Job.State.FAILED and words in job.message, job.message
+    assert language != "zh-hk" or "上傳" not in job.message  # Hong Kong's 上載, not Taiwan's 上傳
     page = client.get(f"/jobs/{job.pk}/").content.decode()
     assert untranslated(page, language, data_values() | {"Test organisation"}) == []

@@ -11,3 +11,6 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks, transfer  # noqa: F401  (system checks, job handlers)
+        from .languages import install
+
+        install()  # Hong Kong Traditional as a language of its own (see core/languages.py)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 
+from .languages import TRADITIONAL, requested_language
+
 
 class UploadLimitMiddleware:
     def __init__(self, get_response):
@@ -23,7 +25,8 @@ class UploadLimitMiddleware:
 
 
 class LanguageMiddleware:
-    """Simplified Chinese unless the user picked a language (cookie) or the browser asks for Traditional.
+    """Simplified Chinese unless the user picked a language (cookie) or the browser asks for Traditional
+    (zh-HK and zh-MO: Hong Kong's; zh-TW and zh-Hant: Taiwan's).
 
     Django's LocaleMiddleware would follow any browser's Accept-Language, so an
     English-language browser would open the English interface; offices expect
@@ -44,8 +47,8 @@ class LanguageMiddleware:
                 # A program asks for its language explicitly: any of ours it names is honoured (English too).
                 chosen = api_language(accept) or settings.LANGUAGE_CODE
             else:
-                first = accept.split(",")[0].split(";")[0].strip()
-                chosen = "zh-hant" if first in ("zh-tw", "zh-hk", "zh-mo", "zh-hant") else settings.LANGUAGE_CODE
+                first = requested_language(accept.split(",")[0].split(";")[0])
+                chosen = first if first in TRADITIONAL else settings.LANGUAGE_CODE
         before = translation.get_language()
         translation.activate(chosen)
         request.LANGUAGE_CODE = chosen
@@ -61,22 +64,17 @@ class LanguageMiddleware:
         return response
 
 
-TRADITIONAL = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
-SIMPLIFIED = ("zh-hans", "zh-cn", "zh-sg", "zh-my", "zh")
-
-
 def api_language(accept: str) -> str | None:
-    """The first language of an Accept-Language header (by quality) that the site speaks, or None."""
+    """The first language of an Accept-Language header (by quality) that the site speaks, or None.
+
+    zh-HK and zh-MO ask for Hong Kong Traditional, zh-TW and zh-Hant for Taiwan's (core/languages.py).
+    """
     from django.utils.translation.trans_real import parse_accept_lang_header
 
     for code, _quality in parse_accept_lang_header(accept):
-        code = code.lower()
-        if code in TRADITIONAL or code.startswith("zh-hant"):
-            return "zh-hant"
-        if code in SIMPLIFIED or code.startswith("zh-hans"):
-            return "zh-hans"
-        if code == "en" or code.startswith("en-"):
-            return "en"
+        language = requested_language(code)
+        if language:
+            return language
     return None
 
 

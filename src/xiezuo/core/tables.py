@@ -8,18 +8,18 @@ from decimal import Decimal
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
+from .languages import traditional_region
 from .scope import Visibility
 from .text import data_to_traditional
 
 
 def display_text(value) -> str:
-    """Data is kept as entered (mostly Simplified); a Traditional interface shows it in Traditional."""
+    """Data is kept as entered (mostly Simplified); a Traditional interface shows it in its region's characters."""
     text = "" if value is None else str(value)
-    if text and (get_language() or "").startswith("zh-hant"):
-        return data_to_traditional(text)
-    return text
+    region = traditional_region() if text else None
+    return data_to_traditional(text, region) if region else text
 
 
 def yuan_to_wan(value) -> str:

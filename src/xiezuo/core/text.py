@@ -16,10 +16,20 @@ _t2s = opencc.OpenCC("t2s")
 _S2TWP = opencc.OpenCC("s2twp")
 _S2TW = opencc.OpenCC("s2tw")
 _S2HK = opencc.OpenCC("s2hk")
+# Taiwan's variants to Hong Kong's (裡 → 裏, 啟 → 啓): for text that is already Traditional, as Taiwan writes it.
+_TW2T = opencc.OpenCC("tw2t")
+_T2HK = opencc.OpenCC("t2hk")
 # Words s2twp's phrase table renders in a computing sense that is wrong for this platform (审核 → 稽核 "audit",
 # 代码 → 程式碼 "program code", 对象 → 物件, 类型 → 型別, 参数 → 引數, 权限 → 許可權, 声明 → 宣告, and
 # 来源文件 → 來原始檔): these are converted character by character.
 _KEEP_WORDS = re.compile("(审核|代码|对象|类型|参数|权限|声明|来源)")
+# s2hk converts characters only (审核 → 審核, 代码 → 代碼, 数据 → 數據 read as Hong Kong writes them), so a few
+# interface words would keep the Mainland term: Hong Kong offices and government sites sign in with 登入 (登錄 is
+# "to register"), import and export data with 匯入 / 匯出 (導入 is "to introduce"), and write 上載, 搜尋, 選單,
+# 伺服器, 預設, 帳户 (户 is Hong Kong's form of 戶). Interface text only: data keeps its words.
+_HK_WORDS = {"登录": "登入", "导入": "匯入", "导出": "匯出", "上传": "上載", "搜索": "搜尋", "菜单": "選單",
+             "服务器": "伺服器", "默认": "預設", "账号": "帳户"}
+_HK_WORD_RE = re.compile("(" + "|".join(_HK_WORDS) + ")")
 _SPACES = re.compile(r"\s+")
 HAN_RE = re.compile(r"[\u3400-\u9fff]")
 
@@ -29,11 +39,13 @@ def to_simplified(text: str) -> str:
 
 
 def to_traditional(text: str, region: str = "tw") -> str:
-    """Interface text in Traditional: Taiwan characters and phrases (s2twp), or Hong Kong's (s2hk, region="hk")."""
+    """Interface text in Traditional: Taiwan characters and phrases (s2twp), or Hong Kong's (s2hk and a few
+    Hong Kong words, region="hk")."""
     if not text:
         return text
     if region == "hk":
-        return _S2HK.convert(text)
+        return "".join(_HK_WORDS[part] if i % 2 else to_hong_kong_characters(part)
+                       for i, part in enumerate(_HK_WORD_RE.split(text)))
     return "".join(_S2TW.convert(part) if i % 2 else _S2TWP.convert(part)
                    for i, part in enumerate(_KEEP_WORDS.split(text)))
 
@@ -43,6 +55,13 @@ def data_to_traditional(text: str, region: str = "tw") -> str:
     if not text:
         return text
     return (_S2HK if region == "hk" else _S2TW).convert(text)
+
+
+def to_hong_kong_characters(text: str) -> str:
+    """Any Chinese text (Simplified, or Traditional as Taiwan writes it) in Hong Kong's characters; words unchanged."""
+    if not text:
+        return text
+    return _T2HK.convert(_TW2T.convert(_S2HK.convert(text)))
 
 
 # Chinese punctuation typed in full width stays as typed (a note's ，；：？！（）～ are not half-width in
