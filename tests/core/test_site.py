@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 
 import pytest
 
@@ -13,6 +14,8 @@ pytestmark = pytest.mark.django_db
 
 def run_check(env_extra):
     env = {k: v for k, v in os.environ.items() if not k.startswith("XIEZUO_SECRET")}
+    # A fresh var/ folder: the demo's key file (written by `xiezuo demo`) must not stand in for a real key.
+    env["XIEZUO_VAR_DIR"] = tempfile.mkdtemp(prefix="xiezuo-check-")
     env.update(env_extra)
     return subprocess.run([sys.executable, "-m", "xiezuo.cli", "check", "--deploy", "--fail-level", "ERROR"],
                           env=env, capture_output=True, text=True, timeout=120)
