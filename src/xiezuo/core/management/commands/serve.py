@@ -11,9 +11,9 @@ from xiezuo.core.checks import KEY_HINT, secret_key_problem
 
 
 def default_workers() -> int:
-    """Processes: two per CPU, at most 16. Pages are Python work (rendering, serializing), so more processes or
-    threads than that only make them take turns: bench/pages.py on 2 CPUs served more requests a second with
-    4 processes × 1 thread than with the web's usual 5 × 2, at a fraction of the latency."""
+    """Processes: two per CPU, at most 16. Pages are Python work (rendering, serializing): bench/pages.py on 2 CPUs
+    served as many requests a second with 4 processes × 1 thread as with the web's usual 5 × 2, with a lower p95
+    and less CPU a request (figures in docs/operations.md)."""
     return min(2 * (os.cpu_count() or 1), 16)
 
 
