@@ -90,7 +90,6 @@ def _save_m2m(obj, m2m: dict | None) -> None:
         getattr(obj, name).set(values)
 
 
-@transaction.atomic
 def clean_links(obj, m2m: dict | None) -> None:
     """A model's rules between its fields and its many-to-many links (`clean_links(m2m)`), which `full_clean`
     cannot see: asked for every write, from a page, the API or an import."""
@@ -98,6 +97,7 @@ def clean_links(obj, m2m: dict | None) -> None:
         obj.clean_links(m2m or {})
 
 
+@transaction.atomic
 def create_record(model, data: dict, acting_user, m2m: dict | None = None, job=None, note: str = ""):
     """Create a record from cleaned field values (`m2m` holds many-to-many values)."""
     obj = model(**data)
