@@ -137,3 +137,26 @@ def test_numbers_no_database_integer_holds(login, user):
     # A fraction for a whole-number field (a year) is refused too, as the schema says "integer".
     answer = api(user, "qiannan").get("/api/registry/povertyline/", {"year": "-2.8e-248"})
     assert answer.status_code == 400 and "须为整数" in answer.json()["year"][0]
+
+
+@pytest.mark.parametrize("value", ["²", "①", "١٢", "5²"])
+def test_digits_of_other_forms_are_not_numbers(login, user, value):
+    """str.isdigit() says yes to ², ① and Arabic-Indic digits, which int() and the database refuse: every number
+    from a request is asked as ASCII digits (found by the page fuzzing on a list's organisation filter)."""
+    from xiezuo.core.registry import REGISTRY
+
+    client = login("qiannan")
+    for rt in REGISTRY.values():
+        if not rt.menu:
+            continue
+        for name in ("organisation", "ids", "region", "page", "per_page", "level"):
+            response = client.get(rt.url("list"), {name: value})
+            assert response.status_code in (200, 400), (rt.key, name, response.status_code)
+    for path, name in (("/geo/regions/", "level"), ("/suggest/geo.region/", "q"),
+                       ("/suggest/industry.project/", "q"), ("/api/industry/project/", "ids")):
+        assert login("qiannan").get(path, {name: value}).status_code in (200, 400), (path, name)
+    with pytest.raises(Exception) as refused:
+        from xiezuo.core import idcard
+
+        idcard.validate("52052119900101" + value.ljust(4, "1")[:4])
+    assert type(refused.value).__name__ == "InvalidIdNumber"

@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from .text import fold
+from .text import fold, is_digits
 
 
 class ValueAlias(models.Model):
@@ -102,7 +102,7 @@ def page(request):
             raise PermissionDenied
         if "delete" in request.POST:
             number = request.POST["delete"]
-            alias = ValueAlias.objects.filter(pk=int(number)).first() if number.isdigit() and len(number) < 19 \
+            alias = ValueAlias.objects.filter(pk=int(number)).first() if is_digits(number) and len(number) < 19 \
                 else None
             if alias is not None:
                 with transaction.atomic():

@@ -34,6 +34,7 @@ from .models import Record
 from .permissions import TRANSITIONS, can, review_refusal
 from .scope import Visibility, is_scoped_model, linkable
 from .services import StaleVersion, create_record, delete_record, transition_record, update_record
+from .text import is_digits
 
 
 def _django_errors(exc: DjangoValidationError) -> ValidationError:
@@ -82,7 +83,7 @@ def etag(version) -> str:
 def _if_match_version(header: str) -> int | None:
     """The version an If-Match header names (`"3"` or `W/"3"`); -1 for one that names no version of ours."""
     values = [v.strip().removeprefix("W/").strip('"') for v in header.split(",")]
-    numbers = [int(v) for v in values if v.isdigit()]
+    numbers = [int(v) for v in values if is_digits(v)]
     return numbers[0] if len(numbers) == 1 and len(values) == 1 else -1
 
 
@@ -237,7 +238,7 @@ class RecordViewSet(viewsets.ModelViewSet):
         from django.http import Http404
 
         value = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, "")
-        if not str(value).isdigit() or int(value) >= 2**63:
+        if not is_digits(str(value)) or int(value) >= 2**63:
             raise Http404  # an id beyond the database's integers names no record (and would fail the query)
         return super().get_object()
 

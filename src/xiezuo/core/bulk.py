@@ -21,6 +21,7 @@ from django.views import View
 from .permissions import can
 from .registry import RecordType
 from .services import delete_record, transition_record
+from .text import is_digits
 
 # Action → (button label, past tense for the result page).
 ACTIONS = {
@@ -55,7 +56,7 @@ class RecordBulkView(LoginRequiredMixin, View):
             raise PermissionDenied(_("您的角色不允许此批量操作。"))
         ids = []
         for raw in request.POST.getlist("pk"):
-            if raw.isdigit() and int(raw) not in ids:
+            if is_digits(raw) and int(raw) not in ids:
                 ids.append(int(raw))
         if not ids:
             from django.contrib import messages

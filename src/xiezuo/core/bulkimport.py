@@ -48,6 +48,7 @@ from .scope import (
     out_of_scope,
     placement_labels,
 )
+from .text import is_digits
 
 CHUNK = 2000
 SAFE_FORM_MODULES = ("django.", "xiezuo.core.forms", "xiezuo.core.ledger", "xiezuo.people.forms")
@@ -239,7 +240,7 @@ def plan(rt: RecordType, user, header: list, data_rows: list, found: dict, progr
             if cell in (None, ""):
                 continue
             text = str(cell).strip().split(".")[0]
-            if not text.isdigit():
+            if not is_digits(text):
                 err(offset + 2, "__pk__", _("编号“%(cell)s”应为数字（导出文件中的记录编号），新记录请留空") % {"cell": cell})
                 continue
             pk_of[offset] = int(text)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Status
 from .scope import is_scoped_model
-from .text import HAN_RE, fold, is_pinyin_query, pinyin_keys, to_simplified, to_traditional
+from .text import HAN_RE, fold, is_digits, is_pinyin_query, pinyin_keys, to_simplified, to_traditional
 
 
 def text_query(model, value: str, search_fields) -> Q:
@@ -106,7 +106,7 @@ class RegionCodeField(forms.CharField):
     def clean(self, value):
         value = super().clean(value)
         value = (value or "").strip()
-        if value and not (value.isdigit() and len(value) in (2, 4, 6, 9, 12)):
+        if value and not (is_digits(value) and len(value) in (2, 4, 6, 9, 12)):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return value
 
@@ -182,7 +182,7 @@ class RecordFilterSet(NumbersInRange, ScopedFilterSet):
 
     def by_ids(self, queryset, name, value):
         # An id beyond the database's integers names no record (and would fail the query on SQLite).
-        ids = [int(v) for v in value.split(",") if v.strip().isdigit()]
+        ids = [int(v) for v in value.split(",") if is_digits(v.strip())]
         return queryset.filter(pk__in=[i for i in ids if i < 2**63])
 
     @classmethod

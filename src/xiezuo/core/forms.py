@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Record
 from .scope import get_scope, is_scoped_model, linkable, linkable_regions, out_of_scope
+from .text import is_digits
 
 # What separates several region codes typed in one box.
 SEPARATORS = r"[\s,，、；;]+"
@@ -52,7 +53,7 @@ class RegionMultipleWidget(forms.TextInput):
         context = super().get_context(name, value, attrs)
         region_model = apps.get_model("geo", "Region")
         codes = [c for c in re.split(SEPARATORS, str(context["widget"]["value"] or "")) if c]
-        names = dict(region_model.objects.filter(code__in=[c for c in codes if c.isdigit()])
+        names = dict(region_model.objects.filter(code__in=[c for c in codes if is_digits(c)])
                      .values_list("code", "name"))
         initial = [{"value": c, "label": names.get(c, c)} for c in codes]
         attrs = context["widget"]["attrs"]
@@ -83,7 +84,7 @@ class RegionField(forms.ModelChoiceField):
         text = str(value).strip()
         digits = ""
         for ch in text:
-            if ch.isdigit():
+            if is_digits(ch):
                 digits += ch
             else:
                 break

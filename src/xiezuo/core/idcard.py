@@ -6,6 +6,8 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
+from .text import is_digits
+
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
 _FULLWIDTH = str.maketrans("０１２３４５６７８９ｘＸ", "0123456789XX")
@@ -30,7 +32,7 @@ def validate(raw: str) -> str:
     number = normalise(raw)
     if len(number) != 18:
         raise InvalidIdNumber(_("身份证号应为 18 位，实际 %(n)s 位") % {"n": len(number)})
-    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+    if not is_digits(number[:17]) or not (is_digits(number[17]) or number[17] == "X"):
         raise InvalidIdNumber(_("身份证号含有非法字符"))
     try:
         born = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from .registry import RecordType
 from .tabular import FileProblem, column_letter, excel_date, read_rows, write_xlsx
-from .text import fold
+from .text import fold, is_digits
 
 LIST_SPLIT = re.compile(r"[；;,，、\n]+")
 TRUE = {"是", "true", "1", "yes", "y", "√", "有"}
@@ -240,7 +240,7 @@ def _lookup(field: forms.ModelChoiceField, text: str):
     model = field.queryset.model
     key_field = getattr(model, "lookup_field", "name")
     text = text.strip()
-    if text.isdigit() and key_field != "code":
+    if is_digits(text) and key_field != "code":
         obj = field.queryset.filter(pk=int(text)).first()
         if obj:
             return obj.pk

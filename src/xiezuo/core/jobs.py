@@ -28,6 +28,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .models import Job
+from .text import is_digits
 
 log = logging.getLogger(__name__)
 HANDLERS: dict[str, Callable] = {}
@@ -163,7 +164,7 @@ def _lost(job: Job, limit) -> bool:
     heartbeat from being written although the worker is alive and busy.
     """
     parts = job.worker.split(":")
-    if len(parts) >= 2 and parts[0] == socket.gethostname() and parts[1].isdigit():
+    if len(parts) >= 2 and parts[0] == socket.gethostname() and is_digits(parts[1]):
         return not _pid_alive(int(parts[1]))
     return job.heartbeat_at is None or job.heartbeat_at < limit
 

@@ -10,6 +10,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .text import is_digits
+
 # The record base's fields at the end of every channel serializer's field list.
 TAIL = ["synthetic", "source_document", "status", "status_display", "return_reason", "created_at", "updated_at"]
 
@@ -85,7 +87,7 @@ def region_q(paths: list[str], code: str) -> Q:
     """Regions (or organisations' regions) under a region code or prefix."""
     from xiezuo.core.scope import code_prefix
 
-    prefix = code_prefix(code.ljust(12, "0")) if len(code) in (2, 4, 6, 9, 12) and code.isdigit() else code
+    prefix = code_prefix(code.ljust(12, "0")) if len(code) in (2, 4, 6, 9, 12) and is_digits(code) else code
     q = Q()
     for p in paths:
         q |= Q(**{f"{p}__code__startswith": prefix}) if p.endswith("regions") or p.endswith("region") else \

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 
+from .text import is_digits
+
 PAGE_SIZES = (25, 50, 100, 200)
 SESSION_KEY = "xiezuo_list_page_size"
 
@@ -56,7 +58,7 @@ def requested_sort(request, table) -> tuple[str, list[str]]:
 def page_size(request) -> int:
     """`?per_page=` chooses 25/50/100/200 and is remembered in the user's session for every list."""
     raw = request.GET.get("per_page")
-    if raw and raw.isdigit() and int(raw) in PAGE_SIZES:
+    if raw and is_digits(raw) and int(raw) in PAGE_SIZES:
         request.session[SESSION_KEY] = int(raw)
         return int(raw)
     remembered = request.session.get(SESSION_KEY)

@@ -26,7 +26,7 @@ from django.views.decorators.http import require_GET
 from .filtersets import text_query
 from .scope import ScopeSpec, get_scope, is_scoped_model, linkable, linkable_regions
 from .tables import display_text
-from .text import HAN_RE, fold, is_pinyin_query, pinyin_keys, to_simplified
+from .text import HAN_RE, fold, is_digits, is_pinyin_query, pinyin_keys, to_simplified
 
 LIMIT = 20
 # Records without a pinyin key are matched by pinyin in Python over at most this many linkable names.
@@ -77,7 +77,7 @@ def suggest_regions(user, query: str, limit: int = LIMIT) -> tuple[list[dict], b
     query = query.strip()
     if not query:
         return [], False
-    if query[:1].isdigit():
+    if is_digits(query[:1]):
         digits = query.split(" ")[0]
         qs = allowed.filter(code__startswith=digits)
     else:
@@ -161,7 +161,7 @@ def suggest_records(model, user, query: str, limit: int = LIMIT) -> tuple[list[d
     search_fields = tuple(getattr(rt.filterset, "search_fields", ()) if rt is not None else ()) or \
         ((name_field,) if name_field else ())
     match = text_query(model, query, search_fields)
-    if query.isdigit() and len(query) < 18:
+    if is_digits(query) and len(query) < 18:
         match |= Q(pk=int(query))
     if "search_key" not in field_names and name_field and is_pinyin_query(query):
         match |= Q(pk__in=_pinyin_matches(qs, query, name_field, limit))
@@ -238,7 +238,7 @@ def mark_filter_pickers(filterset) -> None:
             f.widget.input_type = "text"
             f.widget.attrs.update({"data-suggest": suggest_url(organisation), "data-picker-hidden": "1"})
             value = form.data.get(name, "") if form.is_bound else ""
-            if str(value).isdigit():
+            if is_digits(str(value)) and len(str(value)) < 19:
                 chosen = organisation.objects.restrict(getattr(filterset.request, "user", None), "view").filter(pk=int(value)).first()
                 if chosen is not None:
                     f.widget.attrs["data-initial-label"] = display_text(str(chosen))

@@ -16,7 +16,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from .text import clean
+from .text import clean, is_digits
 
 
 class FileProblem(Exception):
@@ -239,7 +239,7 @@ def excel_date(value) -> dt.date:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    if text.isdigit():
+    if is_digits(text):
         return excel_date(int(text))
     raise ValueError(value)
 

@@ -34,6 +34,12 @@ _SPACES = re.compile(r"\s+")
 HAN_RE = re.compile(r"[\u3400-\u9fff]")
 
 
+def is_digits(text: str) -> bool:
+    """ASCII digits only: what int() and the database take. str.isdigit() also says yes to ², ③ and ① (int() then
+    fails) and to other scripts' digits; a number from a request, a file or a form is checked with this."""
+    return bool(text) and text.isascii() and text.isdigit()
+
+
 def to_simplified(text: str) -> str:
     return _t2s.convert(text) if text else text
 

@@ -22,6 +22,7 @@ from .registry import RecordType
 from .services import StaleVersion, create_record, delete_record, transition_record, update_record
 from .suggest import mark_filter_pickers
 from .tabular import FileProblem
+from .text import is_digits
 
 
 class RecordView(LoginRequiredMixin, View):
@@ -163,7 +164,7 @@ class RecordEditView(RecordView):
         version = obj.version if obj else None
         form = rt.form(request.POST, request.FILES, instance=obj, user=request.user)
         status = 400
-        if obj is not None and not str(request.POST.get("version", "")).isdigit():
+        if obj is not None and not is_digits(str(request.POST.get("version", ""))):
             # An edit must say which version it was based on; a form from before versions, or a script, doesn't.
             form.is_valid()
             form.add_error(None, _("缺少记录版本，无法确认您修改的是最新内容。请重新打开编辑页面后再保存。"))

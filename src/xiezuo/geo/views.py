@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 
 from xiezuo.core.filtersets import text_query
 from xiezuo.core.home import place_actions
+from xiezuo.core.text import is_digits
 
 from .models import Region
 
@@ -54,7 +55,7 @@ def search_regions(query: str, level: int | None = None, limit: int | None = Non
 def region_list(request):
     query = request.GET.get("q", "").strip()
     level = request.GET.get("level")
-    level = int(level) if level and level.isdigit() else None
+    level = int(level) if level and is_digits(level) else None
     page = Paginator(search_regions(query, level, user=request.user), 50).get_page(request.GET.get("page"))
     return render(request, "geo/region_list.html", {"page": page, "query": query, "level": level,
                                                     "levels": Region._meta.get_field("level").choices})

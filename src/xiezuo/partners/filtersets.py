@@ -4,6 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from xiezuo.core.filtersets import RecordFilterSet
+from xiezuo.core.text import is_digits
 
 from .choices import OrganisationKind, PairingKind
 from .models import Organisation, Pairing
@@ -49,7 +50,7 @@ class PairingFilterSet(RecordFilterSet):
 
         from xiezuo.core.scope import code_prefix
 
-        prefix = code_prefix(value) if len(value) == 12 and value.isdigit() else value
+        prefix = code_prefix(value) if len(value) == 12 and is_digits(value) else value
         return qs.filter(Q(**{f"{side}_region__code__startswith": prefix})
                          | Q(**{f"{side}_organisation__region__code__startswith": prefix}))
 

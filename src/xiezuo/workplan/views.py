@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from xiezuo.core.permissions import can
 from xiezuo.core.tabular import write_xlsx
+from xiezuo.core.text import is_digits
 
 from .choices import MailState, TaskState
 from .models import Decision, Notification, ProgressReport, ReportingRound, SupervisionNotice, Task
@@ -121,7 +122,7 @@ def overdue(request, code: str = ""):
         return FileResponse(buffer, as_attachment=True, filename=f"逾期任务-{stamp}.xlsx")
     from xiezuo.geo.models import Region
 
-    place = Region.objects.filter(code=region.ljust(12, "0")).first() if region.isdigit() else None
+    place = Region.objects.filter(code=region.ljust(12, "0")).first() if is_digits(region) else None
     return render(request, "workplan/overdue.html", {"rows": rows, "region": region, "place": place,
                                                      "headers": [_(h) for h in OVERDUE_HEADERS[:-1]]})
 
