@@ -83,3 +83,36 @@ def test_guizhou_by_county_with_the_pairings_drawn_from_guangzhou(page: Page, lo
     # A county the pairing lines do not cross (they end at Bijie's centre, east of it).
     click_region(page, "威宁彝族回族苗族自治县", re.compile(r"/industry/project/\?.*region=520526"))
     assert not page.problems.script_errors, page.problems.script_errors
+
+
+def test_a_late_answer_for_an_earlier_indicator_does_not_replace_the_chosen_one(page: Page, login):
+    """The first indicator's figures are held back until the leader has chosen another and seen it: when they
+    arrive at last, the charts keep showing (and linking to) the chosen indicator."""
+    held = []
+
+    def hold(route):
+        if "indicator=I01" in route.request.url:
+            route.continue_()
+        else:
+            held.append(route)
+
+    login(page, "leader")
+    page.route(re.compile(r"/assessment/dashboard/data/"), hold)
+    page.goto("/assessment/dashboard/?year=2019")
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the page asks for its first indicator's figures"
+    page.select_option("#dashboard-indicator", label="落地企业（产业项目）")
+    charts = page.locator("#dashboard-charts")
+    expect(charts).to_have_attribute("data-shown", "I01")
+    first = page.locator("#dashboard-ranking tbody a").first
+    expect(first).to_have_attribute("href", re.compile(r"/industry/project/"))
+    with page.expect_response(lambda r: "indicator=" + held[0].request.url.split("indicator=")[1] in r.url,
+                              timeout=60000):
+        for route in held:
+            route.continue_()
+    page.wait_for_timeout(500)  # the held answer has arrived (and is dropped)
+    expect(charts).to_have_attribute("data-shown", "I01")
+    expect(first).to_have_attribute("href", re.compile(r"/industry/project/"))

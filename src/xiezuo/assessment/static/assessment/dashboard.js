@@ -101,10 +101,13 @@
     box.dataset.level = level;
   }
 
+  var asked = 0;  // the latest request: an earlier indicator's answer arriving after it is dropped
   function load() {
+    var wanted = select.value, mine = ++asked;
     var url = box.dataset.url + "?year=" + encodeURIComponent(box.dataset.year) + "&indicator=" +
-      encodeURIComponent(select.value);
+      encodeURIComponent(wanted);
     Promise.all([getJSON(url), mapReady]).then(function (all) {
+      if (mine !== asked) { return; }
       var d = last = all[0];
       var body = document.querySelector("#dashboard-ranking tbody");
       body.textContent = "";
@@ -122,7 +125,7 @@
         series: [{type: "bar", name: d.indicator,
                   data: d.trend.map(function (t) { return {value: t.value, url: t.url}; })}]
       }, true);
-      box.dataset.shown = select.value;  // which indicator the charts now show
+      box.dataset.shown = wanted;  // which indicator the charts now show
     });
   }
   select.addEventListener("change", load);
