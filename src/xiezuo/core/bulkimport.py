@@ -36,7 +36,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .audit import diff, snapshot
-from .bulkwrite import CreatedChanges, insert, insert_rows
+from .bulkwrite import CreatedChanges, insert, insert_rows, refresh_statistics
 from .models import ChangeRecord, Status
 from .permissions import role_allows
 from .registry import RecordType
@@ -73,6 +73,9 @@ class Row:
     m2m_before: dict = field(default_factory=dict)
     queried: bool = False        # its clean() asked the database
     values: dict = field(default_factory=dict)  # the row's cleaned values (what the natural key is read from)
+
+# A file that adds this many rows has the tables' statistics refreshed (ANALYZE) before it is committed.
+ANALYZE_AFTER = 10_000
 
 
 def custom_form_rules(form_class) -> bool:
@@ -579,6 +582,8 @@ def write(rt: RecordType, user, rows: list[Row], job=None, progress=None) -> tup
                  for r in old]
     insert_rows(ChangeRecord, ["content_type", "object_id", "object_repr", "action", "user", "time", "changes",
                                "note", "version", "job"], rows_out)
+    if len(new) >= ANALYZE_AFTER:
+        refresh_statistics(model, ChangeRecord)  # pages plan from the new rows, autovacuum or not
     return len(new), len(old)
 
 

@@ -26,6 +26,22 @@ def _postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
+def refresh_statistics(*models) -> None:
+    """Let the database plan from the rows just written (ANALYZE the models' tables, or every table).
+
+    A PostgreSQL server without autovacuum (or before it runs) would otherwise plan every page as for empty
+    tables: bench/pages.py measured 149 ms of server and database CPU a request on the fresh demo, 14 after."""
+    tables = [connection.ops.quote_name(m._meta.db_table) for m in models]
+    with connection.cursor() as cursor:
+        if tables and _postgres():
+            cursor.execute("ANALYZE " + ", ".join(tables))
+        elif tables:
+            for table in tables:  # SQLite analyses one table (or everything) at a time
+                cursor.execute("ANALYZE " + table)
+        else:
+            cursor.execute("ANALYZE")
+
+
 def next_keys(model, n: int) -> list[int]:
     """`n` new keys for `model` from its sequence (PostgreSQL), in one question."""
     table, column = model._meta.db_table, model._meta.pk.column

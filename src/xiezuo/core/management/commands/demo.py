@@ -11,6 +11,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from xiezuo.core.bulkwrite import refresh_statistics
+
 
 class Command(BaseCommand):
     help = "Set up the database with regions and the demo data, then run a worker and the site."
@@ -27,6 +29,7 @@ class Command(BaseCommand):
         self.stdout.write("数据库已就绪")
         call_command("loadregions")
         load_demo(self.stdout)
+        refresh_statistics()  # the demo's tables, all of them
         if opts["no_serve"]:
             return
         worker = subprocess.Popen([sys.executable, "-m", "xiezuo.cli", "worker"])

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
+from xiezuo.core.bulkwrite import refresh_statistics
 from xiezuo.geo.loader import DATA, load_regions
+from xiezuo.geo.models import Region
 
 
 class Command(BaseCommand):
@@ -14,4 +16,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         added = load_regions(opts["file"], tuple(opts["province"]) if opts["province"] else None)
+        if added:
+            refresh_statistics(Region)
         self.stdout.write(f"已加载行政区划 {added} 条")
