@@ -33,6 +33,14 @@ def _jobs_and_media(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_scopes():
+    """Each test starts with no users' scopes kept by the process (a test's rows are rolled back at its end)."""
+    from xiezuo.core.scopecache import forget
+
+    forget()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_api_throttles(django_db_blocker):
     """Each test starts with empty API throttle counters (the cache is a table with PostgreSQL, a folder of files
     kept between runs with SQLite)."""

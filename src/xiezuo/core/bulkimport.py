@@ -48,6 +48,7 @@ from .scope import (
     out_of_scope,
     placement_labels,
 )
+from .scopecache import is_scope_input, raise_stamp
 from .text import is_digits
 
 CHUNK = 2000
@@ -582,6 +583,8 @@ def write(rt: RecordType, user, rows: list[Row], job=None, progress=None) -> tup
                  for r in old]
     insert_rows(ChangeRecord, ["content_type", "object_id", "object_repr", "action", "user", "time", "changes",
                                "note", "version", "job"], rows_out)
+    if is_scope_input(model):
+        raise_stamp()  # units or pairings written in bulk: users' scopes are recomputed (core/scopecache.py)
     if len(new) >= ANALYZE_AFTER:
         refresh_statistics(model, ChangeRecord)  # pages plan from the new rows, autovacuum or not
     return len(new), len(old)

@@ -215,3 +215,4 @@ class Job(models.Model):
 from .aliases import ValueAlias  # noqa: E402,F401  (import spellings, kept as data: core/aliases.py)
 from .listprefs import ListColumns, SavedFilter  # noqa: E402,F401  (each user's list columns and saved filters)
 from .periodic import PeriodicRun  # noqa: E402,F401  (periodic tasks of the workers: core/periodic.py)
+from .scopecache import ScopeStamp  # noqa: E402,F401  (raised by writes to what scopes read: core/scopecache.py)

@@ -62,7 +62,7 @@ class ScopeSpec:
         return reduce(or_, parts) if parts else Q(pk__in=[])
 
 
-@dataclass
+@dataclass(frozen=True)
 class Scope:
     """What one user may see. `everything` is the superuser's scope."""
 
@@ -86,7 +86,7 @@ class Scope:
 
 
 def get_scope(user) -> Scope:
-    """The user's scope, computed once per request (cached on the user object)."""
+    """The user's scope: kept on the request's user object, and between requests by core/scopecache.py."""
     if user is None or not user.is_authenticated:
         return Scope()
     cached = getattr(user, "_xiezuo_scope", None)
@@ -95,8 +95,11 @@ def get_scope(user) -> Scope:
     from django.conf import settings
     from django.utils.module_loading import import_string
 
+    from .scopecache import kept_scope
+
     provider = import_string(getattr(settings, "XIEZUO_SCOPE_PROVIDER", "xiezuo.partners.scope.user_scope"))
-    scope = provider(user)
+    # Kept between requests by this process until anything it reads changes (core/scopecache.py).
+    scope = kept_scope(user, provider)
     user._xiezuo_scope = scope
     return scope
 

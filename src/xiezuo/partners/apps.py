@@ -11,7 +11,10 @@ class PartnersConfig(AppConfig):
 
     def ready(self) -> None:
         from xiezuo.core.cooperation import attach
+        from xiezuo.core.scopecache import scope_inputs
 
         from . import records  # noqa: F401  (registers the record types)
+        from .models import ChannelRole, Organisation, Pairing, UserProfile
 
         attach()  # the cooperation panels on organisation and pairing pages, and the region pages' link
+        scope_inputs(UserProfile, ChannelRole, Organisation, Pairing)  # what partners/scope.py reads
