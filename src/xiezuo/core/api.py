@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
@@ -246,10 +248,9 @@ class RecordViewSet(viewsets.ModelViewSet):
         from .tables import fetch_plan
 
         model: type[models.Model] = self.record_type.model
-        # Every foreign key joined and every many-to-many field of the serializer prefetched: a page of 5 or
-        # of 500 objects costs the same queries (see core/tables.py fetch_plan).
-        related, many = relation_names(model)
-        select, prefetch = fetch_plan(model, many, select=related)
+        # The serializer's foreign keys joined (with what their `display` reads) and its many-to-many fields
+        # prefetched: a page of 5 or of 500 objects costs the same queries (see core/tables.py fetch_plan).
+        select, prefetch = fetch_plan(model, shown_relations(self.get_serializer_class()))
         qs = model.objects.restrict(self.request.user, "view").select_related(*select)
         if hasattr(model, "annotate_reads"):  # values a model computes per row, for all rows at once
             qs = model.annotate_reads(qs)
@@ -355,6 +356,15 @@ class RecordViewSet(viewsets.ModelViewSet):
         if self.detail and 200 <= response.status_code < 300 and isinstance(data, dict) and "version" in data:
             response["ETag"] = etag(data["version"])
         return response
+
+
+@functools.cache
+def shown_relations(serializer_class) -> tuple[str, ...]:
+    """The model relations (foreign keys and many-to-many fields) a serializer writes out."""
+    model = serializer_class.Meta.model
+    fks, many = relation_names(model)
+    sources = {field.source for field in serializer_class().fields.values()}
+    return tuple(name for name in (*fks, *many) if name in sources)
 
 
 def viewset_for(record_type) -> type[RecordViewSet]:

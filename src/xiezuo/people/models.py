@@ -149,6 +149,9 @@ class PersonRecord:
     """
 
     _pending_id: str = ""
+    # What the person columns (id_number, id_masked, registered) read: lists and the API fetch it with the rows
+    # (core/tables.py fetch_plan).
+    list_related = ("person",)
 
     @property
     def id_number(self) -> str:
