@@ -1711,4 +1711,5 @@ EN.update({
     "修改记录": "Changes",
     "取值对照": "Import spelling",
     "暂无修改。": "No changes yet.",
+    "权限范围版本": "Scope stamp",
 })
