@@ -228,3 +228,24 @@ def test_sales_figures_ignore_what_the_reader_cannot_see(user):
     dafang = values(user("bijie_dafang"), subject)
     assert dafang["consumption.reported"] == sum(
         s.amount for s in sales(subject) if s.region_id.startswith("520521"))
+
+
+def test_the_monthly_chart_is_kept_until_the_next_write(login, user):
+    """The panels and the chart count sales once per reader's area and state of the data; an approved sale is in
+    the next answer."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login("qiannan")
+    channel = Channel.objects.get(name=MARKET)
+    url = f"/consumption/sale/monthly/?channel={channel.pk}"
+    first = client.get(url).json()
+    with CaptureQueriesContext(connection) as again:
+        assert client.get(url).json() == first
+    assert not [q for q in again.captured_queries if "consumption_sale" in q["sql"]], "kept, not counted again"
+    approved_sale(user, month=dt.date(2020, 8, 1), product=Product.objects.get(name="都匀毛尖茶"),
+                  amount=Decimal("12345"))
+    after = client.get(url).json()
+    assert Decimal(after["total_reported"]) - Decimal(first["total_reported"]) == Decimal("12345")
+    html = client.get(qiannan_pairing().get_absolute_url()).content.decode()
+    assert "data-monthly-chart=" in html
