@@ -74,9 +74,9 @@ class Record(models.Model):
 
     def get_absolute_url(self) -> str:
         """Every registered record type's detail page follows the registry's URL names."""
-        from django.urls import reverse
+        from .registry import record_url
 
-        return reverse(f"{self._meta.app_label}:{self._meta.model_name}_detail", kwargs={"pk": self.pk})
+        return record_url(f"{self._meta.app_label}:{self._meta.model_name}_detail", self.pk)
 
     def save(self, *args, **kwargs):
         """Every save of a stored row bumps `version` (queryset `.update()` callers bump it themselves)."""
