@@ -1712,4 +1712,8 @@ EN.update({
     "取值对照": "Import spelling",
     "暂无修改。": "No changes yet.",
     "权限范围版本": "Scope stamp",
+    "计数对象": "Counted for",
+    "时间窗": "Window",
+    "请求数": "Requests",
+    "接口限流计数": "API throttle counter",
 })

@@ -42,12 +42,12 @@ def _fresh_scopes():
 
 @pytest.fixture(autouse=True)
 def _fresh_api_throttles(django_db_blocker):
-    """Each test starts with empty API throttle counters (the cache is a table with PostgreSQL, a folder of files
-    kept between runs with SQLite)."""
-    from django.core.cache import cache
+    """Each test starts with empty API throttle counters (a table with PostgreSQL, the cache's folder of files kept
+    between runs with SQLite) and an empty cache."""
+    from xiezuo.core.throttling import reset_counters
 
     with django_db_blocker.unblock():
-        cache.clear()
+        reset_counters()
 
 
 @pytest.fixture

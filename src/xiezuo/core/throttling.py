@@ -3,7 +3,13 @@
 DRF's own classes bind their rates when first imported, so a deployment's (or a test's) change of
 `XIEZUO_API_RATES` would not be seen; and they keep every request's timestamp in the cache, which at thousands of
 requests a minute is a large value read and written on every call. A counter per window is one small number.
-The counters live in the default cache, shared by every server process (see CACHES in settings).
+
+Where the counters live, shared by every server process:
+- PostgreSQL: one row per user or address (`ThrottleCounter`), counted by one statement (an upsert that starts
+  the count again when a new window begins). Through the cache table it took six statements a request (Django's
+  database cache counts the whole table on every write).
+- Other databases (SQLite): the default cache (a folder of files, see CACHES in settings), so that API reads do
+  not wait for SQLite's single writer.
 """
 
 from __future__ import annotations
@@ -12,11 +18,52 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection, models
+from django.utils.translation import gettext_lazy as _
 from rest_framework import throttling
 
 
+class ThrottleCounter(models.Model):
+    """The API requests of one user or address in the current window (PostgreSQL only; see the module)."""
+
+    ident = models.CharField(_("计数对象"), max_length=200, primary_key=True)
+    window = models.BigIntegerField(_("时间窗"))
+    count = models.IntegerField(_("请求数"), default=0)
+
+    class Meta:
+        verbose_name = _("接口限流计数")
+        verbose_name_plural = _("接口限流计数")
+
+
+def count_request(ident: str, window: int, duration: int) -> int:
+    """This request's number in its window for `ident` (1 for the first)."""
+    if connection.vendor == "postgresql":
+        table = connection.ops.quote_name(ThrottleCounter._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} AS t (ident, \"window\", count) VALUES (%s, %s, 1) "
+                f"ON CONFLICT (ident) DO UPDATE SET count = CASE WHEN t.\"window\" = EXCLUDED.\"window\" "
+                f"THEN t.count + 1 ELSE 1 END, \"window\" = EXCLUDED.\"window\" RETURNING count",
+                [ident, window])
+            return cursor.fetchone()[0]
+    key = f"{ident}:{window}"
+    if cache.add(key, 1, duration + 5):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between the two calls
+        cache.set(key, 1, duration + 5)
+        return 1
+
+
+def reset_counters() -> None:
+    """Every counter back to zero (tests; an administrator lifting a block)."""
+    cache.clear()
+    if connection.vendor == "postgresql":
+        ThrottleCounter.objects.all().delete()
+
+
 class _WindowThrottle(throttling.SimpleRateThrottle):
-    cache = cache
 
     def get_rate(self):
         return settings.XIEZUO_API_RATES.get(self.scope)
@@ -31,16 +78,8 @@ class _WindowThrottle(throttling.SimpleRateThrottle):
             return True
         now = time.time()
         window = int(now // self.duration)
-        key = f"{ident}:{window}"
         self.wait_seconds = (window + 1) * self.duration - now
-        if self.cache.add(key, 1, self.duration + 5):
-            return True
-        try:
-            count = self.cache.incr(key)
-        except ValueError:  # expired between the two calls
-            self.cache.set(key, 1, self.duration + 5)
-            return True
-        return count <= self.num_requests
+        return count_request(ident, window, self.duration) <= self.num_requests
 
     def wait(self):
         return getattr(self, "wait_seconds", None)
