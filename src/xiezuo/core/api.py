@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+from functools import partial
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -204,10 +206,16 @@ def limit_related_choices(fields: dict, user, instance) -> None:
         model = qs.model
         if model._meta.label_lower != "geo.region" and not is_scoped_model(model):
             continue
-        keep = current_keys(stored, f.source) if stored is not None and f.source in _field_names(stored) else []
-        target.queryset = linkable(model, user, keep)
+        # Made when a write (or a form of the browsable API) first asks for it: a read never does, and building
+        # the area's conditions for every link field was a tenth of an API detail's time.
+        target.queryset = SimpleLazyObject(partial(_linkable_for, model, user, stored, f.source))
         if model._meta.label_lower == "geo.region":
             target.error_messages["does_not_exist"] = _("行政区划“{pk_value}”不存在或不在您可填报的范围内。")
+
+
+def _linkable_for(model, user, stored, source):
+    keep = current_keys(stored, source) if stored is not None and source in _field_names(stored) else []
+    return linkable(model, user, keep)
 
 
 def _field_names(obj) -> set[str]:
