@@ -231,12 +231,30 @@ class Figure:
         return f"{self.label}（{UNAPPROVED}）" if self.unapproved else str(self.label)
 
 
+_NAMED_FILTERS: dict[tuple, type] = {}
+
+
+def filters_named(filterset_class: type, params: dict) -> type:
+    """`filterset_class` with only the filters `params` names (kept per class and set of names): what a figure
+    filters by is the same, and a page of eighty figures no longer copies, limits and validates every filter of
+    its record type eighty times (a fifth of a cooperation page's time). A parameter naming no filter is ignored,
+    as the list page ignores it."""
+    key = (filterset_class, frozenset(params))
+    named = _NAMED_FILTERS.get(key)
+    if named is None:
+        named = type(filterset_class.__name__, (filterset_class,), {"__module__": filterset_class.__module__})
+        named.base_filters = {k: v for k, v in filterset_class.base_filters.items() if k in params}
+        _NAMED_FILTERS[key] = named
+    return named
+
+
 def records(user, model, params: dict):
     """(queryset, list URL, API URL) of a record type filtered as its list page would be by `params`."""
     from .registry import for_model
 
     rt = for_model(model)
-    filterset = rt.filterset(QueryDict(urlencode(params, doseq=True)), queryset=model.objects.restrict(user))
+    filterset_class = filters_named(rt.filterset, params)
+    filterset = filterset_class(QueryDict(urlencode(params, doseq=True)), queryset=model.objects.restrict(user))
     if not filterset.is_valid():
         raise ValueError(filterset.errors)
     query = urlencode(params, doseq=True)
