@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
+from xiezuo.core.figures import cached
 from xiezuo.core.permissions import can
 from xiezuo.core.tabular import write_xlsx
 from xiezuo.core.text import is_digits
@@ -187,6 +188,14 @@ def home_panel(request) -> dict | None:
     if org is None:
         return None
     today = _today(request)
+    # Kept per unit, day and state of the data like the page's other counts (every write moves the state).
+    found = cached(request.user, f"workplan-home:{org.pk}:{today}", lambda: _due(org, today))
+    if not found["wp_rounds"] and not found["wp_tasks"]:
+        return None
+    return {**found, "wp_unit": org}
+
+
+def _due(org, today: dt.date) -> dict:
     rounds = []
     # Rounds due from the user's unit or a unit above it: those still owed, and those reported in the last 60 days.
     above = [int(p) for p in org.path.strip("/").split("/") if p]
@@ -201,9 +210,7 @@ def home_panel(request) -> dict | None:
              .select_related("lead_unit").order_by("deadline")
              if book[t.pk].state == TaskState.OVERDUE
              or (book[t.pk].state != TaskState.DONE and t.deadline <= soon)]
-    if not rounds and not tasks:
-        return None
-    return {"wp_rounds": rounds, "wp_tasks": tasks, "wp_unit": org}
+    return {"wp_rounds": rounds, "wp_tasks": tasks}
 
 
 def nav_item(request) -> dict:
