@@ -7,7 +7,8 @@
 
 What it does:
 1. the PostgreSQL database of `--pg-url` gets the regions and the demo data (`xiezuo demo --no-serve`) the first
-   time (or with `--rebuild`);
+   time (or with `--rebuild`); the figures an earlier run left in the cache are dropped, so that every run starts
+   as after a write (`--keep-cache` keeps them);
 2. `xiezuo serve` starts as a subprocess on a free port (DEBUG off, a random secret key), exactly as an office
    runs it; the script waits for /healthz/;
 3. `--users` virtual users (default 50) sign in through the sign-in page, each as one of the demo accounts in turn
@@ -105,7 +106,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def prepare(pg_url: str, rebuild: bool) -> None:
+def prepare(pg_url: str, rebuild: bool, keep_cache: bool = False) -> None:
     import psycopg
 
     base, name = pg_url.rsplit("/", 1)
@@ -136,6 +137,11 @@ def prepare(pg_url: str, rebuild: bool) -> None:
         print(f"demo data loaded in {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
     else:
         call_command("migrate", interactive=False, verbosity=0)
+    if not keep_cache:
+        # Every run starts as after a write: no figures kept (the cooperation pages compute theirs), no API counts.
+        from xiezuo.core.throttling import reset_counters
+
+        reset_counters()
 
 
 def url_pools(username: str) -> dict[str, list[str]]:
@@ -333,6 +339,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432/xiezuo_bench_pages")
     ap.add_argument("--rebuild", action="store_true", help="drop the database and load the demo data again")
+    ap.add_argument("--keep-cache", action="store_true", help="keep the figures an earlier run left in the cache "
+                                                               "(by default a run starts as after a write)")
     ap.add_argument("--users", type=int, default=50)
     ap.add_argument("--duration", type=float, default=30, help="seconds per phase")
     ap.add_argument("--warmup", type=float, default=8)
@@ -346,7 +354,7 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} CPUs, load average before the run {os.getloadavg()[0]:.2f}, "
           f"reference workload {reference_ms():.0f} ms (single thread; higher = busier or slower machine)",
           flush=True)
-    prepare(args.pg_url, args.rebuild)
+    prepare(args.pg_url, args.rebuild, args.keep_cache)
     pools = {name: url_pools(name) for name in ACCOUNTS}
     tokens = {name: token_for(name) for name in ACCOUNTS}
     from django.db import connections
@@ -358,7 +366,9 @@ def main() -> None:
     env = {**os.environ, "XIEZUO_DATABASE_URL": args.pg_url, "XIEZUO_DEBUG": "0", "XIEZUO_VAR_DIR": str(var),
            "XIEZUO_SECRET_KEY": secrets.token_urlsafe(50), "XIEZUO_LOG_LEVEL": "WARNING",
            # Far above any person; the throttle's bookkeeping still runs on every API request.
-           "XIEZUO_API_RATE_USER": "1000000/min"}
+           "XIEZUO_API_RATE_USER": "1000000/min",
+           # Connections kept for the whole run: the CPU of a database backend that closed would go uncounted.
+           "XIEZUO_DB_CONN_MAX_AGE": "3600"}
     if args.src:
         env["PYTHONPATH"] = os.pathsep.join([str(Path(args.src).resolve()), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     command = [sys.executable, "-m", "xiezuo.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
