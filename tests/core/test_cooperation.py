@@ -119,3 +119,29 @@ def test_facts_only_leaves_out_synthetic_records(login):
     assert shown == str(real) and int(figure(everything, "industry.projects")[0]) > real
     assert "synthetic=false" in link
     assert figure(facts, "exchange.trips")[0] == "3", "the seed reports' visits are facts"
+
+
+def test_readers_of_one_area_share_the_kept_figures_whatever_their_roles(login, user):
+    """The editor and the registry's editor of 大方县 read the same records: one computation of a cooperation page
+    serves both; another area, or the roles (for what depends on them), gets its own."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from xiezuo.core.figures import cache_key
+
+    editor, registry_editor, bijie = user("bijie_dafang"), user("dafang_registry"), user("bijie")
+    assert cache_key(editor, "x", area_only=True) == cache_key(registry_editor, "x", area_only=True)
+    assert cache_key(editor, "x", area_only=True) != cache_key(bijie, "x", area_only=True)
+    assert cache_key(editor, "x") != cache_key(registry_editor, "x")
+    cache.clear()
+    url = "/cooperation/region/520521000000/"  # 大方县
+    first = login("bijie_dafang").get(url)
+    with CaptureQueriesContext(connection) as second_reader:
+        second = login("dafang_registry").get(url)
+    assert first.status_code == second.status_code == 200
+    cards = re.findall(r'data-figure="([^"]+)".*?<a href="[^"]+"[^>]*>([^<]+)</a>', first.content.decode(), re.S)
+    assert cards and cards == re.findall(r'data-figure="([^"]+)".*?<a href="[^"]+"[^>]*>([^<]+)</a>',
+                                         second.content.decode(), re.S)
+    # Kept: the second reader's page counted nothing (no statement on the records the figures count).
+    assert not [q for q in second_reader.captured_queries if "exchange_visit" in q["sql"]]

@@ -49,7 +49,7 @@ def kept_monthly(user, params: dict) -> dict:
     """`monthly`, kept for the reader's area until the next write (core/figures.py cached): the panels of
     channel, pairing and producer pages ask it on every view, and counting it takes PostgreSQL tens of ms."""
     name = "consumption.monthly:" + urlencode(sorted((k, str(v)) for k, v in params.items()))
-    return cached(user, name, lambda: monthly(user, params))
+    return cached(user, name, lambda: monthly(user, params), area_only=True)
 
 
 @login_required

@@ -117,13 +117,14 @@ def _render(request, kind: str, obj, title: str, **extra):
         # Called by the template only when its rendered figures are not kept (the fragment cache below).
         if "data" not in found:
             found["data"] = registry.cached(user, name, lambda: (
-                registry.figures(user, subject, options), registry.build_tables(user, subject, options)))
+                registry.figures(user, subject, options), registry.build_tables(user, subject, options)),
+                area_only=True)
         return found["data"][part]
 
     return render(request, "core/cooperation.html", {
         "title": title, "figures": lambda: counted(0), "tables": lambda: counted(1), "subject": obj, "kind": kind,
         # The rendered figures and tables are kept per reader's area, language and state of the data.
-        "fragment_key": registry.cache_key(user, name),
+        "fragment_key": registry.cache_key(user, name, area_only=True),
         "since": since, "until": until, "include_unapproved": options.include_unapproved,
         "facts_only": options.facts_only, **extra})
 
@@ -158,7 +159,8 @@ urlpatterns = [
 # --- panels on the organisation and pairing detail pages ----------------------------------------------------
 
 def _panel(request, kind, obj) -> dict:
-    return registry.cached(request.user, f"panel:{kind}:{obj.pk}", lambda: _count_panel(request, kind, obj))
+    return registry.cached(request.user, f"panel:{kind}:{obj.pk}", lambda: _count_panel(request, kind, obj),
+                           area_only=True)
 
 
 def _count_panel(request, kind, obj) -> dict:

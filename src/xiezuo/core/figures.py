@@ -393,8 +393,9 @@ def figures(user, subject: Subject, options: Options = Options(), keys: Iterable
 #
 # A cooperation page or panel counts dozens of figures. Its figures change only when a record is written, and
 # every write goes through core/services.py, which logs a ChangeRecord: the latest change's id and time name the
-# data's state (as the dashboard's cache does). The figures are kept per reader's area (a hash of the scope),
-# so users with the same area share them, and nothing outside an area is ever counted for it.
+# data's state (as the dashboard's cache does). The figures are kept per reader's area (a hash of the scope's
+# regions and units, not its roles), so users with the same area share them, and nothing outside an area is ever
+# counted for it.
 
 def data_stamp() -> str:
     """Changes whenever a record is written (the latest change record; its time too, as a rolled-back write may
@@ -405,30 +406,39 @@ def data_stamp() -> str:
     return f"{last[0]}@{last[1].timestamp()}" if last else "0"
 
 
-def reader_key(user) -> str:
-    """The reader's area (and roles): what decides which records a figure of theirs counts."""
+def reader_key(user, area_only: bool = False) -> str:
+    """The reader's area and roles: what decides which records a figure of theirs counts and what their page
+    offers. `area_only`: the area alone, for what only counts records (which records a reader may see depends on
+    the area, never on the role), so that the editors, approvers and viewers of one office share it."""
     import hashlib
 
     from .scope import get_scope
 
-    return hashlib.sha256(repr(get_scope(user)).encode()).hexdigest()[:20]
+    scope = get_scope(user)
+    if area_only:
+        raw = repr(("area", scope.everything, scope.region_prefixes, scope.organisation_paths,
+                    scope.partner_prefixes, scope.home_prefixes))
+    else:
+        raw = repr(scope)
+    return hashlib.sha256(raw.encode()).hexdigest()[:20]
 
 
-def cache_key(user, name: str) -> str:
-    """The cache key of `name` for this reader's area, the interface language and the data's state."""
+def cache_key(user, name: str, area_only: bool = False) -> str:
+    """The cache key of `name` for this reader's area (and roles), the interface language and the data's state."""
     import hashlib
 
     from django.utils.translation import get_language
 
-    raw = f"{name}:{reader_key(user)}:{get_language()}:{data_stamp()}"
+    raw = f"{name}:{reader_key(user, area_only)}:{get_language()}:{data_stamp()}"
     return "figures:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
-def cached(user, name: str, make, timeout: int = 600):
-    """`make()` for this reader's area and the data's state, computed once until the next write."""
+def cached(user, name: str, make, timeout: int = 600, area_only: bool = False):
+    """`make()` for this reader's area (and roles, unless `area_only`) and the data's state, computed once until
+    the next write."""
     from django.core.cache import cache
 
-    key = cache_key(user, name)
+    key = cache_key(user, name, area_only)
     value = cache.get(key)
     if value is None:
         value = make()
