@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from functools import partial
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -208,7 +207,7 @@ def limit_related_choices(fields: dict, user, instance) -> None:
             continue
         # Made when a write (or a form of the browsable API) first asks for it: a read never does, and building
         # the area's conditions for every link field was a tenth of an API detail's time.
-        target.queryset = SimpleLazyObject(partial(_linkable_for, model, user, stored, f.source))
+        target.queryset = SimpleLazyObject(functools.partial(_linkable_for, model, user, stored, f.source))
         if model._meta.label_lower == "geo.region":
             target.error_messages["does_not_exist"] = _("行政区划“{pk_value}”不存在或不在您可填报的范围内。")
 

@@ -57,14 +57,13 @@ def count_request(ident: str, window: int, duration: int) -> int:
 
 
 def reset_counters() -> None:
-    """Every counter back to zero (tests; an administrator lifting a block)."""
+    """Every counter back to zero (each test, and the page benchmark, starts so)."""
     cache.clear()
     if connection.vendor == "postgresql":
         ThrottleCounter.objects.all().delete()
 
 
 class _WindowThrottle(throttling.SimpleRateThrottle):
-
     def get_rate(self):
         return settings.XIEZUO_API_RATES.get(self.scope)
 
