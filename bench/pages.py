@@ -141,6 +141,7 @@ def prepare(pg_url: str, rebuild: bool, keep_cache: bool = False) -> None:
         # Every run starts as after a write: no figures kept (the cooperation pages compute theirs), no API counts.
         from xiezuo.core.throttling import reset_counters
 
+        call_command("createcachetable", verbosity=0)  # `xiezuo serve` makes it too, but after this point
         reset_counters()
 
 

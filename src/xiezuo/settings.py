@@ -190,6 +190,11 @@ CACHES = {"default": {
              "LOCATION": os.environ.get("XIEZUO_CACHE_DIR", str(VAR_DIR / "cache"))},
     "memory": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }[XIEZUO_CACHE]}
+# Django culls a third of the entries once there are more than 300 (its default): the figures kept per area,
+# language and page would push each other out (and the throttles' counters with them). The files cache lists
+# its folder at every write, so it keeps fewer.
+CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": int(os.environ.get(
+    "XIEZUO_CACHE_MAX_ENTRIES", 3000 if XIEZUO_CACHE == "file" else 50000))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Django's password rules (the command line's createuser and the password pages check them).

@@ -335,3 +335,16 @@ def test_a_figure_counting_distinct_persons(user):
 def test_old_cooperation_links_lead_to_the_moved_pages(login):
     response = login("leader").get("/industry/cooperation/region/520500000000/?since=2019-01-01")
     assert response.status_code == 301 and response["Location"] == "/cooperation/region/520500000000/?since=2019-01-01"
+
+
+@pytest.mark.django_db
+def test_the_cache_keeps_hundreds_of_pages_figures_without_culling_them():
+    # Every area, language and page keeps its own figures: Django's default of 300 entries culled a third of them
+    # (and the API throttles' counters) as soon as a few offices had read their pages.
+    from django.core.cache import cache
+
+    keys = [f"culling-check:{i}" for i in range(450)]
+    for i, key in enumerate(keys):
+        cache.set(key, i, 600)
+    assert [cache.get(key) for key in keys] == list(range(450))
+    cache.delete_many(keys)
