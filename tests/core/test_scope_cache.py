@@ -150,3 +150,25 @@ def test_units_imported_from_a_file_move_the_stamp(login, user, tmp_path):
     result = import_file(rt, user("admin"), path, path.name)
     assert result["errors"] == [] and result["created"] == 1
     assert current_stamp() != stamp
+
+
+def test_which_units_a_reader_may_open_is_kept_with_the_scope_and_follows_a_move(login, user):
+    from xiezuo.core.services import create_record, update_record
+    from xiezuo.industry.models import Project
+
+    unit = Organisation.objects.get(name="广州市建筑集团有限公司")
+    project = create_record(Project, {"name": "可见性测试项目", "region_id": "522701000000",
+                                      "agreed_on": "2020-01-01"}, user("qiannan"), m2m={"investors": [unit]})
+    client, url = login("qiannan"), project.get_absolute_url()
+    assert unit.name in client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as again:
+        assert unit.name in client.get(url).content.decode()
+    # The second page asks nothing about which units the reader may open: the answer is kept with the scope.
+    asked = [q["sql"] for q in again.captured_queries
+             if q["sql"].startswith('SELECT "partners_organisation"."id" AS "pk"')]
+    assert asked == [], asked
+    # Moved out of the reader's area and partner regions (a write that raises the scope stamp): the next page
+    # shows it as out of scope.
+    update_record(Organisation.objects.get(pk=unit.pk), {"region_id": "520502000000"}, user("admin"))
+    html = client.get(url).content.decode()
+    assert "（范围外记录）" in html and unit.name not in html

@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 
 from .models import ChangeRecord
-from .scope import get_scope, is_scoped_model, out_of_scope
+from .scope import Visibility, get_scope, is_scoped_model, out_of_scope
 
 # row_digest: the registry import's fingerprint of a member's file row, not a fact of the record.
 SKIP = {"created_at", "updated_at", "search_key", "path", "row_digest"}
@@ -127,10 +127,14 @@ def shown_rows(changes, user) -> None:
             for pk, _text in [*ref.get("before", []), *ref.get("after", [])]:
                 wanted.setdefault(ref["model"], set()).add(pk)
     visible: dict[str, set] = {}
+    seeing = Visibility(user)  # the answers for units and pairings are kept with the reader's scope
     for label, pks in wanted.items():
         model = apps.get_model(label)
-        visible[label] = set(pks) if everything else set(
-            model.objects.restrict(user, "view").filter(pk__in=pks).values_list("pk", flat=True))
+        if everything:
+            visible[label] = set(pks)
+            continue
+        seeing.prefetch(model, pks)
+        visible[label] = {pk for pk in pks if seeing.may_open(model, pk)}
     for change in changes:
         model = ContentType.objects.get_for_id(change.content_type_id).model_class()
         refs = change.changes.get(REFS) or {}

@@ -337,13 +337,23 @@ class Visibility:
     def prefetch(self, model, pks) -> None:
         if self.everything or not is_scoped_model(model):
             return
-        known = self._seen.setdefault(model, {})
+        known = self._known(model)
         wanted = {pk for pk in pks if pk is not None and pk not in known}
         if not wanted:
             return
         open_ = set(model.objects.restrict(self.user, "view").filter(pk__in=wanted).values_list("pk", flat=True))
         for pk in wanted:
             known[pk] = pk in open_
+
+    def _known(self, model) -> dict:
+        """Rows of `model` already asked about. Whether the reader may open a unit or a pairing changes only with
+        a write that raises the scope stamp (they are what scopes are computed from), so those answers are kept
+        with the reader's kept scope (core/scopecache.py) and asked once for many pages, not once a page."""
+        from .scopecache import is_scope_input
+
+        if is_scope_input(model):
+            return get_scope(self.user).__dict__.setdefault("_visible_rows", {}).setdefault(model, {})
+        return self._seen.setdefault(model, {})
 
     def prefetch_related(self, rows, names) -> None:
         """Ask once for the rows that `names` (fields of the rows' model) point at."""
@@ -369,14 +379,14 @@ class Visibility:
         if self.everything or not is_scoped_model(model):
             return True
         self.prefetch(model, [pk])
-        return self._seen[model][pk]
+        return self._known(model)[pk]
 
     def can_open(self, obj) -> bool:
         model = type(obj)
         if self.everything or not is_scoped_model(model):
             return True
         self.prefetch(model, [obj.pk])
-        return self._seen[model][obj.pk]
+        return self._known(model)[obj.pk]
 
     def name(self, obj) -> str:
         return str(obj) if self.can_open(obj) else out_of_scope()
