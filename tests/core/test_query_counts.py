@@ -123,3 +123,36 @@ def test_kept_figures_follow_every_write_and_count_approved_records_only(login, 
     # Reopening an approved project (an approver's write) takes it out at once.
     transition_record(approved.first(), "reopen", user("admin"), reason="核实投资额")
     assert figure(client.get(url).content.decode(), "industry.projects") == str(shown - 1)
+
+
+@pytest.mark.parametrize("query", ["dy", "都匀", "毕节"])
+def test_the_search_page_reads_each_record_type_once_however_many_hits(login, query):
+    """A hit shows as its name, which may read related rows: they are joined, not read hit by hit."""
+    client = login("gd_admin")
+    client.get("/search/", {"q": query})
+    with CaptureQueriesContext(connection) as ctx:
+        page = client.get("/search/", {"q": query}).content.decode()
+    assert page.count("<li><a") >= 20
+    shapes: dict[str, int] = {}
+    for q in ctx.captured_queries:
+        shape = re.sub(r"'[^']*'|\b\d+\b", "?", q["sql"])
+        shapes[shape] = shapes.get(shape, 0) + 1
+    repeated = {s[:160]: n for s, n in shapes.items() if n > 2}
+    assert not repeated, repeated
+
+
+def test_every_record_type_names_its_rows_from_what_it_declares():
+    """`str(row)` reads only the relations its model declares in `str_related` (joined by lists, search and
+    pickers): a relation read but not declared costs a query for every row shown."""
+    from xiezuo.core.registry import REGISTRY
+    from xiezuo.core.tables import fetch_plan
+
+    undeclared = {}
+    for key, rt in REGISTRY.items():
+        joins = fetch_plan(rt.model, ())[0]
+        rows = list(rt.model.objects.select_related(*joins).order_by("-pk")[:5])
+        with CaptureQueriesContext(connection) as ctx:
+            [str(row) for row in rows]
+        if ctx.captured_queries:
+            undeclared[key] = ctx.captured_queries[0]["sql"][:100]
+    assert not undeclared, undeclared

@@ -112,6 +112,7 @@ class Target(Record):
     scope = ScopeSpec(regions=("pairing__helper_region", "pairing__helped_region"),
                       organisations=("pairing__helper_organisation", "pairing__helped_organisation"))
     approval_scope = ScopeSpec(regions=("pairing__helped_region",), organisations=("pairing__helped_organisation",))
+    str_related = ("pairing", "indicator")  # what __str__ reads: joined wherever rows are named
 
     class Meta:
         verbose_name = _("考核目标")

@@ -252,7 +252,7 @@ class Sale(Record):
     approval_scope = ScopeSpec(regions=("region",))
 
     # What __str__ reads: lists and pickers fetch it with the rows (see core/tables.py fetch_plan).
-    str_related = ("product",)
+    str_related = ("product", "channel")
 
     class Meta:
         verbose_name = _("消费帮扶销售")
