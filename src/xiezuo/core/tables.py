@@ -14,12 +14,16 @@ from .languages import traditional_region
 from .scope import Visibility
 from .text import data_to_traditional
 
+_ACTIVE = object()
 
-def display_text(value) -> str:
-    """Data is kept as entered (mostly Simplified); a Traditional interface shows it in its region's characters."""
+
+def display_text(value, region=_ACTIVE) -> str:
+    """Data is kept as entered (mostly Simplified); a Traditional interface shows it in its region's characters.
+    `region`: the interface's ("tw", "hk" or None), when the caller already knows it (a table, once for all cells)."""
     text = "" if value is None else str(value)
-    region = traditional_region() if text else None
-    return data_to_traditional(text, region) if region else text
+    if region is _ACTIVE:
+        region = traditional_region() if text else None
+    return data_to_traditional(text, region) if region and text else text
 
 
 def yuan_to_wan(value) -> str:
@@ -216,8 +220,7 @@ class Table:
         region = traditional_region()
 
         def text(value) -> str:
-            value = "" if value is None else str(value)
-            return data_to_traditional(value, region) if region and value else value
+            return display_text(value, region)
 
         f = _field(self.model, name)
         if f is None:
@@ -228,8 +231,11 @@ class Table:
         if f.choices:
             return lambda obj: text(getattr(obj, f"get_{name}_display")())
         if f.is_relation:
-            return lambda obj: (lambda value: text(visible(value)) if value is not None else text(None))(
-                getattr(obj, name))
+            def related(obj) -> str:
+                value = getattr(obj, name)
+                return "" if value is None else text(visible(value))
+
+            return related
         if self.is_money(name):
             return lambda obj: self.money(getattr(obj, name))
         year = is_year(name)
