@@ -348,3 +348,76 @@ def test_the_cache_keeps_hundreds_of_pages_figures_without_culling_them():
         cache.set(key, i, 600)
     assert [cache.get(key) for key in keys] == list(range(450))
     cache.delete_many(keys)
+
+
+def test_one_computation_builds_each_record_types_area_once_and_counts_the_same(user, monkeypatch):
+    # A region page built the reader's area of a record type (up to six joined tables) once per figure and table
+    # cell: 160 times. One computation builds it once per record type; each figure still counts what it counts
+    # when computed on its own.
+    from xiezuo.core.scope import RecordQuerySet
+
+    built = []
+    restrict = RecordQuerySet.restrict
+
+    def counting_restrict(self, reader, action="view"):
+        built.append(self.model)
+        return restrict(self, reader, action)
+
+    qiannan = user("qiannan")
+    region = Subject("region", Region.objects.get(code="522700000000"))
+    monkeypatch.setattr(RecordQuerySet, "restrict", counting_restrict)
+    with registry.computing():
+        together = {f.key: f.value for f in registry.figures(qiannan, region)}
+        tables = registry.build_tables(qiannan, region)
+    monkeypatch.setattr(RecordQuerySet, "restrict", restrict)
+    assert len(built) == len(set(built)), sorted(m.__name__ for m in built)
+    assert len(together) > 40 and any(together.values())
+    assert any(t.rows for t in tables)
+    alone = {}
+    for spec in registry.specs("region"):
+        figure = registry.compute(qiannan, spec, region, Options())
+        if figure is not None:
+            alone[spec.key] = figure.value
+    assert together == alone
+
+
+def test_figure_statements_over_small_tables_are_planned_with_joins_as_written(user, monkeypatch):
+    # PostgreSQL spent most of a cold cooperation page planning join orders for the figures' statements over the
+    # demo's small tables; they run with join_collapse_limit = 1, for the computation only. Over large tables
+    # (here: every table counted as large) PostgreSQL's own search is kept.
+    from django.db import connection
+
+    def statements_of_a_computation():
+        statements = []
+
+        def record(execute, sql, params, many, context):
+            statements.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(record):
+            values = registry.figures(user("bijie"), Subject("pairing", pairing("440100000000", "520500000000")))
+        assert values and any(f.value for f in values)
+        settings = [i for i, sql in enumerate(statements) if "set_config('join_collapse_limit'" in sql]
+        # The registry's own statements: a filtered aggregate per figure (a channel's `compute` has its own).
+        counts = [i for i, sql in enumerate(statements)
+                  if sql.startswith(("SELECT COUNT(", "SELECT SUM(")) and ") FILTER (WHERE" in sql]
+        assert counts
+        return settings, counts
+
+    def setting():
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW join_collapse_limit")
+            return cursor.fetchone()[0]
+
+    settings, counts = statements_of_a_computation()
+    if connection.vendor != "postgresql":
+        assert settings == []
+        return
+    assert len(settings) == 2 and settings[0] < min(counts) and max(counts) < settings[1]
+    assert setting() == "8"  # PostgreSQL's default, as before the computation
+
+    monkeypatch.setattr(registry, "SMALL_TABLE_ROWS", -2)
+    registry._row_estimates.clear()
+    settings, counts = statements_of_a_computation()
+    assert settings == [] and setting() == "8"
+    registry._row_estimates.clear()
