@@ -233,6 +233,8 @@ def computing():
 
     * Each record type's rows in the reader's area (`restrict(user)`, up to six joined tables) are built once,
       not once per figure and table cell (a region page built them 160 times).
+    * Each set of list parameters is filtered once, and its records' subquery compiled once for every aggregate
+      over the same records (`records`, `_members`).
     * On PostgreSQL, statements counting a small table are planned with their joins in the order written
       (`join_collapse_limit = 1`, in this transaction only; `_planned_for`). Such a statement holds, for each
       of its items, the reader's area and the list filters as subqueries: PostgreSQL spent most of a cold
