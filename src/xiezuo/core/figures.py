@@ -35,8 +35,8 @@ from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.apps import apps
-from django.db import connection, transaction
 from django.core.exceptions import EmptyResultSet
+from django.db import connection, transaction
 from django.db.models import Count, Q, Sum
 from django.db.models.expressions import RawSQL
 from django.http import QueryDict
