@@ -176,6 +176,8 @@ class Assessed(models.Model):
         constraints = [models.UniqueConstraint(fields=["round", "pairing"], name="assessed_once")]
         ordering = ["pk"]
 
+    str_related = ("round", "pairing")
+
     def __str__(self) -> str:
         return f"{self.round} {self.pairing}"
 

@@ -233,6 +233,8 @@ class Employment(PersonRecord, Record):
         ordering = ["-start", "-pk"]
         indexes = [models.Index(fields=["person", "start"], name="labour_employment_person")]
 
+    str_related = ("person", "employer")
+
     def __str__(self) -> str:
         return f"{self.name}（{self.id_masked}）{self.employer_name or self.employer or ''}"
 

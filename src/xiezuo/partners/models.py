@@ -160,6 +160,8 @@ class UserProfile(models.Model):
         verbose_name = _("用户资料")
         verbose_name_plural = _("用户资料")
 
+    str_related = ("user",)
+
     def __str__(self) -> str:
         return f"{self.user.get_username()}（{self.get_role_display()}）"
 

@@ -152,6 +152,8 @@ class PersonRecord:
     # What the person columns (id_number, id_masked, registered) read: lists and the API fetch it with the rows
     # (core/tables.py fetch_plan).
     list_related = ("person",)
+    # A row's name is the person's (ID number masked): wherever such a row is named, the person is joined.
+    str_related = ("person",)
 
     @property
     def id_number(self) -> str:

@@ -256,7 +256,7 @@ class CadreTrainee(PersonRecord, Record):
     scope = ScopeSpec(regions=("training__region", "training__helped_region"),
                       organisations=("training__host", "training__helper_unit"))
     # What __str__ reads: lists and pickers fetch it with the rows (a person's page names the class).
-    str_related = ("training",)
+    str_related = ("training", "person")
 
     class Meta:
         verbose_name = _("两地培训学员")

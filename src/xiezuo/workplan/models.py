@@ -352,5 +352,7 @@ class NotificationSetting(models.Model):
         verbose_name = _("通知设置")
         verbose_name_plural = _("通知设置")
 
+    str_related = ("user",)
+
     def __str__(self) -> str:
         return str(self.user)

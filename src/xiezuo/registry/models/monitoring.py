@@ -58,6 +58,8 @@ class MonitoringCase(Record):
                                     violation_error_message=_("该户已有进行中的监测程序。")),
         ]
 
+    str_related = ("household",)
+
     def __str__(self) -> str:
         return f"{self.household}·{self.get_category_display()}"
 

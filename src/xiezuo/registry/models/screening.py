@@ -99,6 +99,8 @@ class Screening(Record):
         ordering = ["-checked_on", "-pk"]
         constraints = [models.UniqueConstraint(fields=["round", "household"], name="registry_screening_once")]
 
+    str_related = ("household", "round")  # what __str__ reads: joined wherever rows are named
+
     def __str__(self) -> str:
         return f"{self.household}·{self.round}"
 
@@ -140,6 +142,8 @@ class Gap(Record):
         ordering = ["resolved_on", "deadline", "pk"]
         indexes = [models.Index(fields=["village", "resolved_on"], name="registry_gap_village_open")]
 
+    str_related = ("household",)
+
     def __str__(self) -> str:
         return f"{self.household}：{self.get_guarantee_display()}"
 
@@ -172,6 +176,8 @@ class ExitProposal(Record):
         verbose_name = _("脱贫退出")
         verbose_name_plural = _("脱贫退出")
         ordering = ["-year", "pk"]
+
+    str_related = ("household",)
 
     def __str__(self) -> str:
         return f"{self.household}·{self.year} 年退出"
