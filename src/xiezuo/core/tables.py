@@ -141,6 +141,33 @@ def fetch_plan(model, names, select=(), prefetch=()) -> tuple[list[str], list]:
     return list(dict.fromkeys(joins)), unique_lookups
 
 
+def detail_plan(model, names) -> tuple[list[str], list]:
+    """`fetch_plan` for one record's page: what its fields show, and the rows its places for approval come from
+    (core/permissions.py `record_places`), read once. Asking whether the reader may change, submit, approve,
+    return or reopen the record read its units or regions again for each question (four more queries)."""
+    from .permissions import approval_spec
+
+    select, prefetch = fetch_plan(model, names)
+    seen = {getattr(p, "prefetch_to", p) for p in prefetch}
+    spec = approval_spec(model)
+    for path in [*spec.regions, *spec.organisations] if spec else []:
+        current, walked = model, []
+        for part in path.split("__"):
+            f = _field(current, part)
+            if f is None or not f.is_relation:
+                break
+            walked.append(part)
+            if f.many_to_many or f.one_to_many:
+                lookup = "__".join(walked)
+                if lookup not in seen:
+                    seen.add(lookup)
+                    prefetch.append(lookup)
+                break
+            select.append("__".join(walked))
+            current = f.related_model
+    return list(dict.fromkeys(select)), prefetch
+
+
 class Table:
     columns: tuple[str, ...] = ()
     # Columns holding yuan amounts besides the model's money fields (computed columns); every decimal field

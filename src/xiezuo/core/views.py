@@ -106,8 +106,11 @@ class RecordDetailView(RecordView):
     template_name = "core/record_detail.html"
 
     def get(self, request, pk):
+        from .tables import detail_plan
+
         rt = self.record_type
-        obj = self.get_object(pk)
+        select, prefetch = detail_plan(rt.model, rt.fields())
+        obj = get_object_or_404(self.queryset().select_related(*select).prefetch_related(*prefetch), pk=pk)
         extra: dict = {}
         for _template, panel_context in rt.panels:
             if panel_context:
@@ -125,6 +128,8 @@ def detail_fields(obj, rt: RecordType, user=None):
     table = rt.table(rt.model, [], user=user)
     out = []
     model_fields = {f.name for f in obj._meta.get_fields()}
+    # Whether the reader may open each row the fields point at: asked once for all of them, not row by row.
+    table.visibility.prefetch_related([obj], [name for name in rt.fields() if name in model_fields])
     for name in rt.fields():
         if name not in model_fields:
             # A form-only field (a person's ID number): shown as the table renders it (masked), never raw.
