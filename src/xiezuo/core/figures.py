@@ -245,10 +245,10 @@ def computing():
 
     Nested uses join the outer one. The setting is put back at the end, also inside a caller's transaction (an
     error rolls it back with the rest)."""
-    if getattr(_computing, "restricted", None) is not None:
+    if getattr(_computing, "memo", None) is not None:
         yield
         return
-    _computing.restricted = {}
+    _computing.memo = {}  # area conditions, filtered record sets, compiled subqueries
     _computing.limit = _computing.default = None
     try:
         if connection.vendor == "postgresql":
@@ -259,7 +259,7 @@ def computing():
         else:
             yield
     finally:
-        _computing.restricted = None
+        _computing.memo = None
 
 
 def _join_collapse_limit(value: str) -> str:
@@ -285,7 +285,7 @@ def _rows_estimate(model) -> float:
 def _planned_for(model) -> None:
     """Before a statement counting `model` (None: a channel's own computation) in a computation on PostgreSQL:
     joins as written when its table is small, PostgreSQL's own search otherwise."""
-    if connection.vendor != "postgresql" or getattr(_computing, "restricted", None) is None:
+    if connection.vendor != "postgresql" or getattr(_computing, "memo", None) is None:
         return
     wanted = "1" if model is not None and _rows_estimate(model) < SMALL_TABLE_ROWS else _computing.default
     if wanted is not None and wanted != _computing.limit:
@@ -297,7 +297,7 @@ def _planned_for(model) -> None:
 
 def _restricted(user, model):
     """`model.objects.restrict(user)`, built once per computation (querysets built on it are copies)."""
-    memo = getattr(_computing, "restricted", None)
+    memo = getattr(_computing, "memo", None)
     if memo is None:
         return model.objects.restrict(user)
     key = (model, user.pk)
@@ -354,7 +354,7 @@ def records(user, model, params: dict):
     per computation for the same parameters (a region page asked 159 times for 92 different sets: a county's
     row counts its projects, sums their investment and counts their jobs over the same records)."""
     query = urlencode(params, doseq=True)
-    memo = getattr(_computing, "restricted", None)
+    memo = getattr(_computing, "memo", None)
     key = ("records", model, user.pk, query)
     if memo is not None and key in memo:
         return memo[key]
@@ -376,7 +376,7 @@ def _members(qs) -> Q:
     """`Q(pk__in=qs)`: the records `qs` selects, as the condition of a filtered aggregate. Within a computation
     the subquery's SQL is compiled once per queryset and reused by every aggregate over the same records (Django
     compiled the area's joins and the list filters again for each); the statement sent is the same."""
-    memo = getattr(_computing, "restricted", None)
+    memo = getattr(_computing, "memo", None)
     if memo is None:
         return Q(pk__in=qs.values("pk"))
     key = ("members", id(qs))
@@ -408,19 +408,22 @@ def compute(user, spec: FigureSpec, subject: Subject, options: Options, extra: d
     elif spec.compute is not None:
         _planned_for(None)
         value = spec.compute(qs, subject)
-    elif spec.persons:
-        _planned_for(model)
-        value = model._base_manager.filter(pk__in=qs.values("pk")).exclude(**{f"{spec.persons}__isnull": True}) \
-            .aggregate(n=Count(spec.persons, distinct=True))["n"]
-    elif spec.total:
-        _planned_for(model)
-        value = model._base_manager.filter(pk__in=qs.values("pk")).aggregate(s=Sum(spec.total))["s"]
-        value = value if value is not None else (Decimal(0) if spec.money else 0)
     else:
-        # Through the primary keys: a filter crossing a to-many relation may repeat a row.
         _planned_for(model)
-        value = model._base_manager.filter(pk__in=qs.values("pk")).count()
+        value = _count_or_sum(spec, model, qs)
     return Figure(spec.key, spec.label, value, url, api, spec.unit, spec.money, options.include_unapproved)
+
+
+def _count_or_sum(spec: FigureSpec, model, qs):
+    """One figure's distinct persons, sum or count of the records `qs` selects, in a statement of its own."""
+    if spec.persons:
+        return model._base_manager.filter(pk__in=qs.values("pk")).exclude(**{f"{spec.persons}__isnull": True}) \
+            .aggregate(n=Count(spec.persons, distinct=True))["n"]
+    if spec.total:
+        value = model._base_manager.filter(pk__in=qs.values("pk")).aggregate(s=Sum(spec.total))["s"]
+        return value if value is not None else (Decimal(0) if spec.money else 0)
+    # Through the primary keys: a filter crossing a to-many relation may repeat a row.
+    return model._base_manager.filter(pk__in=qs.values("pk")).count()
 
 
 AGGREGATES_PER_QUERY = 64
