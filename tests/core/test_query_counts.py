@@ -222,3 +222,70 @@ def test_a_record_page_reads_its_related_rows_once_however_many(login, user):
         one = page_queries(obj.get_absolute_url())
         getattr(obj, relation).set(rows)
         assert page_queries(obj.get_absolute_url()) == one, relation
+
+
+def _cards(html: str) -> list[tuple[str, str]]:
+    return re.findall(r'data-figure="([^"]+)".*?<a href="([^"]+)"[^>]*>([^<]+)</a>', html, re.S)
+
+
+def _tables(html: str) -> list[str]:
+    return re.findall(r"<table.*?</table>", html, re.S)
+
+
+def test_after_a_write_a_page_is_counted_again_from_its_kept_record_sets(login, user, monkeypatch):
+    """A page's record sets are filtered and compiled once and kept, named by the reader's area and the day, not
+    by the data's state: after a write the page counts again from them without building them again, shows the
+    write at once, and equals the page counted from nothing."""
+    from urllib.parse import urlencode
+
+    from xiezuo.core import figures as registry
+
+    built: list[tuple[str, str]] = []
+    real = registry.records
+
+    def counting(reader, model, params):
+        built.append((model._meta.label_lower, urlencode(params, doseq=True)))
+        return real(reader, model, params)
+
+    monkeypatch.setattr(registry, "records", counting)
+    client, reader = login("gz_sasac"), user("gz_sasac")
+    url = f"/cooperation/organisation/{sasac().pk}/"
+    cache.clear()
+    first = client.get(url).content.decode()
+    kept = cache.get(registry.plans_key(reader, f"page:organisation:{sasac().pk}:None:None:{registry.Options()}",
+                                        area_only=True))
+    assert kept and set(kept) <= set(built), "the page keeps the record sets it built"
+    first_built = len(built)
+    shown = int(figure(first, "industry.projects"))
+    approved = Project.objects.filter(investors__path__startswith=sasac().path, status="approved").distinct()
+    built.clear()
+    transition_record(approved.first(), "reopen", user("admin"), reason="核实投资额")
+    after = client.get(url).content.decode()
+    assert figure(after, "industry.projects") == str(shown - 1), "the write shows at once"
+    # Built again: only the sets whose filters read rows while they are built (the next test).
+    assert not set(built) & set(kept), "no kept record set is built again"
+    assert len(built) < first_built / 5, (len(built), first_built, len(kept))
+    cache.clear()  # the same page counted from nothing
+    fresh = client.get(url).content.decode()
+    assert _cards(after) == _cards(fresh) and _tables(after) == _tables(fresh)
+
+
+def test_a_record_set_whose_filters_read_rows_is_never_kept(login, user):
+    """Professionals count once their stay reached their field's minimum, rows of MinimumStay that the filter
+    reads while it is built: such a set is built again at each count, so a changed minimum shows after the next
+    write instead of the minimum the page was first counted with."""
+    from tests.labour.helpers import ident
+    from xiezuo.talent.models import Dispatch, MinimumStay
+
+    admin = user("admin")
+    create_record(Dispatch, {"id_number": ident("440106", "19790101", 503), "name": "短期医生",
+                             "speciality": "doctor", "host_region_id": "520521000000",
+                             "start": dt.date(2021, 1, 1), "actual_end": dt.date(2021, 3, 1)}, admin)
+    client = login("admin")
+    url = "/cooperation/region/520521000000/?include_unapproved=1"
+    cache.clear()
+    before = int(figure(client.get(url).content.decode(), "talent.professionals").replace(",", ""))
+    MinimumStay.objects.update_or_create(field="doctor", defaults={"days": 30})
+    create_record(Project, project("写入后重新统计"), admin)  # any write: the page is counted again
+    after = int(figure(client.get(url).content.decode(), "talent.professionals").replace(",", ""))
+    assert after == before + 1

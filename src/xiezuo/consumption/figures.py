@@ -13,7 +13,7 @@ from django.apps import apps
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
-from xiezuo.core.figures import FIGURES, column, figure, narrowed, records, table
+from xiezuo.core.figures import FIGURES, column, figure, narrowed, selected, table
 
 BOTH = ("organisation", "pairing")
 # Sales: an organisation's (channel operator, seller, buyer or producer, with supervised units); a pairing's
@@ -102,7 +102,7 @@ def _years(user, subject, options):
     params = FIGURES["consumption.reported"].params(subject, options)
     if params is None:
         return
-    qs, _url, _api = records(user, FIGURES["consumption.reported"].record_model, params)
+    qs, _url, _api = selected(user, FIGURES["consumption.reported"].record_model, params)
     for year in sorted({d.year for d in qs.values_list("month", flat=True)}):
         yield str(year), subject.within(dt.date(year, 1, 1), dt.date(year, 12, 31)), {}
 

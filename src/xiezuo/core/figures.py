@@ -227,14 +227,14 @@ _row_estimates: dict[str, tuple[float, float]] = {}  # table -> (rows, monotonic
 
 
 @contextmanager
-def computing():
+def computing(plans: str | None = None):
     """One computation of figures (a page's, a panel's, an API answer's): what every figure of it shares is
     prepared once.
 
     * Each record type's rows in the reader's area (`restrict(user)`, up to six joined tables) are built once,
       not once per figure and table cell (a region page built them 160 times).
     * Each set of list parameters is filtered once, and its records' subquery compiled once for every aggregate
-      over the same records (`records`, `_members`).
+      over the same records (`records`, `members`).
     * On PostgreSQL, statements counting a small table are planned with their joins in the order written
       (`join_collapse_limit = 1`, in this transaction only; `_planned_for`). Such a statement holds, for each
       of its items, the reader's area and the list filters as subqueries: PostgreSQL spent most of a cold
@@ -243,6 +243,10 @@ def computing():
       table. Over a large table (100,000 projects) the search is left alone: there the order chosen outweighs
       the time spent choosing it. The results are the same either way.
 
+    * With `plans` (a cache key: `cached` gives one per page, reader's area and day), the compiled subqueries
+      of its record sets are read from the cache and the new ones kept there: after a write the page is counted
+      again from the same statements without filtering and compiling them again (`members`).
+
     Nested uses join the outer one. The setting is put back at the end, also inside a caller's transaction (an
     error rolls it back with the rest)."""
     if getattr(_computing, "memo", None) is not None:
@@ -250,6 +254,8 @@ def computing():
         return
     _computing.memo = {}  # area conditions, filtered record sets, compiled subqueries
     _computing.limit = _computing.default = None
+    _computing.plans = _load_plans(plans)
+    _computing.plans_added = False
     try:
         if connection.vendor == "postgresql":
             with transaction.atomic():
@@ -258,8 +264,10 @@ def computing():
                     _join_collapse_limit(_computing.default)
         else:
             yield
+        if plans is not None and _computing.plans_added:
+            _save_plans(plans, _computing.plans)
     finally:
-        _computing.memo = None
+        _computing.memo = _computing.plans = None
 
 
 def _join_collapse_limit(value: str) -> str:
@@ -361,34 +369,121 @@ def records(user, model, params: dict):
     from .registry import for_model
 
     rt = for_model(model)
-    filterset_class = filters_named(rt.filterset, params)
-    filterset = filterset_class(QueryDict(query), queryset=_restricted(user, model))
-    if not filterset.is_valid():
-        raise ValueError(filterset.errors)
+    area = _restricted(user, model)  # from the reader's scope (which may be read now), named by `plans_key`
+    with _statements() as run:  # a filter that reads rows to build its condition (the minimum stays)
+        filterset_class = filters_named(rt.filterset, params)
+        filterset = filterset_class(QueryDict(query), queryset=area)
+        if not filterset.is_valid():
+            raise ValueError(filterset.errors)
+        qs = filterset.qs
     api = f"/api/{rt.app_label}/{rt.model_name}/?{query}"
-    found = (filterset.qs, f"{rt.url('list')}?{query}", api)
+    found = (qs, f"{rt.url('list')}?{query}", api)
     if memo is not None:
         memo[key] = found
+        if run:
+            memo[("read rows", id(qs))] = qs
     return found
 
 
-def _members(qs) -> Q:
-    """`Q(pk__in=qs)`: the records `qs` selects, as the condition of a filtered aggregate. Within a computation
-    the subquery's SQL is compiled once per queryset and reused by every aggregate over the same records (Django
-    compiled the area's joins and the list filters again for each); the statement sent is the same."""
-    memo = getattr(_computing, "memo", None)
-    if memo is None:
-        return Q(pk__in=qs.values("pk"))
+def _compiled(qs) -> tuple:
+    """(queryset, condition, compiled subquery or None when it selects nothing) of `qs`, once per computation."""
+    memo = _computing.memo
     key = ("members", id(qs))
     if key not in memo:
         try:
             sql, params = qs.values("pk").order_by().query.sql_with_params()
         except EmptyResultSet:  # a filter that selects nothing: Django's own expression counts it as 0
-            only = Q(pk__in=qs.values("pk"))
+            memo[key] = (qs, Q(pk__in=qs.values("pk")), None)
         else:
-            only = Q(pk__in=RawSQL(sql, params))
-        memo[key] = (qs, only)  # the queryset is kept with it: its id names it only while it lives
-    return memo[key][1]
+            # the queryset is kept with it: its id names it only while it lives
+            memo[key] = (qs, Q(pk__in=RawSQL(sql, params)), (sql, tuple(params)))
+    return memo[key]
+
+
+def members(user, model, params: dict) -> tuple[Q, str, str]:
+    """(condition selecting the records, list URL, API URL) of `records(user, model, params)`, for a filtered
+    aggregate. In a computation with plans (`computing(plans=…)`), a set's compiled subquery is taken from them
+    when it is there and added to them when it is not.
+
+    Kept plans stay right after writes: a record set's statement holds the reader's area, the list parameters
+    and today's date, and reads everything else (an organisation's units, a product's certificate) as it runs.
+    A set whose filters read rows while they are built (the minimum stays of professionals) is never kept, and
+    the plans of a page are named by its reader's area, the day and the code (`plans_key`)."""
+    plans = getattr(_computing, "plans", None)
+    query = urlencode(params, doseq=True)
+    key = (model._meta.label_lower, query)
+    if plans is not None and key in plans:
+        compiled, url, api = plans[key]
+        only = Q(pk__in=RawSQL(*compiled)) if compiled else Q(pk__in=model._base_manager.none().values("pk"))
+        return only, url, api
+    qs, url, api = records(user, model, params)
+    if getattr(_computing, "memo", None) is None:
+        return Q(pk__in=qs.values("pk")), url, api
+    with _statements() as run:
+        _qs, only, compiled = _compiled(qs)
+    if plans is not None and not run and ("read rows", id(qs)) not in _computing.memo:
+        plans[key] = (compiled, url, api)
+        _computing.plans_added = True
+    return only, url, api
+
+
+def selected(user, model, params: dict) -> tuple:
+    """(queryset, list URL, API URL): the records `records(user, model, params)` selects, as a set for a function
+    of the records (filter, count or read it; the filters' own annotations are not on it), taken from the page's
+    kept record sets when they hold it (`members`)."""
+    only, url, api = members(user, model, params)
+    return model._base_manager.filter(only), url, api
+
+
+@contextmanager
+def _statements():
+    """A list that holds one entry per statement run inside the block (on this thread's connection)."""
+    run: list = []
+
+    def count(execute, sql, params, many, context):
+        run.append(1)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        yield run
+
+
+PLANS_TIMEOUT = 26 * 3600  # the key names the day: a day's plans are dropped the day after
+
+
+@functools.cache
+def _code_stamp() -> str:
+    """The newest modification time of the product's Python files: a new release compiles its own plans."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    return str(max(p.stat().st_mtime_ns for p in root.rglob("*.py")))
+
+
+def plans_key(user, name: str, area_only: bool = False) -> str:
+    """The cache key of the compiled record sets of `name` for this reader's area (and roles), today and this
+    release: not the data's state, so that they outlive writes."""
+    import hashlib
+
+    from django.utils import timezone
+
+    # Today as the server's clock and as the site's time zone say it: a filter may read either.
+    raw = f"{name}:{reader_key(user, area_only)}:{dt.date.today()}:{timezone.localdate()}:{_code_stamp()}"
+    return "figure-plans:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _load_plans(key: str | None) -> dict | None:
+    if key is None:
+        return None
+    from django.core.cache import cache
+
+    return cache.get(key) or {}
+
+
+def _save_plans(key: str, plans: dict) -> None:
+    from django.core.cache import cache
+
+    cache.set(key, plans, PLANS_TIMEOUT)
 
 
 @_computed
@@ -398,32 +493,34 @@ def compute(user, spec: FigureSpec, subject: Subject, options: Options, extra: d
     if params is None:
         return None
     model = spec.record_model
-    qs, url, api = records(user, model, params)
+    if spec.compute is not None and spec.formula is None:
+        qs, url, api = selected(user, model, params)
+        _planned_for(None)
+        value = spec.compute(qs, subject)
+        return Figure(spec.key, spec.label, value, url, api, spec.unit, spec.money, options.include_unapproved)
+    only, url, api = members(user, model, params)
     if spec.formula is not None:
         values = dict(known or {})
         for need in spec.needs:
             if need not in values:
                 values[need] = compute(user, FIGURES[need], subject, options, extra).value
         value = spec.formula(values)
-    elif spec.compute is not None:
-        _planned_for(None)
-        value = spec.compute(qs, subject)
     else:
         _planned_for(model)
-        value = _count_or_sum(spec, model, qs)
+        value = _count_or_sum(spec, model, only)
     return Figure(spec.key, spec.label, value, url, api, spec.unit, spec.money, options.include_unapproved)
 
 
-def _count_or_sum(spec: FigureSpec, model, qs):
-    """One figure's distinct persons, sum or count of the records `qs` selects, in a statement of its own."""
-    if spec.persons:
-        return model._base_manager.filter(pk__in=qs.values("pk")).exclude(**{f"{spec.persons}__isnull": True}) \
-            .aggregate(n=Count(spec.persons, distinct=True))["n"]
-    if spec.total:
-        value = model._base_manager.filter(pk__in=qs.values("pk")).aggregate(s=Sum(spec.total))["s"]
-        return value if value is not None else (Decimal(0) if spec.money else 0)
+def _count_or_sum(spec: FigureSpec, model, only: Q):
+    """One figure's distinct persons, sum or count of the records `only` selects, in a statement of its own."""
     # Through the primary keys: a filter crossing a to-many relation may repeat a row.
-    return model._base_manager.filter(pk__in=qs.values("pk")).count()
+    rows = model._base_manager.filter(only)
+    if spec.persons:
+        return rows.exclude(**{f"{spec.persons}__isnull": True}).aggregate(n=Count(spec.persons, distinct=True))["n"]
+    if spec.total:
+        value = rows.aggregate(s=Sum(spec.total))["s"]
+        return value if value is not None else (Decimal(0) if spec.money else 0)
+    return rows.count()
 
 
 AGGREGATES_PER_QUERY = 64
@@ -441,7 +538,7 @@ def compute_many(user, spec: FigureSpec, items: list[tuple[Subject, dict | None]
         found = []
         for subject, extra in items:
             params = spec.params(subject, options, extra)
-            found.append(None if params is None else (*records(user, model, params), subject))
+            found.append(None if params is None else (*selected(user, model, params), subject))
         _planned_for(None)
         values = iter(spec.compute_many([(f[0], f[3]) for f in found if f is not None]))
         return [None if f is None else Figure(spec.key, spec.label, next(values), f[1], f[2], spec.unit, spec.money,
@@ -453,9 +550,9 @@ def compute_many(user, spec: FigureSpec, items: list[tuple[Subject, dict | None]
         if params is None:
             found.append(None)
             continue
-        qs, url, api = records(user, model, params)
+        only, url, api = members(user, model, params)
         found.append((url, api))
-        aggregates[f"v{i}"] = _aggregate(spec, _members(qs))
+        aggregates[f"v{i}"] = _aggregate(spec, only)
     # In groups of 64 (one more query per 64 rows): a statement of hundreds of filtered aggregates takes
     # PostgreSQL seconds only to plan.
     values, names = {}, list(aggregates)
@@ -495,16 +592,15 @@ def compute_together(user, chosen: list[FigureSpec], subject: Subject, options: 
         if params is None:
             out[spec.key] = None
             continue
-        qs, url, api = records(user, spec.record_model, params)
-        by_model.setdefault(spec.record_model, []).append((spec, qs, url, api))
+        only, url, api = members(user, spec.record_model, params)
+        by_model.setdefault(spec.record_model, []).append((spec, only, url, api))
     for model, items in by_model.items():
         values: dict = {}
         _planned_for(model)
         for start in range(0, len(items), AGGREGATES_PER_QUERY):
             chunk = items[start:start + AGGREGATES_PER_QUERY]
             values.update(model._base_manager.aggregate(**{
-                f"v{start + i}": _aggregate(spec, _members(qs)) for i, (spec, qs, _u, _a) in
-                enumerate(chunk)}))
+                f"v{start + i}": _aggregate(spec, only) for i, (spec, only, _u, _a) in enumerate(chunk)}))
         for i, (spec, _qs, url, api) in enumerate(items):
             out[spec.key] = _figure(spec, values[f"v{i}"], url, api, options)
     return out
@@ -584,7 +680,8 @@ def cached(user, name: str, make, timeout: int = 600, area_only: bool = False):
     key = cache_key(user, name, area_only)
     value = cache.get(key)
     if value is None:
-        value = make()
+        with computing(plans=plans_key(user, name, area_only)):
+            value = make()
         cache.set(key, value, timeout)
     return value
 

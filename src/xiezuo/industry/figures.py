@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.utils.translation import gettext_lazy as _
 
-from xiezuo.core.figures import FIGURES, column, figure, records, table
+from xiezuo.core.figures import FIGURES, column, figure, selected, table
 
 from .choices import ProjectStatus
 
@@ -54,7 +54,7 @@ def _years(user, subject, options):
     params = FIGURES["industry.allocated"].params(subject, options)
     if params is None:
         return
-    qs, _url, _api = records(user, FIGURES["industry.allocated"].record_model, params)
+    qs, _url, _api = selected(user, FIGURES["industry.allocated"].record_model, params)
     for year in sorted(set(qs.values_list("year", flat=True))):
         yield str(year), subject.within(dt.date(year, 1, 1), dt.date(year, 12, 31)), {}
 
