@@ -7,8 +7,7 @@
 
 What it does:
 1. the PostgreSQL database of `--pg-url` gets the regions and the demo data (`xiezuo demo --no-serve`) the first
-   time (or with `--rebuild`); the figures an earlier run left in the cache are dropped, so that every run starts
-   as after a write (`--keep-cache` keeps them);
+   time (or with `--rebuild`);
 2. `xiezuo serve` starts as a subprocess on a free port (DEBUG off, a random secret key), exactly as an office
    runs it; the script waits for /healthz/;
 3. `--users` virtual users (default 50) sign in through the sign-in page, each as one of the demo accounts in turn
@@ -18,6 +17,15 @@ What it does:
    region), API lists and API details;
 4. two phases of `--duration` seconds each, after a warm-up: without think time (saturation: throughput is what
    the server can do) and with `--think` seconds between one user's requests (latency as people see it).
+
+How the phases start (`--start`):
+- `write` (the default): as right after a write in an office's working day. Every account's cooperation pages
+  are opened once (as they are on any working day), then a draft project's note is saved through the product's
+  services: every figure kept until then is counted again during the phases, from the record sets' compiled
+  statements that outlive writes (core/figures.py, `members`).
+- `cold`: the whole cache emptied before the server starts: no kept figures and no compiled record sets, as
+  after a new release or on the first visit of the day.
+- `kept` (or `--keep-cache`): the figures an earlier run left are kept (no write since).
 
 It prints per phase the throughput (requests/s), errors, and p50/p95 per kind of request, then one JSON line.
 It also prints the CPU time the server's processes and their PostgreSQL backends spent per request (read from
@@ -106,7 +114,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def prepare(pg_url: str, rebuild: bool, keep_cache: bool = False) -> None:
+def prepare(pg_url: str, rebuild: bool, start: str = "write") -> None:
     import psycopg
 
     base, name = pg_url.rsplit("/", 1)
@@ -137,12 +145,29 @@ def prepare(pg_url: str, rebuild: bool, keep_cache: bool = False) -> None:
         print(f"demo data loaded in {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
     else:
         call_command("migrate", interactive=False, verbosity=0)
-    if not keep_cache:
-        # Every run starts as after a write: no figures kept (the cooperation pages compute theirs), no API counts.
-        from xiezuo.core.throttling import reset_counters
+    call_command("createcachetable", verbosity=0)  # `xiezuo serve` makes it too, but after this point
+    from xiezuo.core.throttling import ThrottleCounter, reset_counters
 
-        call_command("createcachetable", verbosity=0)  # `xiezuo serve` makes it too, but after this point
-        reset_counters()
+    if start == "cold":
+        reset_counters()  # the whole cache: kept figures, compiled record sets and the API counts
+    else:
+        ThrottleCounter.objects.all().delete()  # the API counts only
+
+
+def write_once() -> str:
+    """A real write, as an office makes one: a draft project's note saved through the product's services."""
+    from django.contrib.auth import get_user_model
+
+    from xiezuo.core.models import Status
+    from xiezuo.core.services import update_record
+    from xiezuo.industry.models import Project
+
+    draft = Project.objects.filter(status=Status.DRAFT).order_by("pk").first()
+    if draft is None:
+        raise SystemExit("the demo data has no draft project to write to (use --start cold or kept)")
+    update_record(draft, {"note": f"页面基准测试写入 {time.strftime('%Y-%m-%d %H:%M:%S')}"},
+                  get_user_model().objects.get(username="admin"))
+    return f"{Project._meta.label} {draft.pk}"
 
 
 def url_pools(username: str) -> dict[str, list[str]]:
@@ -340,8 +365,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432/xiezuo_bench_pages")
     ap.add_argument("--rebuild", action="store_true", help="drop the database and load the demo data again")
-    ap.add_argument("--keep-cache", action="store_true", help="keep the figures an earlier run left in the cache "
-                                                               "(by default a run starts as after a write)")
+    ap.add_argument("--start", choices=("write", "cold", "kept"), default="write",
+                    help="write: every cooperation page opened once, then a write (default); cold: the cache emptied; "
+                         "kept: the figures an earlier run left are kept")
+    ap.add_argument("--keep-cache", action="store_true", help="the same as --start kept")
     ap.add_argument("--users", type=int, default=50)
     ap.add_argument("--duration", type=float, default=30, help="seconds per phase")
     ap.add_argument("--warmup", type=float, default=8)
@@ -355,7 +382,9 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} CPUs, load average before the run {os.getloadavg()[0]:.2f}, "
           f"reference workload {reference_ms():.0f} ms (single thread; higher = busier or slower machine)",
           flush=True)
-    prepare(args.pg_url, args.rebuild, args.keep_cache)
+    if args.keep_cache:
+        args.start = "kept"
+    prepare(args.pg_url, args.rebuild, args.start)
     pools = {name: url_pools(name) for name in ACCOUNTS}
     tokens = {name: token_for(name) for name in ACCOUNTS}
     from django.db import connections
@@ -386,7 +415,20 @@ def main() -> None:
             vu.sign_in()
             users.append(vu)
         run_phase(users, args.warmup, 0, record=False)
-        report = {"users": args.users, "cpus": os.cpu_count(), "serve_args": args.serve_args, "src": args.src}
+        report = {"users": args.users, "cpus": os.cpu_count(), "serve_args": args.serve_args, "src": args.src,
+                  "start": args.start}
+        if args.start == "write":
+            t0 = time.perf_counter()
+            openers = [threading.Thread(target=lambda vu=vu: [vu.request("GET", path) for path in
+                                                              vu.pools["cooperation"]])
+                       for vu in users[:len(ACCOUNTS)]]  # one user of each account: each of its pages once
+            for opener in openers:
+                opener.start()
+            for opener in openers:
+                opener.join()
+            written = write_once()
+            print(f"every cooperation page opened once ({time.perf_counter() - t0:.0f} s), then {written} written",
+                  flush=True)
         for phase in args.phases.split(","):
             think = 0.0 if phase == "saturation" else args.think
             load = os.getloadavg()[0]
