@@ -19,9 +19,9 @@ What it does:
    the server can do) and with `--think` seconds between one user's requests (latency as people see it).
 
 How the phases start (`--start`):
-- `write` (the default): as right after a write in an office's working day. Every account's cooperation pages
-  are opened once (as they are on any working day), then a draft project's note is saved through the product's
-  services: every figure kept until then is counted again during the phases, from the record sets' compiled
+- `write` (the default): as right after a write in an office's working day. After a first write, every
+  account's cooperation pages are opened once (as they are on any working day), then a draft project's note is
+  saved through the product's services: every figure kept until then is counted again during the phases, from the record sets' compiled
   statements that outlive writes (core/figures.py, `members`).
 - `cold`: the whole cache emptied before the server starts: no kept figures and no compiled record sets, as
   after a new release or on the first visit of the day.
@@ -419,6 +419,7 @@ def main() -> None:
                   "start": args.start}
         if args.start == "write":
             t0 = time.perf_counter()
+            write_once()  # so that the pages are counted by this server (their record sets kept) when opened
             openers = [threading.Thread(target=lambda vu=vu: [vu.request("GET", path) for path in
                                                               vu.pools["cooperation"]])
                        for vu in users[:len(ACCOUNTS)]]  # one user of each account: each of its pages once
