@@ -452,6 +452,10 @@ EN = {
     "锁定期间拒绝": "Refused while locked",
     "该记录仍被以下记录引用，无法删除：%(names)s%(more)s。": "Other records still refer to this one, so it cannot be deleted: %(names)s%(more)s.",
     "请求中含有无法处理的字符（如空字符 \\0 或不成对的代理字符），请删除后重试。": "The request holds characters that cannot be processed (such as a NUL \\0 or an unpaired surrogate). Remove them and try again.",
+    "请求体不是有效的表单数据（multipart/form-data）：第 %(part)d 部分没有字段名（Content-Disposition: form-data; name=…），无法读取。":
+        "The request body is not valid form data (multipart/form-data): part %(part)d names no field "
+        "(Content-Disposition: form-data; name=…) and cannot be read.",
+    "请求体应为对象（JSON 对象或表单字段）。": "The request body must be an object (a JSON object or form fields).",
     "请求有误。": "Bad request.",
     "全部类型": "All kinds",
     "同一账号 %(window)s 分钟内登录失败 %(max_failures)s 次即暂时锁定；锁定期间的登录尝试记入服务器日志。": "An account is locked for a while after %(max_failures)s failed sign-ins within %(window)s minutes; attempts while locked go to the server log.",

@@ -317,3 +317,50 @@ def test_a_refusal_is_one_line_in_the_log(login, caplog):
     for record in refusals:
         assert record.exc_info is None
         assert "\n" not in record.getMessage() and "Forbidden" in record.getMessage()
+
+
+# --- bodies the API cannot read --------------------------------------------------------------------------------
+
+def test_a_body_that_is_not_an_object_or_a_readable_form_is_refused_and_nothing_runs(api, user):
+    """An action with no required field (submit) must not run on a body it could not read: JSON that is not an
+    object, and a multipart body whose parts name no field (Django's parser would skip them into an empty
+    form). A well-formed form or JSON object still works, as does an empty body."""
+    import datetime as dt
+
+    from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+
+    from xiezuo.core.models import Status
+    from xiezuo.core.services import create_record
+
+    dafang = user("bijie_dafang")
+    work = create_record(Project, {"name": "请求体测试项目", "region_id": "520521000000",
+                                   "agreed_on": dt.date(2021, 3, 1)}, dafang)
+    client = api("bijie_dafang")
+    submit = f"/api/industry/project/{work.pk}/submit/"
+    edit = f"/api/industry/project/{work.pk}/"
+    junk = [
+        ("multipart/form-data; boundary=b0", b"--b0\r\nNone--b0--\r\n"),
+        ("multipart/form-data; boundary=b0", b"--b0\r\nContent-Type: text/plain\r\n\r\nx\r\n--b0--\r\n"),
+        ("multipart/form-data; boundary=b0",
+         b'--b0\r\nContent-Disposition: form-data; name="reason"\r\n\r\nx\r\n--b0\r\nNone\r\n--b0--\r\n'),
+        ("multipart/form-data", b"--b0\r\nNone--b0--\r\n"),
+    ] + [("application/json", text) for text in (b"null", b"[1]", b"3", b'"submit"')]
+    for content_type, data in junk:
+        for method, path in (("post", submit), ("patch", edit), ("put", edit)):
+            answer = getattr(client, method)(path, data=data, content_type=content_type,
+                                             HTTP_IF_MATCH=f'"{work.version}"')
+            assert answer.status_code == 400, (method, content_type, data, answer.content.decode())
+            detail = json.dumps(body(answer), ensure_ascii=False)
+            assert "multipart/form-data" in detail or "请求体应为对象" in detail or "字典" in detail, detail
+    work.refresh_from_db()
+    assert work.status == Status.DRAFT and work.name == "请求体测试项目"
+    refused = APIClient().post("/api/token/", data=b"[1]", content_type="application/json")
+    assert refused.status_code == 400 and "请求体应为对象" in refused.content.decode()
+
+    answer = client.post(submit, data=encode_multipart(BOUNDARY, {"reason": ""}), content_type=MULTIPART_CONTENT)
+    assert answer.status_code == 200, answer.content.decode()
+    work.refresh_from_db()
+    assert work.status == Status.SUBMITTED
+    work2 = create_record(Project, {"name": "请求体测试项目二", "region_id": "520521000000",
+                                    "agreed_on": dt.date(2021, 3, 1)}, dafang)
+    assert client.post(f"/api/industry/project/{work2.pk}/submit/").status_code == 200

@@ -88,6 +88,7 @@ FIGURES = {"requests": 0, "refused": 0, "5xx": 0}
 # CI runs a fixed sample, so a run can be repeated exactly; other runs draw new examples each time.
 FIXED = os.environ.get("CI", "").lower() == "true" and not os.environ.get("XIEZUO_FUZZ_RANDOM")
 EXAMPLES = int(os.environ.get("XIEZUO_FUZZ_EXAMPLES", "5"))
+FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 
 
 @pytest.fixture
@@ -120,7 +121,14 @@ def test_api_operation_conforms_to_the_schema(label, user, wsgi_in_test_transact
         FIGURES["requests"] += 1
         FIGURES["refused"] += 400 <= response.status_code < 500
         FIGURES["5xx"] += response.status_code >= 500
-        case.validate_response(response, checks=ALL_CHECKS, headers=headers, transport_kwargs={"headers": headers})
+        # A negative example whose body is None goes out as an empty form (no fields), which is a valid body
+        # for an operation whose fields are all optional (a transition's reason): accepting it is right, so
+        # that one example is not held to "negative data is refused". Unreadable bodies are refused (see
+        # test_api_everyday: parts that name no field, JSON that is not an object).
+        checks = ALL_CHECKS
+        if case.body is None and case.media_type in FORM_TYPES:
+            checks = [c for c in ALL_CHECKS if c.__name__ != "negative_data_rejection"]
+        case.validate_response(response, checks=checks, headers=headers, transport_kwargs={"headers": headers})
 
     check()
 

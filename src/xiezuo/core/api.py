@@ -90,10 +90,21 @@ def _if_match_version(header: str) -> int | None:
     return numbers[0] if len(numbers) == 1 and len(values) == 1 else -1
 
 
+def body_fields(request):
+    """The request body's fields: a JSON object or a form. Any other JSON (null, a list, a number, a string)
+    is refused with 400, never read as an empty body, so an action with no required field does not run on
+    a body it could not read."""
+    from collections.abc import Mapping
+
+    if isinstance(request.data, Mapping):
+        return request.data
+    raise ValidationError({"non_field_errors": [_t("请求体应为对象（JSON 对象或表单字段）。")]})
+
+
 def base_version(request) -> tuple[int, type[APIException]]:
     """The version an edit request is based on, and the exception to raise should it be stale."""
     header = request.headers.get("If-Match")
-    body = request.data.get("version") if hasattr(request.data, "get") else None
+    body = body_fields(request).get("version")
     if body not in (None, ""):
         try:
             body = int(body)
@@ -314,7 +325,7 @@ class RecordViewSet(viewsets.ModelViewSet):
             if can(request.user, name, type(obj)) and obj.status in TRANSITIONS[name][0] and name != "submit":
                 raise PermissionDenied(review_refusal(request.user, name, obj))
             raise PermissionDenied(_t("当前状态或角色不允许此操作"))
-        reason = request.data.get("reason", "") if hasattr(request.data, "get") else ""
+        reason = body_fields(request).get("reason", "")
         if reason is not None and not isinstance(reason, str):
             raise ValidationError({"reason": [_t("原因须为文字。")]})
         try:

@@ -51,10 +51,11 @@ class TokenView(APIView):
         429: OpenApiResponse(_refusal, description=gettext_lazy("失败次数过多，暂时锁定")),
     }, auth=[])
     def post(self, request):
+        from .api import body_fields
         from .signin import SigninEvent, client_address, record
         from .signin_views import ThrottledAuthenticationForm
 
-        data = request.data if hasattr(request.data, "get") else {}
+        data = body_fields(request)
         values = {k: data.get(k) for k in ("username", "password")}
         if not all(isinstance(v, str) and v for v in values.values()):
             raise exceptions.ValidationError({"detail": _("请给出用户名（username）和密码（password）。")})
