@@ -958,6 +958,12 @@ EN.update({
     "只有逾期任务才能升级督办（该任务当前为“%(state)s”）。":
         "Only an overdue task can be escalated (this one is “%(state)s”).",
     "牵头单位“%(unit)s”没有上级单位，无法升级督办。": "The lead unit “%(unit)s” has no unit above it to escalate to.",
+    "牵头单位“%(unit)s”的上级单位“%(issuer)s”就是督办单位本身，没有更上一级单位，无法升级督办：请直接下发督办单。":
+        "The unit above the lead unit “%(unit)s” is “%(issuer)s”, the supervising unit itself, and there is no unit "
+        "above it to escalate to: issue a supervision notice instead.",
+    "“%(unit)s”还没有用户账号，催报无法送达：请先为该单位开通账号。":
+        "“%(unit)s” has no user accounts yet, so a reminder would reach no one: open an account for the unit first.",
+    "未上传": "None uploaded",
     "任务“%(task)s”已逾期 %(days)d 天（完成时限 %(deadline)s，进度 %(progress)d%%），升级由上级单位督促落实。":
         "Task “%(task)s” is %(days)d days overdue (deadline %(deadline)s, progress %(progress)d%%); "
         "escalated to the unit above.",

@@ -303,3 +303,66 @@ def test_annual_plan_target_reads_the_figure_of_approved_records(login, user):
     value, rate = trips_cell()
     assert int(value) == int(before) + 1
     assert rate == f"{round(100 * int(value) / 4, 1)}%"
+
+
+def account(username: str, unit: str, region: str, role: str = "editor"):
+    from xiezuo.partners.services import create_account
+
+    return create_account(username, "x", role=role, region_codes=[region], organisation=unit)
+
+
+HUANGPU = "黄埔区对口帮扶县劳动力来穗就业对接"
+
+
+def test_an_escalation_never_lands_on_the_unit_that_issues_it(login, user):
+    # 黄埔区's task is supervised by 广州市人民政府, the unit above 黄埔区: the province escalates it to Guangzhou.
+    district = task(HUANGPU)
+    response = login("gd_admin").post(f"/workplan/task/{district.pk}/escalate/")
+    assert response.status_code == 302
+    notice = SupervisionNotice.objects.get(task=district, kind="escalation")
+    assert notice.issuer == org("广东省东西部协作办公室")
+    assert notice.addressee == org("广州市人民政府")
+    # Guangzhou itself has no unit above it to escalate to: refused, nothing written.
+    account("gz_city_office", "广州市人民政府", "440100000000")
+    response = login("gz_city_office").post(f"/workplan/task/{district.pk}/escalate/", follow=True)
+    assert "就是督办单位本身，没有更上一级单位，无法升级督办" in response.content.decode()
+    assert SupervisionNotice.objects.filter(task=district, kind="escalation").count() == 1
+
+
+def test_a_round_due_from_a_unit_and_the_unit_above_it_notifies_each_person_once(user):
+    account("huangpu_office", "广州市黄埔区人民政府", "440112000000")
+    create_record(ReportingRound, {
+        "title": "通知去重测试月报", "issuer": org("广东省东西部协作办公室"), "region_id": "440000000000",
+        "period_start": D("2021-01-01"), "period_end": D("2021-01-31"), "due_date": D("2021-02-05"),
+        "record_types": "进展报告"}, user("gd_admin"),
+        m2m={"due_units": [org("广州市人民政府"), org("广州市黄埔区人民政府")]})
+    assert Notification.objects.filter(user=user("huangpu_office"), title__startswith="新的填报任务：通知去重测试月报") \
+        .count() == 1
+
+
+def test_a_reminder_to_a_unit_without_accounts_is_refused(login):
+    rnd = ReportingRound.objects.get(title=ROUND_TITLE)
+    unit = org("广州市黄埔区人民政府")  # 被退回, and no user of the demo belongs to it
+    before = Notification.objects.filter(event__startswith=f"reminder:{rnd.pk}:{unit.pk}:").count()
+    response = login("gd_admin").post(f"/workplan/reportinground/{rnd.pk}/remind/{unit.pk}/", follow=True)
+    assert "“广州市黄埔区人民政府”还没有用户账号，催报无法送达" in response.content.decode()
+    assert Notification.objects.filter(event__startswith=f"reminder:{rnd.pk}:{unit.pk}:").count() == before
+
+
+def test_a_progress_reports_evidence_is_shown_on_its_page_and_the_tasks(login, user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    t = create_record(Task, {"title": "佐证材料测试任务", "lead_unit": org("广东省东西部协作办公室"), "level": "province",
+                             "region_id": "440000000000", "deadline": D("2030-06-30")}, user("gd_admin"))
+    province = login("gd_admin")
+    evidence = SimpleUploadedFile("招聘会签到表.pdf", b"%PDF-1.4 evidence", content_type="application/pdf")
+    response = province.post("/workplan/progressreport/add/", {
+        "task": t.pk, "report_date": dt.date.today().isoformat(), "percent": 30, "content": "举办招聘会一场",
+        "attachment": evidence})
+    assert response.status_code == 302
+    report = ProgressReport.objects.get(task=t)
+    assert report.attachment.name.endswith(".pdf")
+    page = province.get(report.get_absolute_url()).content.decode()
+    assert f'href="{report.attachment.url}"' in page
+    assert f'class="report-evidence" href="{report.attachment.url}"' in province.get(t.get_absolute_url()) \
+        .content.decode()

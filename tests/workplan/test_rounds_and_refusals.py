@@ -134,6 +134,15 @@ def test_a_task_for_a_unit_outside_the_issuers_area_is_refused(login):
         "title": "越权下达的任务", "lead_unit": org("黔南州东西部协作办公室").pk, "level": "county",
         "region": "440100000000", "deadline": "2030-12-01"}, content_type="application/json")
     assert api.status_code == 400 and "不在任务下达单位的管辖范围内" in str(api.json())
+    # And through an import: the row is refused, with its row and column, and nothing is written.
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    sheet = "任务名称,牵头单位,责任层级,责任地区,完成时限\n越权导入的任务,黔南州东西部协作办公室,县级,440100000000,2030-12-01\n"
+    page = province.post("/workplan/task/import/", {"file": SimpleUploadedFile("tasks.csv", sheet.encode())},
+                         follow=True).content.decode()
+    assert re.search(r"<td>2</td>\s*<td>B</td>\s*<td>牵头单位</td>\s*<td>牵头单位“黔南州东西部协作办公室”不在任务下达单位的"
+                     r"管辖范围内", page), page[-3000:]
+    assert not Task.objects.filter(title="越权导入的任务").exists()
 
 
 @pytest.mark.django_db

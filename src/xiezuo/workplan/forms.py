@@ -24,6 +24,13 @@ class TaskForm(LedgerFormMixin, RecordForm):
                   "supervisor", "annual_target", "target_value", "target_unit", "start_date", "deadline",
                   "milestones", "note", "synthetic", "source_document"]
 
+    def _post_clean(self):
+        # The issuer of a new task is the user entering it: the model's rule on the lead unit reads it. The page and
+        # the API set it before validating (`create_record`); an import row is validated here, before it is written.
+        if self.instance.pk is None and self.instance.created_by_id is None and getattr(self.user, "pk", None):
+            self.instance.created_by = self.user
+        super()._post_clean()
+
     def clean(self):
         data = super().clean()
         lead, partners = data.get("lead_unit"), data.get("cooperating_units")

@@ -63,6 +63,8 @@ register(RecordType(
     serializer=ProgressReportSerializer, import_key=("task", "report_date"), menu_group=GROUP, icon="bi-graph-up",
     # Evidence files are uploaded on the page; files do not travel in spreadsheets.
     import_fields=tuple(f for f in ProgressReportForm._meta.fields if f != "attachment"),
+    # …so the page shows the evidence itself (the fields above are the import's).
+    detail_template="workplan/progressreport_panel.html",
     column_aliases={"task": ["任务", "任务名称"], "percent": ["进度", "完成进度"]},
 ))
 register(RecordType(

@@ -56,10 +56,18 @@ def escalate(task, acting_user, today: dt.date | None = None, due_in_days: int =
     r = reading(task, today)
     if r.state != TaskState.OVERDUE:
         raise ValidationError(_("只有逾期任务才能升级督办（该任务当前为“%(state)s”）。") % {"state": r.state_label})
+    # Issued by the escalating user's unit (else the task's supervising unit), addressed to the first unit above
+    # the lead unit that is not the issuer itself: an escalation never lands on the unit that sends it.
+    issuer = getattr(getattr(acting_user, "profile", None), "organisation", None) or task.supervisor
     above = task.lead_unit.parent
     if above is None:
         raise ValidationError(_("牵头单位“%(unit)s”没有上级单位，无法升级督办。") % {"unit": task.lead_unit})
-    issuer = task.supervisor or getattr(getattr(acting_user, "profile", None), "organisation", None) or above
+    while above is not None and issuer is not None and above.pk == issuer.pk:
+        above = above.parent
+    if above is None:
+        raise ValidationError(_("牵头单位“%(unit)s”的上级单位“%(issuer)s”就是督办单位本身，没有更上一级单位，"
+                                "无法升级督办：请直接下发督办单。") % {"unit": task.lead_unit, "issuer": issuer})
+    issuer = issuer or above
     return create_record(SupervisionNotice, {
         "task": task, "kind": NoticeKind.ESCALATION, "issuer": issuer, "addressee": above,
         "issued_on": today, "due_date": today + dt.timedelta(days=due_in_days),
@@ -79,10 +87,13 @@ def remind(rnd, unit, acting_user, today: dt.date | None = None) -> int:
         raise ValidationError(_("“%(unit)s”不是该填报任务的报送单位。") % {"unit": unit})
     if row.status in (ON_TIME, LATE):
         raise ValidationError(_("“%(unit)s”已报送，无需催报。") % {"unit": unit})
+    members = list(unit_members(unit))
+    if not members:
+        raise ValidationError(_("“%(unit)s”还没有用户账号，催报无法送达：请先为该单位开通账号。") % {"unit": unit})
     event = f"{reminder_prefix(rnd, unit)}{uuid.uuid4().hex[:12]}"
     title = _("催报：%(round)s（截止 %(due)s）") % {"round": rnd.title, "due": rnd.due_date}
     body = _("%(unit)s：请尽快报送%(types)s。") % {"unit": unit, "types": due_text(rnd)}
-    return notify(unit_members(unit), NotificationKind.REMINDER, title, body, rnd.get_absolute_url(), event)
+    return notify(members, NotificationKind.REMINDER, title, body, rnd.get_absolute_url(), event)
 
 
 def due_text(rnd) -> str:
@@ -136,10 +147,13 @@ def on_change(sender, instance: ChangeRecord, created: bool, **kwargs) -> None:
                _url(task), f"task:{task.pk}")
     elif label == "workplan.reportinground":
         rnd = model._base_manager.get(pk=instance.object_id)
+        # One notification a person, even when the round is due from both their unit and a unit above it.
+        people = {}
         for unit in rnd.due_units.all():
-            notify(unit_members(unit), NotificationKind.ROUND,
-                   _("新的填报任务：%(round)s（截止 %(due)s）") % {"round": rnd.title, "due": rnd.due_date},
-                   "", _url(rnd))
+            people.update((u.pk, u) for u in unit_members(unit))
+        notify(people.values(), NotificationKind.ROUND,
+               _("新的填报任务：%(round)s（截止 %(due)s）") % {"round": rnd.title, "due": rnd.due_date},
+               "", _url(rnd))
 
 
 def reviewers(obj) -> list:
