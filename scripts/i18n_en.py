@@ -456,6 +456,9 @@ EN = {
         "The request body is not valid form data (multipart/form-data): part %(part)d names no field "
         "(Content-Disposition: form-data; name=…) and cannot be read.",
     "请求体应为对象（JSON 对象或表单字段）。": "The request body must be an object (a JSON object or form fields).",
+    "版本须为整数。": "The version must be a whole number.",
+    "请求头 If-Match 与请求体中的 version 不一致。": "The If-Match header and the body's version disagree.",
+    "当前状态或角色不允许此操作": "The record's status or your role does not allow this",
     "请求有误。": "Bad request.",
     "全部类型": "All kinds",
     "同一账号 %(window)s 分钟内登录失败 %(max_failures)s 次即暂时锁定；锁定期间的登录尝试记入服务器日志。": "An account is locked for a while after %(max_failures)s failed sign-ins within %(window)s minutes; attempts while locked go to the server log.",

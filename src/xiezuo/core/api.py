@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -98,7 +98,7 @@ def body_fields(request):
 
     if isinstance(request.data, Mapping):
         return request.data
-    raise ValidationError({"non_field_errors": [_t("请求体应为对象（JSON 对象或表单字段）。")]})
+    raise ValidationError({"non_field_errors": [gettext("请求体应为对象（JSON 对象或表单字段）。")]})
 
 
 def base_version(request) -> tuple[int, type[APIException]]:
@@ -109,13 +109,13 @@ def base_version(request) -> tuple[int, type[APIException]]:
         try:
             body = int(body)
         except (TypeError, ValueError):
-            raise ValidationError({"version": [_t("版本须为整数。")]}) from None
+            raise ValidationError({"version": [gettext("版本须为整数。")]}) from None
     else:
         body = None
     if header:
         version = _if_match_version(header)
         if body is not None and body != version:
-            raise VersionConflict({"detail": _t("请求头 If-Match 与请求体中的 version 不一致。")})
+            raise VersionConflict({"detail": gettext("请求头 If-Match 与请求体中的 version 不一致。")})
         return version, PreconditionFailed
     if body is not None:
         return body, VersionConflict
@@ -324,10 +324,10 @@ class RecordViewSet(viewsets.ModelViewSet):
         if not can(request.user, name, obj):
             if can(request.user, name, type(obj)) and obj.status in TRANSITIONS[name][0] and name != "submit":
                 raise PermissionDenied(review_refusal(request.user, name, obj))
-            raise PermissionDenied(_t("当前状态或角色不允许此操作"))
+            raise PermissionDenied(gettext("当前状态或角色不允许此操作"))
         reason = body_fields(request).get("reason", "")
         if reason is not None and not isinstance(reason, str):
-            raise ValidationError({"reason": [_t("原因须为文字。")]})
+            raise ValidationError({"reason": [gettext("原因须为文字。")]})
         try:
             obj = transition_record(obj, name, request.user, reason=str(reason or ""))
         except DjangoValidationError as exc:
