@@ -48,6 +48,7 @@ def test_each_person_counted_once_and_some_come_from_registered_households(login
     records = Employment.objects.filter(region__code__startswith="5205", status="approved").count()
     assert values["labour.placed"] < records            # workers with two jobs count once
     assert 0 < values["labour.placed_registered"] < values["labour.placed"]
+    assert 0 < values["labour.trainees_registered"] < values["labour.trainees"]
     # The drill-down lists exactly the registry members' records.
     page = client.get("/labour/employment/?registered=true&region=520500000000").content.decode()
     member = Employment.objects.filter(person__membership__isnull=False).first()
