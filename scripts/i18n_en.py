@@ -1729,4 +1729,9 @@ EN.update({
     "时间窗": "Window",
     "请求数": "Requests",
     "接口限流计数": "API throttle counter",
+    "人数按身份证号去重：同一人在期间内有多条记录（多段就业、多个培训班、多个渠道）只计一次。":
+        "People are counted by ID number: a person with several records in the period (several jobs, several "
+        "classes, several channels) counts once.",
+    "（按人去重）": " (each person once)",
+    "，涉及 %(n)s 人（按身份证号去重）": ", %(n)s people (each ID number once)",
 })

@@ -48,6 +48,7 @@ def test_each_person_counted_once_and_some_come_from_registered_households(login
     records = Employment.objects.filter(region__code__startswith="5205", status="approved").count()
     assert values["labour.placed"] < records            # workers with two jobs count once
     assert 0 < values["labour.placed_registered"] < values["labour.placed"]
+    assert 0 < values["labour.trainees_registered"] < values["labour.trainees"]
     # The drill-down lists exactly the registry members' records.
     page = client.get("/labour/employment/?registered=true&region=520500000000").content.decode()
     member = Employment.objects.filter(person__membership__isnull=False).first()
@@ -196,3 +197,24 @@ def test_the_bijie_region_and_pairing_pages_show_labour_and_talent_figures_that_
         member = Employment.objects.filter(person__membership__isnull=False, region__code__startswith="5205").first()
         assert member.name in listed and "registered=true" in unescape(link)
     assert "转移就业人数" in html and "其中建档立卡户成员" in html
+
+
+def test_a_persons_figure_says_so_and_its_list_shows_that_many_distinct_persons(login):
+    """转移就业人数 N counts distinct persons: the page says so, and its list, longer than N records (second
+    jobs), says it holds N persons; so do the other figures counting people, in both channels."""
+    import re
+    from html import unescape
+
+    client = login("bijie")
+    html = client.get(f"/cooperation/pairing/{pairing(BIJIE).pk}/").content.decode()
+    assert "人数按身份证号去重" in html
+    for key in ("labour.placed", "labour.placed_east", "labour.trainees", "talent.professionals", "talent.cadres"):
+        card = re.search(rf'data-figure="{re.escape(key)}".*?</div></div></div>', html, re.S).group(0)
+        assert "按人去重" in card, key
+        link, value = re.search(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', card).groups()
+        listed = client.get(unescape(link)).content.decode()
+        persons = re.search(r'id="person-count">，涉及 ([\d,]+) 人', listed).group(1)
+        assert persons == value, (key, persons, value)
+        if key == "labour.placed":
+            records = re.search(r'id="record-count">共 ([\d,]+) 条', listed).group(1)
+            assert int(records.replace(",", "")) > int(value.replace(",", ""))   # workers with two jobs

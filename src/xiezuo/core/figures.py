@@ -339,6 +339,18 @@ class Figure:
     def display_label(self) -> str:
         return f"{self.label}（{UNAPPROVED}）" if self.unapproved else str(self.label)
 
+    @property
+    def persons(self) -> bool:
+        """A count of distinct persons (the page says so next to it)."""
+        spec = FIGURES.get(self.key)
+        return bool(spec and spec.persons)
+
+    @property
+    def description(self) -> str:
+        """What is counted: the figure's tooltip."""
+        spec = FIGURES.get(self.key)
+        return str(spec.description) if spec and spec.description else ""
+
 
 _NAMED_FILTERS: dict[tuple, type] = {}
 

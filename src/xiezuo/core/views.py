@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -68,11 +69,18 @@ class RecordListView(RecordView):
         size = listing.page_size(request)
         page, numbers = listing.paginate(request, qs, size)
         table.rows = page.object_list
+        # A list of records naming persons (workers, trainees, cadres …) also says how many distinct persons they
+        # are: what a figure counting persons counts, when the figure links here.
+        persons = None
+        if getattr(rt.model, "list_persons", None):
+            path = rt.model.list_persons
+            persons = qs.order_by().exclude(**{f"{path}__isnull": True}).aggregate(
+                n=Count(path, distinct=True))["n"]
         query = request.GET.copy()
         query.pop("page", None)
         actions = bulk_actions(request.user, rt)
         return render(request, self.template_name, self.context(
-            filterset=filterset, page=page, table=table, query=query.urlencode(), page_numbers=numbers,
+            filterset=filterset, page=page, table=table, query=query.urlencode(), page_numbers=numbers, persons=persons,
             headers=listing.header_links(table, request, sort), filter_problems=problems,
             page_size=size, page_sizes=listing.page_size_links(request, size), bulk_actions=actions,
             rows_html=table.body_html(rt, bool(actions)),

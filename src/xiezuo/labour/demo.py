@@ -2,7 +2,7 @@
 
 The people and their records are made up; their computed totals equal what DOMAIN.md reports for Guangzhou →
 Bijie and Qiannan to November 2018: 3455 people placed in jobs in Guangdong (the eastern partner province) and
-4958 locally, each a distinct person. Some workers are members of the demo registry (linked in `load_late`, once
+4958 locally, each a distinct person. Some workers, and some trainees later employed, are members of the demo registry (linked in `load_late`, once
 the registry's demo has run), and many trainees are later employed (one person in two record types), so that
 distinct counting and "of whom from registered poor households" both show. Written in bulk, entered as approved.
 """
@@ -24,6 +24,7 @@ EAST_2018 = 3455     # people into jobs in Guangdong
 LOCAL_2018 = 4958    # people into jobs locally
 PREFECTURES = ("520500000000", "522700000000")   # 毕节市, 黔南州
 REGISTERED_WORKERS = 300   # demo registry members among the workers (Dafang county)
+REGISTERED_TRAINEES = 40   # … and among the trainees later employed: the same member in two channels
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何罗高林"
 GIVEN = "明华建国秀英丽军平红文强芳玉兰志勇海燕春梅"
 EMPLOYERS = ["广州汽车工业集团有限公司", "广州酒家集团股份有限公司", "广州医药集团有限公司", "广州市建筑集团有限公司",
@@ -105,11 +106,16 @@ def load_late(acting_user) -> None:
         return
     members = list(Person.objects.filter(in_registry(""), id_number__startswith="520521")
                    .exclude(employments__isnull=False).exclude(trainings__isnull=False)
-                   .order_by("pk")[:REGISTERED_WORKERS])
+                   .order_by("pk")[:REGISTERED_WORKERS + REGISTERED_TRAINEES])
     jobs = list(Employment.objects.filter(synthetic=True, region_id="520521000000", end__isnull=True)
-                .exclude(person__trainings__isnull=False).order_by("pk")[:len(members)])
-    for member, job in zip(members, jobs, strict=False):
-        # The worker was a made-up person with one record: re-point it to the registry member (counts unchanged).
-        old = job.person_id
+                .exclude(person__trainings__isnull=False).order_by("pk")[:REGISTERED_WORKERS])
+    # Trainees later employed, so that "of whom from registered poor households" of trainees is not zero either.
+    trained = list(Person.objects.filter(id_number__startswith="520521", trainings__synthetic=True,
+                                         employments__synthetic=True).distinct().order_by("pk")
+                   [:REGISTERED_TRAINEES])
+    olds = [job.person_id for job in jobs] + [p.pk for p in trained]
+    for member, old in zip(members, olds, strict=False):
+        # The worker was a made-up person: re-point their records to the registry member (counts unchanged).
         Employment.objects.filter(person_id=old).update(person=member, name=member.name)
+        Trainee.objects.filter(person_id=old).update(person=member, name=member.name)
         Person.objects.filter(pk=old).delete()

@@ -154,6 +154,8 @@ class PersonRecord:
     list_related = ("person",)
     # A row's name is the person's (ID number masked): wherever such a row is named, the person is joined.
     str_related = ("person",)
+    # A list of such records says how many distinct persons it holds (core/views.py), as the figures count them.
+    list_persons = "person"
 
     @property
     def id_number(self) -> str:
