@@ -457,6 +457,7 @@ EN = {
         "(Content-Disposition: form-data; name=…) and cannot be read.",
     "请求体应为对象（JSON 对象或表单字段）。": "The request body must be an object (a JSON object or form fields).",
     "版本须为整数。": "The version must be a whole number.",
+    "文件已不在服务器上，请联系管理员。": "The file is no longer on the server; ask an administrator.",
     "请求头 If-Match 与请求体中的 version 不一致。": "The If-Match header and the body's version disagree.",
     "当前状态或角色不允许此操作": "The record's status or your role does not allow this",
     "请求有误。": "Bad request.",

@@ -9,6 +9,7 @@ import io
 import re
 
 import pytest
+from django.test import Client
 from python_calamine import CalamineWorkbook
 
 from xiezuo.core.services import create_record, transition_record
@@ -363,6 +364,16 @@ def test_a_progress_reports_evidence_is_shown_on_its_page_and_the_tasks(login, u
     report = ProgressReport.objects.get(task=t)
     assert report.attachment.name.endswith(".pdf")
     page = province.get(report.get_absolute_url()).content.decode()
-    assert f'href="{report.attachment.url}"' in page
-    assert f'class="report-evidence" href="{report.attachment.url}"' in province.get(t.get_absolute_url()) \
-        .content.decode()
+    address = f"/workplan/progressreport/{report.pk}/file/attachment/"
+    assert f'href="{address}"' in page and report.attachment.url not in page
+    assert f'class="report-evidence" href="{address}"' in province.get(t.get_absolute_url()).content.decode()
+    # The file comes through the record: its readers get it, a reader outside its area gets a 404 like the
+    # record's own page, as does a field that holds no file.
+    answer = province.get(address)
+    assert answer.status_code == 200 and b"".join(answer.streaming_content) == b"%PDF-1.4 evidence"
+    assert "attachment" in answer["Content-Disposition"]
+    assert login("bijie_dafang").get(report.get_absolute_url()).status_code == 404
+    assert login("bijie_dafang").get(address).status_code == 404
+    assert province.get(f"/workplan/progressreport/{report.pk}/file/content/").status_code == 404
+    assert province.get(f"/workplan/progressreport/{report.pk}/file/nonesuch/").status_code == 404
+    assert Client().get(address).status_code == 302  # signed out: to the sign-in page

@@ -44,6 +44,7 @@ def record_urls(app_label: str) -> list:
             path(f"{base}/<int:pk>/edit/", views.RecordEditView.as_view(**kw), name=f"{base}_edit"),
             path(f"{base}/<int:pk>/delete/", views.RecordDeleteView.as_view(**kw), name=f"{base}_delete"),
             path(f"{base}/<int:pk>/history/", views.RecordHistoryView.as_view(**kw), name=f"{base}_history"),
+            path(f"{base}/<int:pk>/file/<slug:field>/", views.RecordFileView.as_view(**kw), name=f"{base}_file"),
             path(f"{base}/<int:pk>/<transition:action>/", views.RecordTransitionView.as_view(**kw),
                  name=f"{base}_transition"),
         ]

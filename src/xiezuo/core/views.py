@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, FileField
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -131,6 +131,29 @@ class RecordDetailView(RecordView):
         ))
 
 
+class RecordFileView(RecordView):
+    """A record's attached file, for readers who may open the record (a file of a record outside the reader's
+    area is a 404 like the record). Files are never served from the media folder by address."""
+
+    def get(self, request, pk, field):
+        from django.core.exceptions import FieldDoesNotExist
+
+        try:
+            model_field = self.record_type.model._meta.get_field(field)
+        except FieldDoesNotExist:
+            raise Http404 from None
+        if not isinstance(model_field, FileField):
+            raise Http404
+        f = getattr(self.get_object(pk), field)
+        if not f:
+            raise Http404
+        try:
+            handle = f.open("rb")
+        except OSError:
+            raise Http404(_("文件已不在服务器上，请联系管理员。")) from None
+        return FileResponse(handle, as_attachment=True, filename=f.name.rsplit("/", 1)[-1])
+
+
 def detail_fields(obj, rt: RecordType, user=None):
     """(label, value, link) of each field; a related row the reader may not open is neither named nor linked."""
     table = rt.table(rt.model, [], user=user)
@@ -148,7 +171,11 @@ def detail_fields(obj, rt: RecordType, user=None):
         # A money field states its unit once, as the list does (计划投资（万元） 1,619.30).
         label = table.label(name) if table.is_money(name) else f.verbose_name
         link = None
-        if f.is_relation and not f.many_to_many:
+        if isinstance(f, FileField):
+            attached = getattr(obj, name)
+            value = attached.name.rsplit("/", 1)[-1] if attached else ""
+            link = rt.url("file", obj.pk, field=name) if attached else None
+        elif f.is_relation and not f.many_to_many:
             related = getattr(obj, name)
             if related is not None and hasattr(related, "get_absolute_url") and table.visibility.can_open(related):
                 link = related.get_absolute_url()

@@ -37,6 +37,12 @@ def record_url(rt, view, pk=None):
 
 
 @register.filter
+def file_url(record, field):
+    """The address of a record's attached file: through the record's page, so only its readers get it."""
+    return record.record_type.url("file", record.pk, field=field)
+
+
+@register.filter
 def field_label(change, field_name):
     """Verbose name of a field of the changed object's model."""
     model = ContentType.objects.get_for_id(change.content_type_id).model_class()
