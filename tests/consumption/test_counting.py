@@ -249,3 +249,41 @@ def test_the_monthly_chart_is_kept_until_the_next_write(login, user):
     assert Decimal(after["total_reported"]) - Decimal(first["total_reported"]) == Decimal("12345")
     html = client.get(qiannan_pairing().get_absolute_url()).content.decode()
     assert "data-monthly-chart=" in html
+
+
+def test_the_sale_list_names_its_counting_column_and_says_why_a_sale_is_not_counted(login):
+    html = login("qiannan").get("/consumption/sale/", {"counted": "false", "status": "approved"}).content.decode()
+    assert "<th" in html and "计入情况" in html and "bound method" not in html
+    assert "不计入：销售日期（2020-06-01 至 2020-06-30）不在产品认定有效期（2020-07-01 至 2021-12-31）内" in html
+
+
+def test_a_markets_sheet_takes_the_month_as_typed(login):
+    """A monthly sheet names its month as 2021-01 (or 2021年1月), as the page takes it."""
+    sheet = xlsx_bytes([
+        {"销售渠道*": MARKET, "月份*": month, "产品": "都匀毛尖茶", "金额（元）*": "1000",
+         "发票或合同编号": f"JN-MONTH-{i}", "报送方*": "渠道（市场）报送"}
+        for i, month in enumerate(["2021-01", "2021年2月", "2021/3"], 1)])
+    job = TestSale().run_import(login("qiannan"), "market.xlsx", sheet)
+    assert job.state == Job.State.SUCCEEDED, job.errors
+    months = sorted(Sale.objects.filter(import_job=job).values_list("month", flat=True))
+    assert months == [dt.date(2021, 1, 1), dt.date(2021, 2, 1), dt.date(2021, 3, 1)]
+    bad = xlsx_bytes([{"销售渠道*": MARKET, "月份*": "2021-13", "产品": "都匀毛尖茶", "金额（元）*": "1000",
+                       "报送方*": "渠道（市场）报送"}])
+    job = TestSale().run_import(login("qiannan"), "market.xlsx", bad)
+    assert job.state == Job.State.FAILED and [(e[0], e[1], e[2]) for e in job.errors] == [(2, "B", "月份")]
+    assert "无法识别" in job.errors[0][3]
+
+
+@pytest.mark.parametrize("number", ["qn-2019-0001", "ＱＮ－２０１９－０００１ ", " QN-2019-0001"])
+def test_a_certificate_number_written_otherwise_is_still_the_same_certificate(login, number):
+    data = {"name": "都匀毛尖茶（重复证书）", "category": "processed",
+            "producer": Organisation.objects.get(name="都匀市毛尖茶叶专业合作社（演示）").pk, "region": "522701000000",
+            "mechanism": "purchase", "stage": "certified", "certificate_no": number, "valid_from": "2020-01-01"}
+    count = Product.objects.count()
+    client = login("qiannan")
+    page = client.post("/consumption/product/add/", data).content.decode()
+    assert "认定证书编号“QN-2019-0001”已用于产品“都匀毛尖茶”" in page
+    api = client.post("/api/consumption/product/", data, content_type="application/json")
+    assert api.status_code == 400
+    assert "已用于产品“都匀毛尖茶”" in api.json()["certificate_no"][0]
+    assert Product.objects.count() == count
