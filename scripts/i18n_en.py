@@ -528,11 +528,11 @@ EN.update({
     "在东部开设的黔菜餐厅家数，按开业日期计入期间。":
         "Guizhou restaurants opened in the east, counted in the period of their opening.",
     "消费协作分年度": "Consumption cooperation by year",
-    "认定产品（种）": "Certified products",
+    "当年认定产品（种）": "Products certified in the year",
     "消费帮扶销售额（万元）": "Sales counted (10,000 yuan)",
     "其中政府采购（万元）": "Government purchasing (10,000 yuan)",
     "不计入（万元）": "Not counted (10,000 yuan)",
-    "黔菜餐厅（家）": "Guizhou restaurants",
+    "当年开业黔菜餐厅（家）": "Guizhou restaurants opened in the year",
     "产品类别": "Product category",
     "认定进度": "Certification stage",
     "认定日期自": "Certified from",

@@ -287,3 +287,29 @@ def test_a_certificate_number_written_otherwise_is_still_the_same_certificate(lo
     assert api.status_code == 400
     assert "已用于产品“都匀毛尖茶”" in api.json()["certificate_no"][0]
     assert Product.objects.count() == count
+
+
+@pytest.mark.parametrize("reader, helped", [("qiannan", "522700000000"), ("bijie", "520500000000")])
+def test_the_table_by_year_says_what_a_year_counts_and_equals_the_recount(login, reader, helped):
+    """Products and restaurants are counted in the year of their certification or opening: the headings say so
+    (a restaurant opened in 2019 and buying in 2020 is not a 2020 restaurant), and every cell is the recount."""
+    import re
+
+    p = Pairing.objects.get(helper_region="440100000000", helped_region=helped)
+    html = login(reader).get(f"/cooperation/pairing/{p.pk}/").content.decode()
+    table = html[html.index('id="consumption_years"'):]
+    table = table[:table.index("</table>")]
+    headings = re.findall(r"<th>([^<]*)</th>", table)
+    assert headings == ["年度", "当年认定产品（种）", "消费帮扶销售额（万元）", "其中政府采购（万元）", "不计入（万元）",
+                        "当年开业黔菜餐厅（家）", "东部游客（人次）"]
+    keys = ["consumption.products", "consumption.sales", "consumption.government", "consumption.not_counted",
+            "consumption.restaurants", "consumption.visitors"]
+    rows = re.findall(r"<tr><td>(\d{4})</td>(.*?)</tr>", table, re.S)
+    assert [year for year, _cells in rows] == ["2019", "2020"]
+    for year, cells in rows:
+        shown = [v.strip() for v in re.findall(r'class="figure-link"[^>]*>([^<]*)</a>', cells)]
+        subject = Subject("pairing", p, dt.date(int(year), 1, 1), dt.date(int(year), 12, 31))
+        want = [RECOUNT[k](subject) for k in keys]
+        assert shown == [yuan_to_wan(v) if k in ("consumption.sales", "consumption.government",
+                                                 "consumption.not_counted") else f"{v:,}"
+                         for k, v in zip(keys, want, strict=True)], year

@@ -108,7 +108,7 @@ def _years(user, subject, options):
 
 
 table("consumption_years", _("消费协作分年度"), _("年度"), ("organisation", "pairing", "region"), _years,
-      [(_("认定产品（种）"), "consumption.products"), (_("消费帮扶销售额（万元）"), "consumption.sales"),
+      [(_("当年认定产品（种）"), "consumption.products"), (_("消费帮扶销售额（万元）"), "consumption.sales"),
        (_("其中政府采购（万元）"), "consumption.government"), (_("不计入（万元）"), "consumption.not_counted"),
-       (_("黔菜餐厅（家）"), "consumption.restaurants"), (_("东部游客（人次）"), "consumption.visitors")], order=60)
+       (_("当年开业黔菜餐厅（家）"), "consumption.restaurants"), (_("东部游客（人次）"), "consumption.visitors")], order=60)
 column("per_region", _("消费帮扶销售额（万元）"), "consumption.sales")
