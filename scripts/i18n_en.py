@@ -503,8 +503,9 @@ EN.update({
     "卖方报送": "Reported by the seller",
     "买方报送": "Reported by the buyer",
     "认定产品": "Certified products",
-    "认定为消费帮扶（扶贫）产品的个数，按认定有效期起始日期计入期间。":
-        "Products certified for consumption assistance, counted in the period of the start of their validity.",
+    "认定为消费帮扶（扶贫）产品的个数；按认定有效期起始日期计入期间，期间内认定、其后撤销的产品也计入。":
+        "Products certified for consumption assistance, counted in the period of the start of their validity "
+        "(a product certified in the period and withdrawn since included).",
     "消费帮扶销售额": "Sales counted",
     "认定产品在认定有效期内的销售额（元；页面以万元显示）；同一发票或合同多方报送只计一次。":
         "Sales of certified products within their certification (yuan; shown in 10,000 yuan); an invoice or "

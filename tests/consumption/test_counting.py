@@ -313,3 +313,17 @@ def test_the_table_by_year_says_what_a_year_counts_and_equals_the_recount(login,
         assert shown == [yuan_to_wan(v) if k in ("consumption.sales", "consumption.government",
                                                  "consumption.not_counted") else f"{v:,}"
                          for k, v in zip(keys, want, strict=True)], year
+
+
+def test_a_product_certified_in_a_year_and_withdrawn_since_counts_in_that_year(login, user):
+    """平塘牛肉干 was certified from 2019-01-01 and withdrawn on 2020-09-30: its 2019 sales count, so it is one of
+    2019's certified products (the link lists it); today it is no longer certified."""
+    p = qiannan_pairing()
+    year = values(user("qiannan"), Subject("pairing", p, dt.date(2019, 1, 1), dt.date(2019, 12, 31)))
+    assert year["consumption.products"] == 4
+    assert values(user("qiannan"), Subject("pairing", p))["consumption.products"] == 4
+    html = login("qiannan").get(f"/cooperation/pairing/{p.pk}/").content.decode()
+    table = html[html.index('id="consumption_years"'):]
+    link = table[table.index('<a href="') + 9:].split('"')[0].replace("&amp;", "&")
+    listed = login("qiannan").get(link).content.decode()
+    assert "平塘牛肉干" in listed and "长顺绿壳鸡蛋" not in listed
