@@ -511,8 +511,9 @@ EN.update({
     "卖方报送": "Reported by the seller",
     "买方报送": "Reported by the buyer",
     "认定产品": "Certified products",
-    "认定为消费帮扶（扶贫）产品的个数，按认定有效期起始日期计入期间。":
-        "Products certified for consumption assistance, counted in the period of the start of their validity.",
+    "认定为消费帮扶（扶贫）产品的个数；按认定有效期起始日期计入期间，期间内认定、其后撤销的产品也计入。":
+        "Products certified for consumption assistance, counted in the period of the start of their validity "
+        "(a product certified in the period and withdrawn since included).",
     "消费帮扶销售额": "Sales counted",
     "认定产品在认定有效期内的销售额（元；页面以万元显示）；同一发票或合同多方报送只计一次。":
         "Sales of certified products within their certification (yuan; shown in 10,000 yuan); an invoice or "
@@ -536,11 +537,11 @@ EN.update({
     "在东部开设的黔菜餐厅家数，按开业日期计入期间。":
         "Guizhou restaurants opened in the east, counted in the period of their opening.",
     "消费协作分年度": "Consumption cooperation by year",
-    "认定产品（种）": "Certified products",
+    "当年认定产品（种）": "Products certified in the year",
     "消费帮扶销售额（万元）": "Sales counted (10,000 yuan)",
     "其中政府采购（万元）": "Government purchasing (10,000 yuan)",
     "不计入（万元）": "Not counted (10,000 yuan)",
-    "黔菜餐厅（家）": "Guizhou restaurants",
+    "当年开业黔菜餐厅（家）": "Guizhou restaurants opened in the year",
     "产品类别": "Product category",
     "认定进度": "Certification stage",
     "认定日期自": "Certified from",

@@ -77,7 +77,9 @@ def _amount(rows):
 
 def products(subject):
     out = []
-    for p in Product.objects.filter(status="approved", stage="certified"):
+    # Over a period, a product certified in it and withdrawn since counts too.
+    stages = {"certified", "withdrawn"} if subject.since or subject.until else {"certified"}
+    for p in Product.objects.filter(status="approved", stage__in=stages):
         if subject.kind == "organisation":
             ok = _in(p.producer, subject.obj)
         else:

@@ -249,3 +249,81 @@ def test_the_monthly_chart_is_kept_until_the_next_write(login, user):
     assert Decimal(after["total_reported"]) - Decimal(first["total_reported"]) == Decimal("12345")
     html = client.get(qiannan_pairing().get_absolute_url()).content.decode()
     assert "data-monthly-chart=" in html
+
+
+def test_the_sale_list_names_its_counting_column_and_says_why_a_sale_is_not_counted(login):
+    html = login("qiannan").get("/consumption/sale/", {"counted": "false", "status": "approved"}).content.decode()
+    assert "<th" in html and "计入情况" in html and "bound method" not in html
+    assert "不计入：销售日期（2020-06-01 至 2020-06-30）不在产品认定有效期（2020-07-01 至 2021-12-31）内" in html
+
+
+def test_a_markets_sheet_takes_the_month_as_typed(login):
+    """A monthly sheet names its month as 2021-01 (or 2021年1月), as the page takes it."""
+    sheet = xlsx_bytes([
+        {"销售渠道*": MARKET, "月份*": month, "产品": "都匀毛尖茶", "金额（元）*": "1000",
+         "发票或合同编号": f"JN-MONTH-{i}", "报送方*": "渠道（市场）报送"}
+        for i, month in enumerate(["2021-01", "2021年2月", "2021/3"], 1)])
+    job = TestSale().run_import(login("qiannan"), "market.xlsx", sheet)
+    assert job.state == Job.State.SUCCEEDED, job.errors
+    months = sorted(Sale.objects.filter(import_job=job).values_list("month", flat=True))
+    assert months == [dt.date(2021, 1, 1), dt.date(2021, 2, 1), dt.date(2021, 3, 1)]
+    bad = xlsx_bytes([{"销售渠道*": MARKET, "月份*": "2021-13", "产品": "都匀毛尖茶", "金额（元）*": "1000",
+                       "报送方*": "渠道（市场）报送"}])
+    job = TestSale().run_import(login("qiannan"), "market.xlsx", bad)
+    assert job.state == Job.State.FAILED and [(e[0], e[1], e[2]) for e in job.errors] == [(2, "B", "月份")]
+    assert "无法识别" in job.errors[0][3]
+
+
+@pytest.mark.parametrize("number", ["qn-2019-0001", "ＱＮ－２０１９－０００１ ", " QN-2019-0001"])
+def test_a_certificate_number_written_otherwise_is_still_the_same_certificate(login, number):
+    data = {"name": "都匀毛尖茶（重复证书）", "category": "processed",
+            "producer": Organisation.objects.get(name="都匀市毛尖茶叶专业合作社（演示）").pk, "region": "522701000000",
+            "mechanism": "purchase", "stage": "certified", "certificate_no": number, "valid_from": "2020-01-01"}
+    count = Product.objects.count()
+    client = login("qiannan")
+    page = client.post("/consumption/product/add/", data).content.decode()
+    assert "认定证书编号“QN-2019-0001”已用于产品“都匀毛尖茶”" in page
+    api = client.post("/api/consumption/product/", data, content_type="application/json")
+    assert api.status_code == 400
+    assert "已用于产品“都匀毛尖茶”" in api.json()["certificate_no"][0]
+    assert Product.objects.count() == count
+
+
+@pytest.mark.parametrize("reader, helped", [("qiannan", "522700000000"), ("bijie", "520500000000")])
+def test_the_table_by_year_says_what_a_year_counts_and_equals_the_recount(login, reader, helped):
+    """Products and restaurants are counted in the year of their certification or opening: the headings say so
+    (a restaurant opened in 2019 and buying in 2020 is not a 2020 restaurant), and every cell is the recount."""
+    import re
+
+    p = Pairing.objects.get(helper_region="440100000000", helped_region=helped)
+    html = login(reader).get(f"/cooperation/pairing/{p.pk}/").content.decode()
+    table = html[html.index('id="consumption_years"'):]
+    table = table[:table.index("</table>")]
+    headings = re.findall(r"<th>([^<]*)</th>", table)
+    assert headings == ["年度", "当年认定产品（种）", "消费帮扶销售额（万元）", "其中政府采购（万元）", "不计入（万元）",
+                        "当年开业黔菜餐厅（家）", "东部游客（人次）"]
+    keys = ["consumption.products", "consumption.sales", "consumption.government", "consumption.not_counted",
+            "consumption.restaurants", "consumption.visitors"]
+    rows = re.findall(r"<tr><td>(\d{4})</td>(.*?)</tr>", table, re.S)
+    assert [year for year, _cells in rows] == ["2019", "2020"]
+    for year, cells in rows:
+        shown = [v.strip() for v in re.findall(r'class="figure-link"[^>]*>([^<]*)</a>', cells)]
+        subject = Subject("pairing", p, dt.date(int(year), 1, 1), dt.date(int(year), 12, 31))
+        want = [RECOUNT[k](subject) for k in keys]
+        assert shown == [yuan_to_wan(v) if k in ("consumption.sales", "consumption.government",
+                                                 "consumption.not_counted") else f"{v:,}"
+                         for k, v in zip(keys, want, strict=True)], year
+
+
+def test_a_product_certified_in_a_year_and_withdrawn_since_counts_in_that_year(login, user):
+    """平塘牛肉干 was certified from 2019-01-01 and withdrawn on 2020-09-30: its 2019 sales count, so it is one of
+    2019's certified products (the link lists it); today it is no longer certified."""
+    p = qiannan_pairing()
+    year = values(user("qiannan"), Subject("pairing", p, dt.date(2019, 1, 1), dt.date(2019, 12, 31)))
+    assert year["consumption.products"] == 4
+    assert values(user("qiannan"), Subject("pairing", p))["consumption.products"] == 4
+    html = login("qiannan").get(f"/cooperation/pairing/{p.pk}/").content.decode()
+    table = html[html.index('id="consumption_years"'):]
+    link = table[table.index('<a href="') + 9:].split('"')[0].replace("&amp;", "&")
+    listed = login("qiannan").get(link).content.decode()
+    assert "平塘牛肉干" in listed and "长顺绿壳鸡蛋" not in listed

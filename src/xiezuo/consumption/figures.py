@@ -23,16 +23,24 @@ SALES = {"organisation": lambda s: {"organisation": s.obj.pk},
          "pairing": lambda s: {"origin": s.west, "east": s.east},
          "region": lambda s: {"region": s.obj.code}}
 COUNTED = narrowed(SALES, counted="true", once="true")
-PRODUCTS = {"organisation": lambda s: {"organisation": s.obj.pk, "stage": "certified"},
-            "pairing": lambda s: {"region": s.west, "stage": "certified"},
-            "region": lambda s: {"region": s.obj.code, "stage": "certified"}}
+
+
+def _certified(s) -> str | list[str]:
+    """Certified products: those certified now; over a period, those whose certification began in it (one
+    withdrawn since was certified then, and its sales of that period count)."""
+    return ["certified", "withdrawn"] if s.since or s.until else "certified"
+
+
+PRODUCTS = {"organisation": lambda s: {"organisation": s.obj.pk, "stage": _certified(s)},
+            "pairing": lambda s: {"region": s.west, "stage": _certified(s)},
+            "region": lambda s: {"region": s.obj.code, "stage": _certified(s)}}
 RESTAURANTS = {"organisation": lambda s: {"organisation": s.obj.pk, "kind": "restaurant"},
                "pairing": lambda s: {"served": s.west, "east": s.east, "kind": "restaurant"},
                "region": lambda s: {"region": s.obj.code, "kind": "restaurant"}}
 SALE = "consumption.Sale"
 
 figure("consumption.products", _("认定产品"), "consumption.Product", PRODUCTS, unit=_("种"), panel=BOTH, order=500,
-       description=_("认定为消费帮扶（扶贫）产品的个数，按认定有效期起始日期计入期间。"))
+       description=_("认定为消费帮扶（扶贫）产品的个数；按认定有效期起始日期计入期间，期间内认定、其后撤销的产品也计入。"))
 figure("consumption.sales", _("消费帮扶销售额"), SALE, COUNTED, money=True, total="amount", panel=BOTH, order=510,
        description=_("认定产品在认定有效期内的销售额（元；页面以万元显示）；同一发票或合同多方报送只计一次。"))
 figure("consumption.government", _("其中政府采购"), SALE, narrowed(COUNTED, government="true"), money=True,
@@ -108,7 +116,7 @@ def _years(user, subject, options):
 
 
 table("consumption_years", _("消费协作分年度"), _("年度"), ("organisation", "pairing", "region"), _years,
-      [(_("认定产品（种）"), "consumption.products"), (_("消费帮扶销售额（万元）"), "consumption.sales"),
+      [(_("当年认定产品（种）"), "consumption.products"), (_("消费帮扶销售额（万元）"), "consumption.sales"),
        (_("其中政府采购（万元）"), "consumption.government"), (_("不计入（万元）"), "consumption.not_counted"),
-       (_("黔菜餐厅（家）"), "consumption.restaurants"), (_("东部游客（人次）"), "consumption.visitors")], order=60)
+       (_("当年开业黔菜餐厅（家）"), "consumption.restaurants"), (_("东部游客（人次）"), "consumption.visitors")], order=60)
 column("per_region", _("消费帮扶销售额（万元）"), "consumption.sales")

@@ -109,19 +109,12 @@ class ChannelForm(RecordForm):
                   "synthetic", "source_document"]
 
 
-class SaleForm(RecordForm):
-    # A market's monthly sheet is validated inside one batch of lookups (see lookups.py).
-    import_batch = staticmethod(lookups.batch)
-
-    class Meta:
-        model = Sale
-        fields = ["channel", "month", "sold_on", "product", "category", "region", "producer", "seller", "buyer",
-                  "quantity", "unit", "amount", "document_no", "reported_by", "note", "synthetic",
-                  "source_document"]
+class MonthFormMixin:
+    """A form with a `month` field: typed as 2020-05 as well as a day of it (the page, the API's form and a
+    sheet's cells alike), kept as the month's first day."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # A month may be typed as 2020-05 as well as a day of it.
         month = self.fields["month"]
         month.input_formats = ["%Y-%m-%d", "%Y-%m", "%Y/%m/%d", "%Y/%m"]
         if isinstance(month.widget, forms.DateInput):
@@ -130,6 +123,17 @@ class SaleForm(RecordForm):
     def clean_month(self):
         month = self.cleaned_data.get("month")
         return month.replace(day=1) if month else month
+
+
+class SaleForm(MonthFormMixin, RecordForm):
+    # A market's monthly sheet is validated inside one batch of lookups (see lookups.py).
+    import_batch = staticmethod(lookups.batch)
+
+    class Meta:
+        model = Sale
+        fields = ["channel", "month", "sold_on", "product", "category", "region", "producer", "seller", "buyer",
+                  "quantity", "unit", "amount", "document_no", "reported_by", "note", "synthetic",
+                  "source_document"]
 
     def clean(self):
         # What the model derives from the product, derived here too: the import compares these with stored rows.
@@ -149,15 +153,11 @@ class TourismEventForm(RecordForm):
                   "tourists", "note", "synthetic", "source_document"]
 
 
-class VisitorFlowForm(RecordForm):
+class VisitorFlowForm(MonthFormMixin, RecordForm):
     class Meta:
         model = VisitorFlow
         fields = ["month", "region", "origin_region", "groups", "visitors", "event", "note", "synthetic",
                   "source_document"]
-
-    def clean_month(self):
-        month = self.cleaned_data.get("month")
-        return month.replace(day=1) if month else month
 
 
 class TourismPolicyForm(RecordForm):

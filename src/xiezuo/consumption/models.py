@@ -51,6 +51,13 @@ def document_key(text: str) -> str:
     return re.sub(r"[^0-9A-Z\u4e00-\u9fff]", "", text)
 
 
+def certificate_number(text: str) -> str:
+    """A certificate number as stored and compared: full-width folded, letters in capitals, no spaces around.
+
+    `ｑｎ－２０１９－０００１ ` and `QN-2019-0001` are one certificate, so two products cannot both hold it."""
+    return unicodedata.normalize("NFKC", text or "").strip().upper()
+
+
 def month_end(day: dt.date) -> dt.date:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
@@ -127,7 +134,7 @@ class Product(Record):
 
     def clean(self) -> None:
         errors: dict[str, object] = {}
-        self.certificate_no = (self.certificate_no or "").strip()
+        self.certificate_no = certificate_number(self.certificate_no)
         if self.stage in (CertificationStage.CERTIFIED, CertificationStage.WITHDRAWN):
             if not self.certificate_no:
                 errors["certificate_no"] = _("认定（或撤销）的产品须填写认定证书编号。")

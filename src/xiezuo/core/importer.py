@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from .registry import RecordType
@@ -230,7 +231,17 @@ def _to_form_value(field: forms.Field, value, aliases: dict[str, str] | None = N
         try:
             return excel_date(value).isoformat()
         except (ValueError, OverflowError):
-            raise ValueError(_("日期“%(value)s”无法识别，请写成 2018-03-20") % {"value": value}) from None
+            pass
+        # What the page's field takes, the sheet takes too (a month field: 2020-05, 2020年5月).
+        text = str(value).strip()
+        for candidate in dict.fromkeys((text, text.replace("年", "-").replace("月", "").rstrip("-"))):
+            try:
+                day = field.to_python(candidate)
+            except ValidationError:
+                continue
+            if day:
+                return day.isoformat()
+        raise ValueError(_("日期“%(value)s”无法识别，请写成 2018-03-20") % {"value": value})
     if isinstance(field, (forms.DecimalField, forms.IntegerField, forms.FloatField)):
         return str(value).replace(",", "").replace("，", "")
     return str(value)

@@ -218,7 +218,7 @@ class Table:
         """The column's label; a money column states its unit once: 计划投资（万元）."""
         method = getattr(self, f"label_{name}", None)
         if method:
-            return str(method)
+            return str(method() if callable(method) else method)
         f = _field(self.model, name)
         if f is None:
             return name
