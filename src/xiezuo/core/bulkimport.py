@@ -36,7 +36,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .audit import diff, snapshot
-from .bulkwrite import CreatedChanges, insert, insert_rows, refresh_statistics
+from .bulkwrite import Blank, CreatedChanges, among, batches, insert, insert_rows, refresh_statistics
 from .models import ChangeRecord, Status
 from .permissions import role_allows
 from .registry import RecordType
@@ -149,8 +149,8 @@ def _existing_by_pk(rt: RecordType, user, pks) -> dict:
     model = rt.model
     related = [f.name for f in model._meta.concrete_fields if f.is_relation]
     out = {}
-    for i in range(0, len(pks), CHUNK):
-        qs = model.objects.restrict(user, "view").filter(pk__in=pks[i:i + CHUNK]).select_related(*related)
+    for part in batches(pks, CHUNK):
+        qs = model.objects.restrict(user, "view").filter(among("pk", part)).select_related(*related)
         out.update({o.pk: o for o in qs})
     return out
 
@@ -187,9 +187,8 @@ def _match_keys(model, names, keyed: list[tuple[tuple, object]]) -> dict:
     if pick is None:
         return found
     values = sorted({r[pick] for r in raw}, key=str)
-    for i in range(0, len(values), CHUNK):
-        for row in model._base_manager.filter(**{f"{paths[pick]}__in": values[i:i + CHUNK]}).values_list(
-                "pk", *paths):
+    for part in batches(values, CHUNK):
+        for row in model._base_manager.filter(among(paths[pick], part)).values_list("pk", *paths):
             found.setdefault(tuple(_key_value(v) for v in row[1:]), row[0])
     return found
 
@@ -311,8 +310,10 @@ def plan(rt: RecordType, user, header: list, data_rows: list, found: dict, progr
                 else:
                     row.obj, row.existing = target, True
     if not by_form:
-        built = [_row_by_columns(model, cols, r.row_no, r.obj if r.existing else None, r.values, model_fields,
-                                 m2m_names, set_checked, err) for r in rows]
+        blank, counter = Blank(model), _Counter()
+        with connection.execute_wrapper(counter):
+            built = [_row_by_columns(blank, cols, r.row_no, r.obj if r.existing else None, r.values, model_fields,
+                                     m2m_names, set_checked, err, counter) for r in rows]
         rows = [r for r in built if r is not None]
         if errors:
             return rows, errors, []
@@ -373,11 +374,13 @@ def _comparable(value):
     return value
 
 
-def _row_by_columns(model, cols, row_no, existing, values, model_fields, m2m_names, set_checked, err) -> Row | None:
-    obj = existing if existing is not None else model()
+def _row_by_columns(new, cols, row_no, existing, values, model_fields, m2m_names, set_checked, err,
+                    counter) -> Row | None:
+    """The row's record (`new()`: a blank instance) with the file's values, checked by the model's `clean()`;
+    `counter` (an execute wrapper around all rows) tells whether that asked the database."""
+    obj = existing if existing is not None else new()
     row = Row(row_no, obj, existing=existing is not None, values=values)
-    if existing is not None:
-        row.before = snapshot(obj)
+    todo = []  # (name, value, set through the model's import_set_<name>)
     for name, value in values.items():
         f = model_fields.get(name)
         if name in m2m_names:
@@ -391,12 +394,7 @@ def _row_by_columns(model, cols, row_no, existing, values, model_fields, m2m_nam
         if f is None:  # a form-only field: a person's ID number
             if existing is not None and getattr(obj, name, None) == value:
                 continue
-            # A model may take the value as already checked (the column checked it once).
-            setter = getattr(obj, f"import_set_{name}", None)
-            if setter is not None:
-                setter(value)
-            else:
-                setattr(obj, name, value)
+            todo.append((name, value, True))
             row.changed.add(name)
             continue
         if value is None and not f.null and not f.is_relation:
@@ -405,13 +403,21 @@ def _row_by_columns(model, cols, row_no, existing, values, model_fields, m2m_nam
             if _comparable(getattr(obj, f.attname if f.is_relation else name)) == _comparable(value):
                 continue
             row.changed.add(name)
-        setattr(obj, name, value)
+        todo.append((name, value, False))
+    if existing is not None and row.changed:
+        row.before = snapshot(obj)  # a stored record the file changes: as it was (an unchanged one is left alone)
+    for name, value, form_only in todo:
+        # A model may take a form-only value as already checked (the column checked it once).
+        setter = getattr(obj, f"import_set_{name}", None) if form_only else None
+        if setter is not None:
+            setter(value)
+        else:
+            setattr(obj, name, value)
     if existing is None or row.changed:
         obj._set_checked = set_checked
-        counter = _Counter()
+        counter.count = 0
         try:
-            with connection.execute_wrapper(counter):
-                obj.clean()
+            obj.clean()
         except ValidationError as exc:
             _report(exc, row_no, err)
             return None
@@ -575,11 +581,11 @@ def write(rt: RecordType, user, rows: list[Row], job=None, progress=None) -> tup
                 _clean_or_refuse(rt, user, r)
     _check_placement(rt, user, rows)
     ct = ContentType.objects.get_for_model(model).pk
-    uid, jid, now = getattr(user, "pk", None), getattr(job, "pk", None), timezone.now()
+    uid, jid, now, note = getattr(user, "pk", None), getattr(job, "pk", None), timezone.now(), _("批量导入")
     rows_out = [(ct, str(r.obj.pk), str(r.obj)[:300], ChangeRecord.Action.CREATE, uid, now,
-                 created.changes(r.obj, r.m2m), _("批量导入"), getattr(r.obj, "version", None), jid) for r in new]
+                 created.changes(r.obj, r.m2m), note, getattr(r.obj, "version", None), jid) for r in new]
     rows_out += [(ct, str(r.obj.pk), str(r.obj)[:300], ChangeRecord.Action.UPDATE, uid, now,
-                  _quiet(diff(r.before, snapshot(r.obj))), _("批量导入"), getattr(r.obj, "version", None), jid)
+                  _quiet(diff(r.before, snapshot(r.obj))), note, getattr(r.obj, "version", None), jid)
                  for r in old]
     insert_rows(ChangeRecord, ["content_type", "object_id", "object_repr", "action", "user", "time", "changes",
                                "note", "version", "job"], rows_out)
@@ -635,9 +641,8 @@ def _check_placement(rt, user, rows: list[Row]) -> None:
     model = rt.model
     pks = [r.obj.pk for r in rows]
     inside = set()
-    for i in range(0, len(pks), CHUNK):
-        inside |= set(model.objects.restrict(user, "change").filter(pk__in=pks[i:i + CHUNK])
-                      .values_list("pk", flat=True))
+    for part in batches(pks, CHUNK):
+        inside |= set(model.objects.restrict(user, "change").filter(among("pk", part)).values_list("pk", flat=True))
     outside = [r for r in rows if r.obj.pk not in inside]
     if not outside:
         return

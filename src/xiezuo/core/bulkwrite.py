@@ -4,13 +4,22 @@ name and their change records.
 
 `insert(model, objs)` takes unsaved instances and gives each its key; `insert_rows(model, names, rows)` takes
 plain tuples (no instances: change records and persons of a large file are written straight from values).
+
+Asking for a whole file's rows at once: `among(path, values)` is `path__in=values` as one array parameter on
+PostgreSQL (`= ANY(%s)`: one parameter instead of thousands, which the driver would otherwise split and convert
+one by one), and `batches(values)` cuts the values only where the database needs it (SQLite's parameter limit).
+`Blank(model)` makes many new instances of a model without Django's per-field constructor.
 """
 
 from __future__ import annotations
 
 import json
+from operator import itemgetter
 
 from django.db import connection, models
+from django.db.models import F, Q, lookups
+from django.db.models.base import ModelState
+from django.db.models.signals import post_init, pre_init
 from django.utils import timezone
 
 from .audit import SKIP
@@ -24,6 +33,75 @@ SIMPLE = (models.CharField, models.TextField, models.IntegerField, models.Boolea
 
 def _postgres() -> bool:
     return connection.vendor == "postgresql"
+
+
+# Values per question where the database takes them as separate parameters (SQLite).
+IN_BATCH = 5000
+
+
+class AnyOf(lookups.Lookup):
+    """`lhs = ANY(%s::type[])`: a set of values as one array parameter (PostgreSQL)."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, conn):
+        lhs, params = self.process_lhs(compiler, conn)
+        field = self.lhs.output_field
+        values = [v if isinstance(v, (str, int)) else field.get_db_prep_value(v, conn) for v in self.rhs]
+        return f"{lhs} = ANY(%s::{field.cast_db_type(conn)}[])", [*params, values]
+
+
+def among(path: str, values):
+    """A filter: the rows whose `path` is one of `values` (a list; one parameter on PostgreSQL)."""
+    if _postgres():
+        return AnyOf(F(path), list(values))
+    return Q(**{f"{path}__in": list(values)})
+
+
+def batches(values, size: int = IN_BATCH):
+    """`values` (a list) in as few pieces as the database needs for `among`: all at once on PostgreSQL."""
+    if _postgres() or len(values) <= size:
+        if values:
+            yield values
+        return
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
+
+
+class Blank:
+    """New instances of `model` as `model()` makes them (every field at its default), built from a dict made once:
+    Django's constructor asks each field for its default on every call. A model with a constructor of its own or
+    init signals is built by its constructor."""
+
+    def __init__(self, model):
+        self.model = model
+        self.plain = (model.__init__ is not models.Model.__init__ or pre_init.has_listeners(model)
+                      or post_init.has_listeners(model))
+        self.fixed, self.called = {}, []
+        for f in model._meta.concrete_fields:
+            if f.has_default() and callable(f.default):
+                self.called.append(f)
+            else:
+                self.fixed[f.attname] = f.get_default()
+
+    def __call__(self):
+        if self.plain:
+            return self.model()
+        obj = self.model.__new__(self.model)
+        obj.__dict__.update(self.fixed)
+        for f in self.called:
+            obj.__dict__[f.attname] = f.get_default()
+        obj._state = ModelState()
+        return obj
+
+    def stored(self, values: dict):
+        """An instance of a row just written (`values`: every concrete field's attname), as if read back."""
+        obj = self() if not self.plain else self.model(**values)
+        obj.__dict__.update(values)
+        obj._state.adding = False
+        obj._state.db = connection.alias
+        return obj
 
 
 def refresh_statistics(*models) -> None:
@@ -70,6 +148,31 @@ def _getter(f: models.Field, now):
     return lambda obj: f.get_db_prep_save(f.pre_save(obj, True), connection)
 
 
+def _rows(fields, objs, now):
+    """(fields in the order of the rows, rows): the plain fields first, read from each instance's dict at once
+    (every field of an instance made here or by its constructor is there), then the others by `_getter`."""
+    def plain(f):  # (a date set on save is set on the instances before)
+        return f.is_relation or isinstance(f, SIMPLE)
+
+    first = [f for f in fields if plain(f)]
+    rest = [f for f in fields if not plain(f)]
+    getters = [_getter(f, now) for f in first + rest]
+    others = getters[len(first):]
+    read = itemgetter(*[f.attname for f in first]) if len(first) > 1 else None
+
+    def rows():
+        for obj in objs:
+            try:
+                found = read(obj.__dict__) if read is not None else None
+            except KeyError:  # a deferred field: as Django reads it
+                found = None
+            if found is None:
+                yield [g(obj) for g in getters]
+            else:
+                yield [*found, *[g(obj) for g in others]]
+    return first + rest, rows()
+
+
 def _copy(model, columns: list[str], rows) -> None:
     table = connection.ops.quote_name(model._meta.db_table)
     cols = ", ".join(connection.ops.quote_name(c) for c in columns)
@@ -97,8 +200,8 @@ def insert(model, objs: list) -> None:
             value = now if isinstance(f, models.DateTimeField) else now.date()
             for obj in objs:
                 setattr(obj, f.attname, value)
-    getters = [_getter(f, now) for f in fields]
-    _copy(model, [f.column for f in fields], ([g(obj) for g in getters] for obj in objs))
+    ordered, rows = _rows(fields, objs, now)
+    _copy(model, [f.column for f in ordered], rows)
     for obj in objs:
         obj._state.adding = False
         obj._state.db = connection.alias
@@ -123,10 +226,20 @@ def insert_rows(model, names: list[str], rows: list[tuple], returning: bool = Fa
         rows = [(k, *r) for k, r in zip(keys, rows, strict=True)]
     json_at = [i + (1 if returning else 0) for i, f in enumerate(fields) if isinstance(f, models.JSONField)]
     if json_at:
-        rows = ([json.dumps(v, ensure_ascii=False) if i in json_at and v is not None else v
-                 for i, v in enumerate(r)] for r in rows)
+        rows = (_dump_at(r, json_at) for r in rows)
     _copy(model, columns, rows)
     return keys
+
+
+_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(v, ensure_ascii=False), the encoder made once
+
+
+def _dump_at(row, at):
+    row = list(row)
+    for i in at:
+        if row[i] is not None:
+            row[i] = _json(row[i])
+    return row
 
 
 class CreatedChanges:

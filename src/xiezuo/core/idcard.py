@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from operator import mul
 
 from django.utils.translation import gettext as _
 
@@ -23,8 +24,9 @@ def normalise(raw: str) -> str:
 
 
 def check_char(first17: str) -> str:
-    total = sum(int(d) * w for d, w in zip(first17, WEIGHTS, strict=True))
-    return CHECK_CHARS[total % 11]
+    if len(first17) != len(WEIGHTS):
+        raise ValueError("check_char needs the first 17 digits")
+    return CHECK_CHARS[sum(map(mul, map(int, first17), WEIGHTS)) % 11]
 
 
 def validate(raw: str) -> str:

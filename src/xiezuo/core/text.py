@@ -83,6 +83,8 @@ def clean(value: str) -> str:
     stay as entered, so a note or name re-imported from an export is unchanged."""
     if not value:
         return ""
+    if value.isascii() and value.isprintable() and "  " not in value:  # nothing to narrow or fold (most cells)
+        return value.strip()
     return _SPACES.sub(" ", value.translate(_NARROW)).strip()
 
 

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from xiezuo.core.bulkwrite import among, batches
 from xiezuo.core.models import Record
 from xiezuo.core.scope import ScopeSpec
 from xiezuo.people.models import PersonRecord, registry_names, resolve_people
@@ -21,7 +22,6 @@ from .choices import Certificate, Completion, HowFound, Workplace
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 FAR = dt.date(9999, 12, 31)
-CHUNK = 5000
 
 
 def _numbers(objs) -> list[str]:
@@ -134,10 +134,9 @@ class Trainee(PersonRecord, Record):
         stored = set()
         numbers = _numbers(objs)
         classes = sorted({o.training_class_id for o in objs if o.training_class_id})
-        for i in range(0, len(numbers), CHUNK):
-            stored |= set(cls._base_manager.filter(person__id_number__in=numbers[i:i + CHUNK],
-                                                   training_class_id__in=classes).exclude(pk__in=mine)
-                          .values_list("training_class_id", "person__id_number"))
+        for part in batches(numbers):
+            stored |= set(cls._base_manager.filter(among("person__id_number", part), among("training_class_id", classes))
+                          .exclude(among("pk", mine)).values_list("training_class_id", "person__id_number"))
         out, seen = [], set()
         for index, o in enumerate(objs):
             key = (o.training_class_id, o.id_number)
@@ -153,7 +152,7 @@ class Trainee(PersonRecord, Record):
         held = registry_names(o.person_id for o in objs)
         mine = {o.pk for o in objs if o.pk}
         classes = {o.training_class_id for o in objs}
-        counts = dict(cls.objects.filter(training_class_id__in=classes).exclude(pk__in=mine)
+        counts = dict(cls.objects.filter(among("training_class_id", classes)).exclude(among("pk", mine))
                       .values_list("training_class_id").annotate(n=models.Count("pk")).values_list(
                           "training_class_id", "n"))
         for o in objs:
@@ -271,9 +270,9 @@ class Employment(PersonRecord, Record):
         mine = {o.pk for o in objs if o.pk}
         numbers = _numbers(objs)
         jobs: dict[str, list] = {}
-        for i in range(0, len(numbers), CHUNK):
+        for chunk in batches(numbers):
             for number, start, end, part, name, employer in (
-                    cls._base_manager.filter(person__id_number__in=numbers[i:i + CHUNK]).exclude(pk__in=mine)
+                    cls._base_manager.filter(among("person__id_number", chunk)).exclude(among("pk", mine))
                     .values_list("person__id_number", "start", "end", "part_time", "employer_name",
                                  "employer__name")):
                 jobs.setdefault(number, []).append((-1, start, end, part, name or employer))

@@ -96,27 +96,34 @@ def registry_name(person: Person | None) -> str | None:
 
 
 def resolve_people(objs) -> None:
-    """`resolve_person` for a whole import: one question per 5,000 ID numbers, the missing persons created in
-    bulk (COPY on PostgreSQL)."""
+    """`resolve_person` for a whole import: one question for the ID numbers (per 5,000 on SQLite), the missing
+    persons created in bulk (COPY on PostgreSQL, their keys drawn at once, nothing read back)."""
+    from xiezuo.core.bulkwrite import Blank, among, batches, insert_rows
+
     pending: dict[str, str] = {}
     for obj in objs:
         if obj._pending_id:
             pending.setdefault(obj._pending_id, getattr(obj, "name", "") or "")
     found: dict[str, Person] = {}
     numbers = sorted(pending)
-    for i in range(0, len(numbers), 5000):
-        found.update({p.id_number: p for p in Person.objects.filter(id_number__in=numbers[i:i + 5000])})
+    for part in batches(numbers):
+        found.update({p.id_number: p for p in Person.objects.filter(among("id_number", part))})
     missing = [n for n in numbers if n not in found]
     if missing:
         from django.utils import timezone
 
-        from xiezuo.core.bulkwrite import insert_rows
-
         now = timezone.now()
-        insert_rows(Person, ["id_number", "name", "sex", "birth_date", "created_at", "updated_at"],
-                    [(n, pending[n], idcard.sex_code(n), idcard.birth_date(n), now, now) for n in missing])
-        for i in range(0, len(missing), 5000):
-            found.update({p.id_number: p for p in Person.objects.filter(id_number__in=missing[i:i + 5000])})
+        rows = [(n, pending[n], idcard.sex_code(n), idcard.birth_date(n), now, now) for n in missing]
+        keys = insert_rows(Person, ["id_number", "name", "sex", "birth_date", "created_at", "updated_at"], rows,
+                           returning=True)
+        if None in keys:  # a database that does not give the keys of a bulk insert back
+            for part in batches(missing):
+                found.update({p.id_number: p for p in Person.objects.filter(among("id_number", part))})
+            keys, rows = [], []
+        blank = Blank(Person)
+        for key, (n, name, sex, born, _c, _u) in zip(keys, rows, strict=True):
+            found[n] = blank.stored({"id": key, "id_number": n, "name": name, "sex": sex, "birth_date": born,
+                                     "created_at": now, "updated_at": now})
     for obj in objs:
         if obj._pending_id:
             obj.person = found[obj._pending_id]
@@ -124,14 +131,16 @@ def resolve_people(objs) -> None:
 
 
 def registry_names(person_ids) -> dict:
-    """{person id: the name the registry holds} for the registry members among `person_ids` (one question per
-    5,000 persons, then one per member)."""
+    """{person id: the name the registry holds} for the registry members among `person_ids` (one question, per
+    5,000 persons on SQLite; then one per member)."""
+    from xiezuo.core.bulkwrite import among, batches
+
     if REGISTRY.member_q is None:
         return {}
     ids = sorted({i for i in person_ids if i is not None})
     members = []
-    for i in range(0, len(ids), 5000):
-        members += list(Person.objects.filter(pk__in=ids[i:i + 5000]).filter(REGISTRY.member_q(""))
+    for part in batches(ids):
+        members += list(Person.objects.filter(among("pk", part)).filter(REGISTRY.member_q(""))
                         .values_list("pk", flat=True))
     out = {}
     for pk in members:
