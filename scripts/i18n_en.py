@@ -1342,8 +1342,10 @@ EN.update({
     "应填“是”或“否”，实际为“%(value)s”": "Enter “Yes” or “No”, not “%(value)s”",
     "“%(value)s”不是可选值（可选：%(allowed)s）": "“%(value)s” is not one of the choices (choices: %(allowed)s)",
     "日期“%(value)s”无法识别，请写成 2018-03-20": "The date “%(value)s” is not understood; write it as 2018-03-20",
-    "未找到%(type)s“%(text)s”（请填写编号）": "No %(type)s “%(text)s” found (enter its ID)",
-    "未找到%(type)s“%(text)s”": "No %(type)s “%(text)s” found",
+    "未找到%(type)s“%(text)s”（请填写编号；或不在您的管辖范围内）":
+        "No %(type)s “%(text)s” found (enter its ID; or it is outside your area)",
+    "未找到%(type)s“%(text)s”（不存在，或不在您的管辖范围内）":
+        "No %(type)s “%(text)s” found (it does not exist, or it is outside your area)",
     "%(type)s“%(text)s”不唯一": "More than one %(type)s is named “%(text)s”",
     "文件为空，没有表头。": "The file is empty: it has no header row.",
     "缺少必填列：%(columns)s（第 1 行为表头）。请使用导入模板，或补上这些列后重新上传。":

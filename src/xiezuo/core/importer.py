@@ -259,13 +259,13 @@ def _lookup(field: forms.ModelChoiceField, text: str):
 
     if key_field not in {f.name for f in model._meta.get_fields()}:
         # A type without a name (e.g. a meeting) is named by its number only: anything else is not found.
-        raise ValueError(_("未找到%(type)s“%(text)s”（请填写编号）") % {"type": model._meta.verbose_name, "text": text})
+        raise ValueError(_("未找到%(type)s“%(text)s”（请填写编号；或不在您的管辖范围内）") % {"type": model._meta.verbose_name, "text": text})
     # A name may be written with half- or full-width brackets and commas, here or where it is stored: try both.
     wide, narrow = text.translate(_WIDEN), unicodedata.normalize("NFKC", text)
     matches = list(field.queryset.filter(**{f"{key_field}__in": {v for t in (text, wide, narrow)
                                                                  for v in (t, to_simplified(t))}})[:2])
     if len(matches) != 1:
-        raise ValueError(_("未找到%(type)s“%(text)s”") % {"type": model._meta.verbose_name, "text": text}
+        raise ValueError(_("未找到%(type)s“%(text)s”（不存在，或不在您的管辖范围内）") % {"type": model._meta.verbose_name, "text": text}
                          if not matches else
                          _("%(type)s“%(text)s”不唯一") % {"type": model._meta.verbose_name, "text": text})
     return matches[0].pk
