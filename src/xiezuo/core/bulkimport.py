@@ -685,12 +685,27 @@ def _import_rows(rt, user, header, data_rows, found, unknown, job, progress) -> 
         with transaction.atomic():
             created, updated = write(rt, user, rows, job=job, progress=progress)
     except ImportRefused as exc:
-        return {"created": 0, "updated": 0, "unchanged": 0, "errors": exc.errors, "ignored_columns": unknown}
+        return {"created": 0, "updated": 0, "unchanged": 0, "errors": _with_letters(rt, user, found, exc.errors),
+                "ignored_columns": unknown}
     except IntegrityError as exc:
         return {"created": 0, "updated": 0, "unchanged": 0, "ignored_columns": unknown,
                 "errors": [RowError(None, "-", "-", _("写入时与系统中已有记录冲突，未导入任何记录：%(e)s") % {"e": exc})]}
     return {"created": created, "updated": updated, "unchanged": len(unchanged), "errors": [],
             "ignored_columns": unknown}
+
+
+def _with_letters(rt, user, found: dict, errors: list) -> list:
+    """Refusals found while writing (a row's rules against the rows before it, the area) name the field; give
+    them the column it was read from, as the checks before writing do."""
+    from dataclasses import replace
+
+    from .importer import form_label
+    from .tabular import column_letter
+
+    letters = {form_label(rt, user, name): column_letter(index) for name, index in found.items()
+               if name != "__pk__"}
+    letters.pop("-", None)
+    return [replace(e, column=letters[e.header]) if e.column == "-" and e.header in letters else e for e in errors]
 
 
 __all__ = ["import_rows", "plan", "write", "custom_form_rules", "bulk_safe"]
