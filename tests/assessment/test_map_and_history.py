@@ -65,6 +65,25 @@ def test_dashboard_map_by_county_with_pairings_drawn_to_guangdong(login):
     assert bijie["value"] == invested.count() > 0  # projects in Bijie with a Guangzhou investor
 
 
+def test_the_dashboard_in_traditional_shows_its_data_in_traditional_characters(login):
+    """Region and indicator names are data (kept in Simplified): a Traditional interface shows them in its own
+    characters on the page, the KPI cards, the ranking and the map's labels; English keeps them as entered."""
+    client = login("leader")
+    client.cookies["django_language"] = "zh-hant"
+    page = client.get("/assessment/dashboard/?year=2019").content.decode()
+    assert "領導駕駛艙 · 貴州省" in page and "財政幫扶資金" in page and "考察調研次數" in page
+    assert "财政帮扶资金" not in page and "贵州省" not in page
+    data = client.get("/assessment/dashboard/data/?year=2019&indicator=I01").json()
+    bijie = next(r for r in data["regions"] if r["code"] == "520500000000")
+    assert bijie["name"] == "毕节市" and bijie["label"] == "畢節市"  # the map joins by the map file's name
+    assert next(c for c in data["counties"] if c["code"] == "520502000000")["label"] == "七星關區"
+    assert data["cities"]["440100000000"] == "廣州市" and data["indicator"] == "落地企業（產業項目）"
+    assert any(p["label"].startswith("廣州市 → 畢節市") for p in data["pairings"])
+    client.cookies["django_language"] = "en"
+    data = client.get("/assessment/dashboard/data/?year=2019&indicator=I01").json()
+    assert "label" not in data["regions"][0] and "cities" not in data
+
+
 def test_a_county_click_lists_only_records_of_the_readers_area(login):
     """The link behind a county is the list page: a Qiannan reader following Bijie's link sees none of Bijie's
     records (scoped to the reader's area)."""
