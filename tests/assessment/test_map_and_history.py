@@ -257,3 +257,32 @@ def test_the_refresh_gives_way_to_a_job_a_user_waits_for_and_finishes_after_it(l
     runner.run(again)
     counted = set(Summary.objects.filter(key__startswith="data:520000000000:2018:").values_list("key", flat=True))
     assert counted == {f"data:520000000000:2018:{i.code}" for i in Indicator.objects.filter(active=True) if i.spec}
+
+
+def test_an_assessed_prefecture_neither_checks_nor_closes_nor_grades_its_own_round(login, user):
+    """The cross-check is the checking province's: Qiannan's approver (the assessed side) may write its
+    self-evaluation but not move the round on, cross-check its own values, close or grade it; nor may it close a
+    round that includes Bijie. An approver of a taking-part province (Guangdong) and the site's administrator may."""
+    mine = open_round(2021, "只含黔南", [pairing("522700000000")], acting_user=user("admin"))
+    both = Round.objects.get(year=2020)
+    for rnd in (mine, both):
+        page = login("qiannan").get(f"/assessment/rounds/{rnd.pk}/").content.decode()
+        assert f"/assessment/rounds/{rnd.pk}/advance/" not in page
+        assert login("qiannan").post(f"/assessment/rounds/{rnd.pk}/advance/").status_code == 403
+        rnd.refresh_from_db()
+        assert rnd.stage == "self"
+    advance(mine, user("admin"))
+    advance(mine, user("admin"))  # → cross-check
+    assessed = mine.pairings.get()
+    value = assessed.values.get(indicator__code="F01")
+    page = login("qiannan").get(f"/assessment/rounds/{mine.pk}/").content.decode()
+    assert f'name="adjusted_{value.pk}"' not in page
+    response = login("qiannan").post(f"/assessment/assessed/{assessed.pk}/save/", {
+        f"note_{value.pk}": "自查", f"adjusted_{value.pk}": "1", f"reason_{value.pk}": "自己调整"})
+    assert response.status_code == 403
+    value.refresh_from_db()
+    assert value.adjusted is None
+    assert f'name="adjusted_{value.pk}"' in login("gd_admin").get(f"/assessment/rounds/{mine.pk}/").content.decode()
+    assert login("gd_admin").post(f"/assessment/rounds/{mine.pk}/advance/").status_code == 302
+    mine.refresh_from_db()
+    assert mine.stage == "closed"
