@@ -116,3 +116,26 @@ def test_a_late_answer_for_an_earlier_indicator_does_not_replace_the_chosen_one(
     page.wait_for_timeout(500)  # the held answer has arrived (and is dropped)
     expect(charts).to_have_attribute("data-shown", "I01")
     expect(first).to_have_attribute("href", re.compile(r"/industry/project/"))
+
+
+def test_in_traditional_the_ranking_lines_and_cities_read_traditional(page: Page, login):
+    """繁體中文: the names of regions, pairings and cities (data, kept in Simplified) read in Traditional on the
+    ranking and the map, and a click on 畢節市 still reaches its records (the map joins by the map file's names)."""
+    login(page, "leader")
+    page.context.add_cookies([{"name": "django_language", "value": "zh-hant", "url": page.url}])
+    page.goto("/assessment/dashboard/?year=2019")
+    expect(page.locator("h1")).to_contain_text("領導駕駛艙 · 貴州省")
+    page.select_option("#dashboard-indicator", label="落地企業（產業項目）")
+    charts = page.locator("#dashboard-charts")
+    expect(charts).to_have_attribute("data-shown", "I01")
+    expect(page.locator("#dashboard-ranking tbody").get_by_role("link", name="畢節市").first).to_be_visible()
+    drawn = page.evaluate("""() => {
+        const option = echarts.getInstanceByDom(document.getElementById('dashboard-map')).getOption();
+        const lines = option.series.find(s => s.type === 'lines'), cities = option.series.find(s => s.type === 'scatter');
+        return {lines: lines.data.map(l => l.name), cities: cities.data.map(c => c.name)};
+    }""")
+    assert "廣州市" in drawn["cities"] and any("畢節市" in name for name in drawn["lines"]), drawn
+    page.select_option("#dashboard-level", "prefecture")
+    expect(charts).to_have_attribute("data-level", "prefecture")
+    click_region(page, "毕节市", re.compile(r"/industry/project/\?.*region=5205"))
+    assert not page.problems.script_errors, page.problems.script_errors

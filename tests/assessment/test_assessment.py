@@ -219,3 +219,36 @@ def test_dashboard_is_recounted_after_a_write(login, user):
                                    "status": "approved"}, user("admin"))
     after = next(r for r in client.get(url).json()["regions"] if r["name"] == "毕节市")["value"]
     assert after == before + 1_000_000
+
+
+def test_schools_and_hospitals_paired_are_counted_villages_wait_for_a_channel(login, user):
+    """DOMAIN.md's indicators include schools and hospitals paired (the talent channel's 校对校 / 院对院 pairs)
+    and villages supported (no channel yet): three indicators, the first two with a source, weights still 100."""
+    page = login("admin").get("/assessment/indicators/").content.decode()
+    for name in ("学校结对（校对校）", "医院结对（院对院）"):
+        assert "无数据来源" not in page.split(name)[1].split("</tr>")[0]
+    assert "无数据来源" in page.split("结对帮扶村")[1].split("</tr>")[0]
+    assert Method.objects.get(year=2019).weight_problem() == ""
+    from xiezuo.geo.models import Region
+
+    bijie = Region.objects.get(code="520500000000")
+    value = live_value(user("admin"), Indicator.objects.get(code="V03"), year_subject("region", bijie, 2019)).value
+    recount = Pairing.objects.filter(kind="school", status="approved", start_date__lte="2019-12-31",
+                                     helped_organisation__region__code__startswith="5205").count()
+    assert value == recount > 0
+
+
+@pytest.mark.parametrize("changed", [False, True])
+def test_the_old_combined_indicator_is_split_keeping_the_weights_total(changed):
+    from xiezuo.assessment.catalogue import split_pairs
+
+    Value.objects.filter(indicator__code__in=["V03", "V04"]).delete()
+    Indicator.objects.filter(code__in=["V03", "V04"]).delete()
+    Indicator.objects.filter(code="V02").update(name="结对帮扶村和学校医院", weight=3 if changed else 2)
+    if changed:  # an administrator gave V02 another weight (and another to L01, so that the total is 100)
+        Indicator.objects.filter(code="L01").update(weight=7)
+    split_pairs(Indicator)
+    weights = dict(Indicator.objects.filter(code__in=["V02", "V03", "V04"]).values_list("code", "weight"))
+    assert weights == ({"V02": 3, "V03": 0, "V04": 0} if changed else {"V02": 0, "V03": 1, "V04": 1})
+    assert Indicator.objects.get(code="V03").figure_key == "talent.school_pairs"
+    assert Method.objects.get(year=2019).weight_problem() == ""

@@ -65,6 +65,25 @@ def test_dashboard_map_by_county_with_pairings_drawn_to_guangdong(login):
     assert bijie["value"] == invested.count() > 0  # projects in Bijie with a Guangzhou investor
 
 
+def test_the_dashboard_in_traditional_shows_its_data_in_traditional_characters(login):
+    """Region and indicator names are data (kept in Simplified): a Traditional interface shows them in its own
+    characters on the page, the KPI cards, the ranking and the map's labels; English keeps them as entered."""
+    client = login("leader")
+    client.cookies["django_language"] = "zh-hant"
+    page = client.get("/assessment/dashboard/?year=2019").content.decode()
+    assert "領導駕駛艙 · 貴州省" in page and "財政幫扶資金" in page and "考察調研次數" in page
+    assert "财政帮扶资金" not in page and "贵州省" not in page
+    data = client.get("/assessment/dashboard/data/?year=2019&indicator=I01").json()
+    bijie = next(r for r in data["regions"] if r["code"] == "520500000000")
+    assert bijie["name"] == "毕节市" and bijie["label"] == "畢節市"  # the map joins by the map file's name
+    assert next(c for c in data["counties"] if c["code"] == "520502000000")["label"] == "七星關區"
+    assert data["cities"]["440100000000"] == "廣州市" and data["indicator"] == "落地企業（產業項目）"
+    assert any(p["label"].startswith("廣州市 → 畢節市") for p in data["pairings"])
+    client.cookies["django_language"] = "en"
+    data = client.get("/assessment/dashboard/data/?year=2019&indicator=I01").json()
+    assert "label" not in data["regions"][0] and "cities" not in data
+
+
 def test_a_county_click_lists_only_records_of_the_readers_area(login):
     """The link behind a county is the list page: a Qiannan reader following Bijie's link sees none of Bijie's
     records (scoped to the reader's area)."""
@@ -238,3 +257,32 @@ def test_the_refresh_gives_way_to_a_job_a_user_waits_for_and_finishes_after_it(l
     runner.run(again)
     counted = set(Summary.objects.filter(key__startswith="data:520000000000:2018:").values_list("key", flat=True))
     assert counted == {f"data:520000000000:2018:{i.code}" for i in Indicator.objects.filter(active=True) if i.spec}
+
+
+def test_an_assessed_prefecture_neither_checks_nor_closes_nor_grades_its_own_round(login, user):
+    """The cross-check is the checking province's: Qiannan's approver (the assessed side) may write its
+    self-evaluation but not move the round on, cross-check its own values, close or grade it; nor may it close a
+    round that includes Bijie. An approver of a taking-part province (Guangdong) and the site's administrator may."""
+    mine = open_round(2021, "只含黔南", [pairing("522700000000")], acting_user=user("admin"))
+    both = Round.objects.get(year=2020)
+    for rnd in (mine, both):
+        page = login("qiannan").get(f"/assessment/rounds/{rnd.pk}/").content.decode()
+        assert f"/assessment/rounds/{rnd.pk}/advance/" not in page
+        assert login("qiannan").post(f"/assessment/rounds/{rnd.pk}/advance/").status_code == 403
+        rnd.refresh_from_db()
+        assert rnd.stage == "self"
+    advance(mine, user("admin"))
+    advance(mine, user("admin"))  # → cross-check
+    assessed = mine.pairings.get()
+    value = assessed.values.get(indicator__code="F01")
+    page = login("qiannan").get(f"/assessment/rounds/{mine.pk}/").content.decode()
+    assert f'name="adjusted_{value.pk}"' not in page
+    response = login("qiannan").post(f"/assessment/assessed/{assessed.pk}/save/", {
+        f"note_{value.pk}": "自查", f"adjusted_{value.pk}": "1", f"reason_{value.pk}": "自己调整"})
+    assert response.status_code == 403
+    value.refresh_from_db()
+    assert value.adjusted is None
+    assert f'name="adjusted_{value.pk}"' in login("gd_admin").get(f"/assessment/rounds/{mine.pk}/").content.decode()
+    assert login("gd_admin").post(f"/assessment/rounds/{mine.pk}/advance/").status_code == 302
+    mine.refresh_from_db()
+    assert mine.stage == "closed"

@@ -31,9 +31,16 @@ INDICATORS = [
     ("W04", "职业技能培训人数", "labour", "人", "labour.trainees", False, 2, "参加职业技能培训的人数。"),
     ("V01", "消费帮扶（采购和销售）", "villages", "万元", "consumption.sales", True, 6,
      "采购、销售贵州农副产品金额（剔除重复报送）。"),
-    ("V02", "结对帮扶村和学校医院", "villages", "个", "villages.paired", False, 2,
-     "镇村、学校、医院结对帮扶个数。"),
+    ("V02", "结对帮扶村", "villages", "个", "villages.paired", False, 0, "镇村结对、企业结对帮扶的村个数。"),
+    ("V03", "学校结对（校对校）", "villages", "对", "talent.school_pairs", False, 1,
+     "东部学校与西部学校的结对数（期间内有效的“校对校”结对关系）。"),
+    ("V04", "医院结对（院对院）", "villages", "对", "talent.hospital_pairs", False, 1,
+     "东部医院与西部医院的结对数（期间内有效的“院对院”结对关系）。"),
 ]
+
+# Until 2026-12 one indicator counted villages, schools and hospitals together (weight 2, no channel declaring
+# it); schools and hospitals are now counted by the talent channel's pairs, villages are still undeclared.
+OLD_V02 = ("结对帮扶村和学校医院", "villages.paired", 2)
 
 
 def seed(Indicator, Method) -> None:
@@ -45,3 +52,23 @@ def seed(Indicator, Method) -> None:
             "definition": definition, "order": order * 10})
     for year in range(2017, 2021):
         Method.objects.get_or_create(year=year)
+
+
+def split_pairs(Indicator) -> None:
+    """Migration 0004: V02 (villages, schools and hospitals together) split into V02 villages, V03 school pairs
+    and V04 hospital pairs. A V02 still as seeded gives its weight 2 to V03 and V04 (1 each), so the weights
+    still sum to the method's total; a V02 an administrator changed is left as it is and V03 and V04 come with
+    weight 0 (the total unchanged; an administrator gives them weight)."""
+    rows = {row[0]: row for row in INDICATORS}
+    v02 = Indicator.objects.filter(code="V02").first()
+    as_seeded = v02 is not None and (v02.name, v02.figure_key, v02.weight) == OLD_V02
+    if as_seeded:
+        _code, name, _area, unit, _key, _money, weight, definition = rows["V02"]
+        v02.name, v02.unit, v02.weight, v02.definition = name, unit, weight, definition
+        v02.save()
+    order = (v02.order if v02 is not None else len(INDICATORS) * 10)
+    for step, code in enumerate(("V03", "V04"), start=1):
+        _code, name, area, unit, key, money, weight, definition = rows[code]
+        Indicator.objects.get_or_create(code=code, defaults={
+            "name": name, "area": area, "unit": unit, "figure_key": key, "money": money,
+            "weight": weight if as_seeded else 0, "definition": definition, "order": order + step})

@@ -15,8 +15,10 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from xiezuo.core.languages import traditional_region
 from xiezuo.core.permissions import Role, role_for
 from xiezuo.core.scope import get_scope
+from xiezuo.core.tables import display_text
 from xiezuo.geo.models import Region
 
 from . import summary
@@ -104,7 +106,26 @@ def dashboard_data(request):
     if ind is None or ind.spec is None:
         raise Http404
     payload, about = summary.read(request.user, f"data:{region.code}:{year}:{ind.code}")
-    return JsonResponse({**payload, "stale": about["stale"]})
+    return JsonResponse({**labelled(payload), "stale": about["stale"]})
+
+
+def labelled(payload: dict) -> dict:
+    """The summary row (kept once for every language) with the names in the interface's script: a `label` beside
+    each region's and pairing's `name` (the map joins its regions by `name`, as the map files spell them), the
+    indicator's name, and the helping cities' names by code (the dots the pairing lines start from)."""
+    region = traditional_region()
+    if region is None:
+        return payload
+
+    def rows(items):
+        return [{**r, "label": display_text(r["name"], region)} for r in items]
+
+    cities = {p["helper"][:4] + "00000000" for p in payload.get("pairings", [])}
+    return {**payload, "indicator": display_text(payload["indicator"], region),
+            "unit": display_text(payload["unit"], region), "regions": rows(payload["regions"]),
+            "counties": rows(payload["counties"]), "pairings": rows(payload["pairings"]),
+            "cities": {code: display_text(name, region)
+                       for code, name in Region.objects.filter(code__in=cities).values_list("code", "name")}}
 
 
 def home_context(request):

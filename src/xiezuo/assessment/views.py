@@ -119,6 +119,7 @@ def round_detail(request, pk):
         raise Http404
     method = Method.objects.filter(year=rnd.year).first()
     writer = role_allows(request.user, "change", Target)
+    runner = may_run(request.user, rnd)
     blocks = []
     for a in assessed:
         rows = value_rows(request.user, a)
@@ -130,16 +131,32 @@ def round_detail(request, pk):
             "may_self": rnd.stage == Stage.SELF and writer and covers(request.user, side_code(a.pairing, "helped")),
             "may_partner": rnd.stage == Stage.PARTNER and writer and covers(request.user,
                                                                              side_code(a.pairing, "helper")),
-            "may_check": rnd.stage == Stage.CHECK and may_run(request.user),
+            "may_check": rnd.stage == Stage.CHECK and runner,
         })
     return render(request, "assessment/round_detail.html", {
-        "round": rnd, "blocks": blocks, "method": method, "may_advance": may_run(request.user),
+        "round": rnd, "blocks": blocks, "method": method, "may_advance": runner,
         "weight_problem": method.weight_problem() if method else "", "Stage": Stage})
 
 
-def may_run(user) -> bool:
-    """Moving a round on, closing and grading it: an approver or administrator of the assessment channel."""
-    return role_allows(user, "approve", Target)
+def may_run(user, rnd) -> bool:
+    """Moving a round on, the cross-check, closing and grading it: an approver or administrator of the assessment
+    channel whose own area is a whole province taking part in every pairing of the round (the provinces check
+    each other), or the whole site. A prefecture or county never checks, closes or grades its own assessment,
+    nor a round of pairings outside its area."""
+    if not role_allows(user, "approve", Target):
+        return False
+    scope = get_scope(user)
+    if scope.everything:
+        return True
+    provinces = [p for p in scope.region_prefixes if len(p) == 2]
+    if not provinces:
+        return False
+    for a in rnd.pairings.select_related("pairing__helper_region", "pairing__helped_region",
+                                         "pairing__helper_organisation", "pairing__helped_organisation"):
+        sides = [side_code(a.pairing, "helper"), side_code(a.pairing, "helped")]
+        if not any(code and code.startswith(p) for code in sides for p in provinces):
+            return False
+    return True
 
 
 @login_required
@@ -148,7 +165,7 @@ def round_advance(request, pk):
     rnd = get_object_or_404(Round, pk=pk)
     if not visible_assessed(request.user, rnd).exists():
         raise Http404
-    if not may_run(request.user):
+    if not may_run(request.user, rnd):
         raise PermissionDenied
     try:
         advance(rnd, request.user)
@@ -174,7 +191,7 @@ def assessed_save(request, pk):
         elif rnd.stage == Stage.PARTNER and covers(request.user, side_code(a.pairing, "helper")):
             save_narratives(a, "partner_comment", {n.area: request.POST.get(f"partner_{n.area}", n.partner_comment)
                                                    for n in a.narratives.all()}, request.user)
-        elif rnd.stage == Stage.CHECK and may_run(request.user):
+        elif rnd.stage == Stage.CHECK and may_run(request.user, rnd):
             save_check(a, {v.pk: (request.POST.get(f"note_{v.pk}", v.check_note),
                                   request.POST.get(f"adjusted_{v.pk}", "").strip(),
                                   request.POST.get(f"reason_{v.pk}", v.adjust_reason).strip())

@@ -13,6 +13,7 @@
   var centres = {};   // 12-digit code -> [lng, lat] (label centre), of every region on the maps
   var names = {};     // 12-digit code -> name
   var links = {};     // region name -> records URL of the indicator shown (for clicks on the map)
+  var labels = {};    // region name (as the map files spell it) -> name in the interface's script
   var mapNames = {prefecture: box.dataset.mapName, county: box.dataset.mapName + "-county"};
 
   function getJSON(url) {
@@ -67,7 +68,7 @@
     var level = levelSelect && !levelSelect.disabled ? levelSelect.value : "prefecture";
     var shown = level === "county" ? d.counties : d.regions;
     links = {};
-    shown.forEach(function (r) { links[r.name] = r.url; });
+    shown.forEach(function (r) { links[r.name] = r.url; labels[r.name] = r.label || r.name; });
     var max = shown.reduce(function (m, r) { return Math.max(m, r.value); }, 0) || 1;
     var lines = [], cities = {};
     d.pairings.forEach(function (p) {
@@ -75,13 +76,13 @@
       if (!from || !to) { return; }
       var city = p.helper.slice(0, 4) + "00000000";
       cities[city] = true;
-      lines.push({name: p.name, coords: [from, to], url: p.url,
+      lines.push({name: p.label || p.name, coords: [from, to], url: p.url,
                   value: p.value === null ? "" : show(p.value, d.money)});
     });
     mapChart.setOption({
       tooltip: {trigger: "item", formatter: function (p) {
         if (p.seriesType === "lines") { return p.data.name + (p.data.value !== "" ? "：" + p.data.value : ""); }
-        return p.name + (p.value === p.value && p.value !== undefined ? "：" + show(p.value, d.money) : "");
+        return (labels[p.name] || p.name) + (p.value === p.value && p.value !== undefined ? "：" + show(p.value, d.money) : "");
       }},
       visualMap: {min: 0, max: max, calculable: true, left: 0, bottom: 0, seriesIndex: 0},
       geo: {map: mapNames[level], roam: true, nameProperty: "name", label: {show: false},
@@ -95,7 +96,7 @@
          effect: {show: false}, data: lines},
         {type: "scatter", coordinateSystem: "geo", symbolSize: 6, itemStyle: {color: "#c0392b"},
          label: {show: true, position: "right", formatter: "{b}", fontSize: 10},
-         data: Object.keys(cities).map(function (c) { return {name: names[c] || c, value: centres[c]}; })}
+         data: Object.keys(cities).map(function (c) { return {name: (d.cities || {})[c] || names[c] || c, value: centres[c]}; })}
       ]
     }, true);
     box.dataset.level = level;
@@ -114,7 +115,7 @@
       d.regions.forEach(function (r, i) {
         var tr = document.createElement("tr");
         tr.appendChild(text("td", String(i + 1)));
-        tr.appendChild(text("td", r.name, r.url));
+        tr.appendChild(text("td", r.label || r.name, r.url));
         var td = text("td", show(r.value, d.money), r.url); td.className = "text-end"; tr.appendChild(td);
         body.appendChild(tr);
       });
