@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.base import RecordTypeTests
 from xiezuo.consumption.models import Channel, Product, Sale, TourismEvent, TourismPolicy, VisitorFlow
 from xiezuo.partners.models import Organisation
@@ -178,3 +180,20 @@ class TestTourismPolicy(RecordTypeTests):
     def bad_import_rows(self):
         return [{"政策名称*": "导入测试优惠三", "实施地区*": "522722000000", "优惠对象*": "广东籍游客",
                  "优惠内容*": "半价", "开始日期*": "2021-06-01", "结束日期": "2021-05-01"}], "结束日期不能早于开始日期"
+
+
+@pytest.mark.django_db
+def test_a_certificate_number_repeated_within_one_file_is_refused_at_its_row_and_column(login):
+    """The second row's certificate number is refused while writing (the rule asks the rows written before it);
+    the message names the column it was read from, as the checks before writing do, and nothing is written."""
+    from tests.base import xlsx_bytes
+    from xiezuo.core.models import Job
+
+    first = TestProduct().import_rows()[0]
+    rows = [{**first, "产品名称*": "导入测试同号甲", "认定证书编号": "QN-IMP-0099"},
+            {**first, "产品名称*": "导入测试同号乙", "认定证书编号": "qn-imp-0099"}]
+    job = TestProduct().run_import(login("qiannan"), "catalogue.xlsx", xlsx_bytes(rows))
+    assert job.state == Job.State.FAILED, job.errors
+    letter = "ABCDEFGHIJ"[list(rows[0]).index("认定证书编号")]
+    assert [e[:3] for e in job.errors] == [[3, letter, "认定证书编号"]], job.errors
+    assert not Product.objects.filter(name__startswith="导入测试同号").exists()
