@@ -1236,7 +1236,7 @@ EN.update({
     "单位（含下属单位）或地区内的单位应报送的已审核填报任务数，按统计期起。":
         "Approved reporting rounds in which the unit (with the units it supervises) or a unit in the region is due, "
         "by the start of their period.",
-    "这些填报任务中，单位（含下属单位）或地区内单位的应报次数里已报送（按时或迟报）的比例；无应报时为 0。":
+    "这些填报任务中，单位（含下属单位）或地区内单位的应报次数中已报送（按时或迟报）的比例；无应报时为 0。":
         "In those rounds, the share of the due units (the unit with the units it supervises, or the units in the "
         "region) that reported, on time or late; 0 when nothing is due.",
     "报送及时率": "Timeliness rate",

@@ -51,7 +51,7 @@ ROUNDS = {"organisation": lambda s: {"organisation": s.obj.pk}, "region": lambda
 figure("workplan.rounds", _("填报任务"), "workplan.ReportingRound", ROUNDS, unit=_("项"),
        description=_("单位（含下属单位）或地区内的单位应报送的已审核填报任务数，按统计期起。"), order=503)
 figure("workplan.reporting_rate", _("报送率"), "workplan.ReportingRound", ROUNDS, unit="%", compute=_rate(False),
-       description=_("这些填报任务中，单位（含下属单位）或地区内单位的应报次数里已报送（按时或迟报）的比例；无应报时为 0。"),
+       description=_("这些填报任务中，单位（含下属单位）或地区内单位的应报次数中已报送（按时或迟报）的比例；无应报时为 0。"),
        order=504)
 figure("workplan.timely_rate", _("报送及时率"), "workplan.ReportingRound", ROUNDS, unit="%", compute=_rate(True),
        description=_("同上，其中在报送截止日期前报送的比例。"), order=505)
