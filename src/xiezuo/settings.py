@@ -294,6 +294,11 @@ SPECTACULAR_SETTINGS = {
     "VERSION": XIEZUO_VERSION,  # also every API answer's X-API-Version header
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Two record types have a field named category with different choices: name each set after what it is.
+    "ENUM_NAME_OVERRIDES": {
+        "ProductCategoryEnum": "xiezuo.consumption.choices.ProductCategory",
+        "MonitoringCategoryEnum": "xiezuo.registry.choices.Monitoring",
+    },
     # Swagger UI and Redoc from the installed drf-spectacular-sidecar, served as our own static files:
     # government intranets have no internet, and the CSP allows scripts only from the site.
     "SWAGGER_UI_DIST": "SIDECAR",
