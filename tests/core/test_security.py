@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,28 @@ def test_demo_makes_and_keeps_a_random_key(tmp_path, settings):
     out = xiezuo(["shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)"],
                  {"XIEZUO_VAR_DIR": str(tmp_path)})
     assert out.stdout.strip().splitlines()[-1] == first
+
+
+def test_two_demos_started_together_share_one_key(tmp_path):
+    """Two `xiezuo demo` started at the same moment (a script, two terminals): both start, with the same key."""
+    script = ("import os, sys, time, django; os.environ['DJANGO_SETTINGS_MODULE'] = 'xiezuo.settings'; django.setup()\n"
+              "from django.conf import settings\n"
+              "from xiezuo.core.management.commands.demo import demo_secret_key\n"
+              "settings.SECRET_KEY = settings.INSECURE_SECRET_KEY\n"
+              "while time.time() < float(sys.argv[1]): pass\n"  # all start at the same instant
+              "demo_secret_key(); print(settings.SECRET_KEY)")
+    env = {**os.environ, "XIEZUO_VAR_DIR": str(tmp_path)}
+    env.pop("XIEZUO_SECRET_KEY", None)
+    for _round in range(3):
+        (tmp_path / "secret_key").unlink(missing_ok=True)
+        start = str(time.time() + 8)  # after both have set up
+        runs = [subprocess.Popen([sys.executable, "-c", script, start], env=env, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        said = [run.communicate(timeout=120) for run in runs]
+        assert all(run.returncode == 0 for run in runs), [err for _out, err in said]
+        keys = {out.strip().splitlines()[-1] for out, _err in said}
+        assert keys == {(tmp_path / "secret_key").read_text(encoding="utf-8").strip()}
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["secret_key"]
 
 
 def test_security_headers(login):

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from xiezuo.core.bulkwrite import refresh_statistics
 
@@ -26,14 +28,14 @@ class Command(BaseCommand):
         settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
         demo_secret_key()
         call_command("migrate", interactive=False, verbosity=0)
-        self.stdout.write("数据库已就绪")
+        self.stdout.write(_("数据库已就绪"))
         call_command("loadregions")
         load_demo(self.stdout)
         refresh_statistics()  # the demo's tables, all of them
         if opts["no_serve"]:
             return
         worker = subprocess.Popen([sys.executable, "-m", "xiezuo.cli", "worker"])
-        self.stdout.write(f"后台工作进程已启动（pid {worker.pid}）")
+        self.stdout.write(_("后台工作进程已启动（pid %(pid)s）") % {"pid": worker.pid})
         try:
             call_command("serve", host=opts["host"], port=opts["port"])
         finally:
@@ -71,9 +73,18 @@ def demo_secret_key() -> None:
 
     path = settings.DEMO_SECRET_KEY_FILE
     if not path.is_file():
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(secrets.token_urlsafe(50))
+        # Written whole under another name, then linked: a second demo starting at the same moment keeps the
+        # first one's key and never reads a half-written file.
+        draft = path.with_name(f".{path.name}.{os.getpid()}")
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(secrets.token_urlsafe(50))
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink(missing_ok=True)
     settings.SECRET_KEY = path.read_text(encoding="utf-8").strip()
 
 
@@ -84,12 +95,15 @@ def load_demo(stdout=None) -> None:
     if admin is None:
         admin = User.objects.create_superuser("admin", password="xiezuo2026", first_name="系统管理员")
     hooks = demo_hooks()
+    # The data is written in the site's language whatever the terminal's (its messages follow LANG).
     for config, module in hooks:
-        module.load(admin)
+        with translation.override(settings.LANGUAGE_CODE):
+            module.load(admin)
         if stdout:
-            stdout.write(f"演示数据已加载：{config.verbose_name}")
+            stdout.write(_("演示数据已加载：%(part)s") % {"part": config.verbose_name})
     # A channel whose demo links to what a later channel's demo made (workers who are registry members) does it
     # here, once every app has loaded: channels run in name order and never import each other.
-    for _config, module in hooks:
-        if hasattr(module, "load_late"):
-            module.load_late(admin)
+    with translation.override(settings.LANGUAGE_CODE):
+        for _config, module in hooks:
+            if hasattr(module, "load_late"):
+                module.load_late(admin)
