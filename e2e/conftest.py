@@ -45,6 +45,8 @@ from pathlib import Path
 import pytest
 
 PASSWORD = "xiezuo2026"
+# The site's processes print in the default language whatever the machine's LANG (the browser picks its own).
+os.environ["XIEZUO_LANGUAGE"] = "zh-hans"
 CHROMIUM = os.environ.get("XIEZUO_E2E_CHROMIUM", "/usr/bin/chromium")
 # The machine's network is closed: without these chromium waits on connections it will never get.
 CHROMIUM_ARGS = [

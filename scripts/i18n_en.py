@@ -1739,3 +1739,107 @@ EN.update({
     "（按人去重）": " (each person once)",
     "，涉及 %(n)s 人（按身份证号去重）": ", %(n)s people (each ID number once)",
 })
+
+# The command line (xiezuo …) and the deployment checks: in the language of XIEZUO_LANGUAGE or the terminal's locale.
+EN.update({
+    "用法: xiezuo <命令> [参数]\n\n  serve        启动网站（gunicorn，多进程）：xiezuo serve [--host 127.0.0.1] [--port 8000] [--workers N]\n"
+    "  migrate      建立或升级数据库\n  demo         建库、加载行政区划与演示数据、启动工作进程和网站\n"
+    "  worker       运行后台任务工作进程（可同时运行多个）\n"
+    "  createuser   创建用户：xiezuo createuser 用户名 --role editor --region 522700000000\n"
+    "  import       导入文件：xiezuo import partners.organisation 文件.xlsx --user 用户名\n"
+    "  export       导出记录：xiezuo export partners.pairing 输出.xlsx --user 用户名\n"
+    "  startchannel 新建频道应用（一种记录类型及其菜单、演示数据、翻译与测试）：\n"
+    "               xiezuo startchannel labour --model TrainingProgramme --label 培训项目 --group 劳务协作\n"
+    "  其他 Django 管理命令也可直接使用，如 xiezuo check --deploy\n":
+        "Usage: xiezuo <command> [options]\n\n"
+        "  serve        start the site (gunicorn, several processes): xiezuo serve [--host 127.0.0.1] [--port 8000] "
+        "[--workers N]\n"
+        "  migrate      create or upgrade the database\n"
+        "  demo         create the database, load the regions and the demo data, start a worker and the site\n"
+        "  worker       run the background job worker (several may run at once)\n"
+        "  createuser   create a user: xiezuo createuser NAME --role editor --region 522700000000\n"
+        "  import       import a file: xiezuo import partners.organisation FILE.xlsx --user NAME\n"
+        "  export       export records: xiezuo export partners.pairing OUT.xlsx --user NAME\n"
+        "  startchannel make a channel app (a record type with its menu, demo data, translations and tests):\n"
+        "               xiezuo startchannel labour --model TrainingProgramme --label 培训项目 --group 劳务协作\n"
+        "  Any other Django management command works too, e.g. xiezuo check --deploy\n",
+    "请给出管辖范围：--region 区划代码 或 --organisation 单位名称（可重复）。"
+    "没有管辖范围的账号看不到任何记录；只有系统管理员（--superuser）不需要。":
+        "Give an area: --region REGION_CODE or --organisation ORGANISATION_NAME (repeatable). An account without "
+        "an area sees no records; only a system administrator (--superuser) needs none.",
+    "密码不符合要求：%(reasons)s": "The password does not meet the rules: %(reasons)s",
+    "--channel-role 须为 板块=角色，角色可选：%(roles)s（收到 %(item)s）":
+        "--channel-role takes CHANNEL=ROLE, the role one of %(roles)s (got %(item)s)",
+    "已创建用户 %(name)s": "User %(name)s created",
+    "没有终端，无法询问密码：请用 --password 给出密码。":
+        "No terminal to ask for a password on: give it with --password.",
+    "密码：": "Password: ",
+    "再输入一次：": "Again: ",
+    "未输入密码，未创建用户。": "No password entered; no user created.",
+    "两次输入的密码不一致，未创建用户。": "The two passwords differ; no user created.",
+    "请下载错误清单，修改后重新上传。": "Download the list of errors, correct the file and upload it again.",
+    "请下载错误清单": "Download the list of errors",
+    "%(message)s。\n错误清单（修改后重新导入）：%(path)s": "%(message)s.\nError report (correct it and import again): %(path)s",
+    "用户不存在：%(name)s": "No such user: %(name)s",
+    "文件不存在：%(path)s": "No such file: %(path)s",
+    "命令行导入：%(name)s": "Command-line import: %(name)s",
+    "已排队：%(pk)s": "Queued: %(pk)s",
+    "导入 %(name)s": "Importing %(name)s",
+    "第 %(row)s 行 %(column)s 列（%(heading)s）：%(message)s": "Row %(row)s, column %(column)s (%(heading)s): %(message)s",
+    "……另有 %(n)s 处错误，见错误清单。": "… and %(n)s more errors: see the error report.",
+    "未知的记录类型：%(name)s（可选：%(types)s）": "Unknown record type: %(name)s (one of: %(types)s)",
+    "输出文件须为 .xlsx 或 .csv": "The output file must be .xlsx or .csv",
+    "命令行导出：%(name)s": "Command-line export: %(name)s",
+    "导出 %(name)s": "Exporting %(name)s",
+    "拒绝启动：%(problem)s%(hint)s，或以 XIEZUO_SECRET_KEY_FILE 指定密钥文件。"
+    "（仅开发调试时可设置 XIEZUO_DEBUG=1 使用开发密钥。）":
+        "Not starting: %(problem)s %(hint)s, or name a key file with XIEZUO_SECRET_KEY_FILE. (Only for development "
+        "may XIEZUO_DEBUG=1 use the development key.)",
+    "协作平台已启动：%(url)s（%(workers)s 个进程 × %(threads)s 个线程）":
+        "Xiezuo is running: %(url)s (%(workers)s processes × %(threads)s threads)",
+    "数据库已就绪": "The database is ready",
+    "后台工作进程已启动（pid %(pid)s）": "Background worker started (pid %(pid)s)",
+    "演示数据已加载：%(part)s": "Demo data loaded: %(part)s",
+    "工作进程结束，共运行 %(n)s 个任务": "Worker stopped after %(n)s jobs",
+    "已加载行政区划 %(n)s 条": "%(n)s regions loaded",
+    "没有此用户或其没有用户资料：%(name)s": "No such user, or the user has no profile: %(name)s",
+    "--channel-role 须为 板块=角色（收到 %(item)s）": "--channel-role takes CHANNEL=ROLE (got %(item)s)",
+    "%(name)s：默认角色 %(role)s；分板块角色 %(channels)s": "%(name)s: default role %(role)s; channel roles %(channels)s",
+    "未刷新翻译目录（需要 gettext）：稍后运行 %(command)s":
+        "Translations not refreshed (gettext is needed): run %(command)s later",
+    "已创建频道应用 %(name)s：%(label)s（%(model)s），菜单组“%(group)s”":
+        "Channel app %(name)s created: %(label)s (%(model)s), menu group “%(group)s”",
+    "%(file)s：新增英文 %(n)s 条；%(dictionary)s 已更新": "%(file)s: %(n)s English texts added; %(dictionary)s updated",
+    "下一步：写明模型字段与演示数据后，运行 %(command)s":
+        "Next: write the model's fields and demo data, then run %(command)s",
+    "应用名“%(name)s”须为小写英文字母、数字和下划线，以字母开头（如 labour）。":
+        "The app name “%(name)s” takes lower-case letters, digits and underscores, starting with a letter "
+        "(e.g. labour).",
+    "模型名“%(model)s”须为英文驼峰形式，以大写字母开头（如 TrainingProgramme）。":
+        "The model name “%(model)s” must be CamelCase, starting with a capital (e.g. TrainingProgramme).",
+    "模型名“%(model)s”与生成代码所用的名称重复，请换一个。":
+        "The model name “%(model)s” is a name the generated code uses: choose another.",
+    "名称“%(text)s”不能为空，也不能含引号、反斜杠或换行。":
+        "The name “%(text)s” may not be empty or hold quotes, backslashes or line breaks.",
+    "已有名为“%(name)s”的应用。": "An app named “%(name)s” exists already.",
+    "%(path)s 已存在。": "%(path)s exists already.",
+    "找不到 %(path)s：startchannel 须在源代码目录中运行（git clone 后 pip install -e .）。":
+        "%(path)s not found: startchannel runs in a source checkout (git clone, then pip install -e .).",
+    "%(command)s 失败：": "%(command)s failed:",
+    "XIEZUO_SECRET_KEY 未设置（正在使用公开的开发密钥）。": "XIEZUO_SECRET_KEY is not set (the published development key is in use).",
+    "XIEZUO_SECRET_KEY 过短（%(n)s 个字符，至少 %(min)s 个）。":
+        "XIEZUO_SECRET_KEY is too short (%(n)s characters, at least %(min)s).",
+    "XIEZUO_SECRET_KEY 过于简单（只有 %(n)s 种不同字符，至少 %(min)s 种）。":
+        "XIEZUO_SECRET_KEY is too simple (only %(n)s different characters, at least %(min)s).",
+    "请设置随机密钥，如：%(command)s": "Set a random key, e.g.: %(command)s",
+    "生产环境不得开启 XIEZUO_DEBUG。": "XIEZUO_DEBUG must be off in production.",
+    "XIEZUO_ALLOWED_HOSTS 必须列出具体域名，不得为空或 *。": "XIEZUO_ALLOWED_HOSTS must list the site's names: not empty, not *.",
+    "会话与 CSRF Cookie 未设置 Secure：生产环境须经 HTTPS 访问。":
+        "The session and CSRF cookies are not Secure: production is reached over HTTPS.",
+    "设置 XIEZUO_TLS=1（或 XIEZUO_SECURE_COOKIES=1）。": "Set XIEZUO_TLS=1 (or XIEZUO_SECURE_COOKIES=1).",
+    "未启用 HSTS（Strict-Transport-Security）。": "HSTS (Strict-Transport-Security) is off.",
+    "设置 XIEZUO_TLS=1（默认 HSTS 一年），或 XIEZUO_HSTS_SECONDS。":
+        "Set XIEZUO_TLS=1 (HSTS for a year by default), or XIEZUO_HSTS_SECONDS.",
+    "未设置内容安全策略（Content-Security-Policy）。": "No Content-Security-Policy is set.",
+    "不要把 XIEZUO_CSP 设为空。": "Do not set XIEZUO_CSP empty.",
+})

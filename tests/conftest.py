@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.test import Client
 
 PASSWORD = "xiezuo2026"
+
+# The `xiezuo` command line speaks the terminal's language (LANG); the tests that run it as a subprocess read its
+# messages in the default language wherever they run. Tests of the other languages set it themselves.
+os.environ["XIEZUO_LANGUAGE"] = "zh-hans"
 
 
 def pytest_configure(config):

@@ -5,9 +5,16 @@ from __future__ import annotations
 import os
 import sys
 
+
+def gettext_noop(message: str) -> str:
+    """Marks a message for extraction (scripts/i18n.py); Django's own needs settings, not yet there on import."""
+    return message
+
+
 ALIASES = {"serve": "serve", "migrate": "migrate", "demo": "demo", "worker": "worker",
            "createuser": "createuser", "import": "importfile", "export": "exportfile"}
-USAGE = """用法: xiezuo <命令> [参数]
+# Marked for translation (Django is not set up when this module loads); shown in the command line's language.
+USAGE = gettext_noop("""用法: xiezuo <命令> [参数]
 
   serve        启动网站（gunicorn，多进程）：xiezuo serve [--host 127.0.0.1] [--port 8000] [--workers N]
   migrate      建立或升级数据库
@@ -19,14 +26,41 @@ USAGE = """用法: xiezuo <命令> [参数]
   startchannel 新建频道应用（一种记录类型及其菜单、演示数据、翻译与测试）：
                xiezuo startchannel labour --model TrainingProgramme --label 培训项目 --group 劳务协作
   其他 Django 管理命令也可直接使用，如 xiezuo check --deploy
-"""
+""")
+
+
+# POSIX locale → interface language. C, POSIX and anything else: the product's default (Simplified Chinese).
+LOCALES = (("zh_tw", "zh-hant"), ("zh_hant", "zh-hant"), ("zh_hk", "zh-hk"), ("zh_mo", "zh-hk"), ("zh", "zh-hans"),
+           ("en", "en"))
+
+
+def cli_language(environ=os.environ) -> str | None:
+    """The language of the command line's messages: XIEZUO_LANGUAGE (a site language code: zh-hans, zh-hant,
+    zh-hk, en), else the terminal's locale as LC_ALL, LC_MESSAGES or LANG name it (en_US.UTF-8 → English,
+    zh_TW → 繁體中文, zh_HK → 繁體中文（香港）). None: the product's default."""
+    from django.conf import settings
+
+    codes = {code for code, _name in settings.LANGUAGES}
+    chosen = environ.get("XIEZUO_LANGUAGE", "").strip().lower().replace("_", "-")
+    if chosen:
+        return chosen if chosen in codes else None
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "").strip().lower()
+        if value:
+            return next((code for prefix, code in LOCALES if value.startswith(prefix)), None)
+    return None
 
 
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xiezuo.settings")
+    import django
+    from django.utils import translation
+
+    django.setup()
+    translation.activate(cli_language() or translation.get_language())
     if len(argv) < 2 or argv[1] in ("-h", "--help", "help"):
-        print(USAGE)
+        print(translation.gettext(USAGE))
         return
     argv[1] = ALIASES.get(argv[1], argv[1])
     from django.core.management import execute_from_command_line

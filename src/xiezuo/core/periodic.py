@@ -21,8 +21,9 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import IntegrityError, models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 log = logging.getLogger(__name__)
@@ -117,7 +118,10 @@ def run_due(now: dt.datetime | None = None, worker: str = "", names=None) -> lis
             continue
         summary, error = {}, ""
         try:
-            summary = spec.func(now) or {}
+            # What a task writes for users (reminders, notifications) is in the site's language, whatever the
+            # worker's terminal speaks (`xiezuo` follows LANG for its own messages).
+            with translation.override(settings.LANGUAGE_CODE):
+                summary = spec.func(now) or {}
         except Exception:
             log.exception("periodic task %s failed", spec.name)
             error = traceback.format_exc()[-4000:]

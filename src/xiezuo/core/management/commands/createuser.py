@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from xiezuo.core.permissions import Role
 
@@ -30,18 +31,19 @@ class Command(BaseCommand):
         from xiezuo.partners.services import create_account
 
         if not (opts["superuser"] or opts["region"] or opts["organisation"]):
-            raise CommandError("请给出管辖范围：--region 区划代码 或 --organisation 单位名称（可重复）。"
-                               "没有管辖范围的账号看不到任何记录；只有系统管理员（--superuser）不需要。")
+            raise CommandError(_("请给出管辖范围：--region 区划代码 或 --organisation 单位名称（可重复）。"
+                                 "没有管辖范围的账号看不到任何记录；只有系统管理员（--superuser）不需要。"))
         password = opts["password"] or self.ask_password()
         try:
             validate_password(password, user=get_user_model()(username=opts["username"], first_name=opts["name"]))
         except ValidationError as exc:
-            raise CommandError("密码不符合要求：" + " ".join(exc.messages)) from None
+            raise CommandError(_("密码不符合要求：%(reasons)s") % {"reasons": " ".join(exc.messages)}) from None
         channel_roles = {}
         for item in opts["channel_role"]:
             channel, sep, role = item.partition("=")
             if not sep or role not in Role.values:
-                raise CommandError(f"--channel-role 须为 板块=角色，角色可选：{'、'.join(Role.values)}（收到 {item}）")
+                raise CommandError(_("--channel-role 须为 板块=角色，角色可选：%(roles)s（收到 %(item)s）") % {
+                    "roles": "、".join(Role.values), "item": item})
             channel_roles[channel.strip()] = role
         try:
             user = create_account(
@@ -51,19 +53,19 @@ class Command(BaseCommand):
             )
         except ValueError as exc:
             raise CommandError(str(exc)) from None
-        self.stdout.write(f"已创建用户 {user.username}")
+        self.stdout.write(_("已创建用户 %(name)s") % {"name": user.username})
 
     def ask_password(self) -> str:
         """Asked twice on a terminal; without one (a script, a container) there is nobody to ask."""
         if not sys.stdin.isatty():
-            raise CommandError("没有终端，无法询问密码：请用 --password 给出密码。")
+            raise CommandError(_("没有终端，无法询问密码：请用 --password 给出密码。"))
         import getpass
 
         try:
-            first = getpass.getpass("密码：")
-            second = getpass.getpass("再输入一次：")
+            first = getpass.getpass(_("密码："))
+            second = getpass.getpass(_("再输入一次："))
         except (EOFError, KeyboardInterrupt):
-            raise CommandError("未输入密码，未创建用户。") from None
+            raise CommandError(_("未输入密码，未创建用户。")) from None
         if first != second:
-            raise CommandError("两次输入的密码不一致，未创建用户。")
+            raise CommandError(_("两次输入的密码不一致，未创建用户。"))
         return first

@@ -5,6 +5,8 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from xiezuo.core import jobs
 from xiezuo.core.models import Job
@@ -24,18 +26,20 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         if opts["record_type"] not in REGISTRY:
-            raise CommandError(f"未知的记录类型：{opts['record_type']}（可选：{'、'.join(REGISTRY)}）")
+            raise CommandError(_("未知的记录类型：%(name)s（可选：%(types)s）") % {
+                "name": opts["record_type"], "types": "、".join(REGISTRY)})
         user = get_user_model().objects.filter(username=opts["user"]).first()
         if user is None:
-            raise CommandError(f"用户不存在：{opts['user']}")
+            raise CommandError(_("用户不存在：%(name)s") % {"name": opts["user"]})
         target = Path(opts["path"])
         fmt = target.suffix.lstrip(".").lower()
         if fmt not in ("xlsx", "csv"):
-            raise CommandError("输出文件须为 .xlsx 或 .csv")
-        job = Job.objects.create(kind="export_records", user=user, title=f"命令行导出：{target.name}",
-                                 params={"record_type": opts["record_type"], "query": opts["query"], "format": fmt})
+            raise CommandError(_("输出文件须为 .xlsx 或 .csv"))
+        job = Job.objects.create(kind="export_records", user=user, title=_("命令行导出：%(name)s") % {"name": target.name},
+                                 params={"record_type": opts["record_type"], "query": opts["query"], "format": fmt,
+                                         "language": translation.get_language()})
         jobs.claim(job.pk, "cli")
-        with progress_bar(self.stderr._out, f"导出 {target.name}") as observer:
+        with progress_bar(self.stderr._out, _("导出 %(name)s") % {"name": target.name}) as observer:
             job = jobs.run(Job.objects.get(pk=job.pk), observer)
         if job.state != Job.State.SUCCEEDED:
             raise CommandError(job.message)

@@ -5,6 +5,8 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from xiezuo.core import jobs
 from xiezuo.core.models import Job
@@ -17,8 +19,10 @@ def failure_message(job: Job) -> str:
     """The job's message, with the error report's full path instead of "download it" (this is no web page)."""
     message = job.message
     if job.error_file:
-        message = message.replace("请下载错误清单，修改后重新上传。", "").replace("请下载错误清单", "").rstrip("，。 ")
-        message = f"{message}。\n错误清单（修改后重新导入）：{Path(job.error_file.path).resolve()}"
+        for said in (_("请下载错误清单，修改后重新上传。"), _("请下载错误清单")):
+            message = message.replace(said, "")
+        message = _("%(message)s。\n错误清单（修改后重新导入）：%(path)s") % {
+            "message": message.rstrip("，。,. "), "path": Path(job.error_file.path).resolve()}
     return message
 
 
@@ -34,25 +38,27 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         user = get_user_model().objects.filter(username=opts["user"]).first()
         if user is None:
-            raise CommandError(f"用户不存在：{opts['user']}")
+            raise CommandError(_("用户不存在：%(name)s") % {"name": opts["user"]})
         path = Path(opts["path"])
         if not path.exists():
-            raise CommandError(f"文件不存在：{path}")
+            raise CommandError(_("文件不存在：%(path)s") % {"path": path})
         kind, params = self.kind_and_params(opts["record_type"])
         with open(path, "rb") as fh:
-            job = Job(kind=kind, user=user, title=f"命令行导入：{path.name}", params=params, input_name=path.name)
+            job = Job(kind=kind, user=user, title=_("命令行导入：%(name)s") % {"name": path.name},
+                      params={**params, "language": translation.get_language()}, input_name=path.name)
             job.input_file.save(path.name, File(fh), save=False)
             job.save()
         if opts["queue"]:
-            self.stdout.write(f"已排队：{job.pk}")
+            self.stdout.write(_("已排队：%(pk)s") % {"pk": job.pk})
             return
         jobs.claim(job.pk, "cli")
-        with progress_bar(self.stderr._out, f"导入 {path.name}") as observer:
+        with progress_bar(self.stderr._out, _("导入 %(name)s") % {"name": path.name}) as observer:
             job = jobs.run(Job.objects.get(pk=job.pk), observer)
         for row in job.errors[:50]:
-            self.stderr.write(f"第 {row[0]} 行 {row[1]} 列（{row[2]}）：{row[3]}")
+            self.stderr.write(_("第 %(row)s 行 %(column)s 列（%(heading)s）：%(message)s") % {
+                "row": row[0], "column": row[1], "heading": row[2], "message": row[3]})
         if len(job.errors) > 50:
-            self.stderr.write(f"……另有 {len(job.errors) - 50} 处错误，见错误清单。")
+            self.stderr.write(_("……另有 %(n)s 处错误，见错误清单。") % {"n": len(job.errors) - 50})
         if job.state != Job.State.SUCCEEDED:
             raise CommandError(failure_message(job))
         self.stdout.write(job.message)
@@ -62,4 +68,4 @@ class Command(BaseCommand):
             return "import_records", {"record_type": name}
         if name in jobs.HANDLERS:
             return name, {}
-        raise CommandError(f"未知的记录类型：{name}（可选：{'、'.join(REGISTRY)}）")
+        raise CommandError(_("未知的记录类型：%(name)s（可选：%(types)s）") % {"name": name, "types": "、".join(REGISTRY)})

@@ -6,8 +6,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import get_resolver
+from django.utils.translation import gettext as _
 
-from xiezuo.core.checks import KEY_HINT, secret_key_problem
+from xiezuo.core.checks import key_hint, secret_key_problem
 
 
 def default_workers() -> int:
@@ -35,8 +36,9 @@ class Command(BaseCommand):
         # The development key is published in the source: anyone could forge sessions and tokens with it.
         problem = secret_key_problem(settings.SECRET_KEY)
         if problem and not settings.DEBUG:
-            raise CommandError(f"拒绝启动：{problem}{KEY_HINT}，或以 XIEZUO_SECRET_KEY_FILE 指定密钥文件。"
-                               "（仅开发调试时可设置 XIEZUO_DEBUG=1 使用开发密钥。）")
+            raise CommandError(_("拒绝启动：%(problem)s%(hint)s，或以 XIEZUO_SECRET_KEY_FILE 指定密钥文件。"
+                                 "（仅开发调试时可设置 XIEZUO_DEBUG=1 使用开发密钥。）") % {
+                                     "problem": problem, "hint": key_hint()})
         # Load every app's URLs now, so that a broken urls.py stops the start instead of failing each request.
         get_resolver().check()
         settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -46,8 +48,8 @@ class Command(BaseCommand):
             call_command("collectstatic", interactive=False, verbosity=0)
         workers = opts["workers"] or default_workers()
         threads = max(1, opts["threads"])
-        self.stdout.write(f"协作平台已启动：http://{opts['host']}:{opts['port']}/"
-                          f"（{workers} 个进程 × {threads} 个线程）")
+        self.stdout.write(_("协作平台已启动：%(url)s（%(workers)s 个进程 × %(threads)s 个线程）") % {
+            "url": f"http://{opts['host']}:{opts['port']}/", "workers": workers, "threads": threads})
         self.stdout.flush()
         serve(opts["host"], opts["port"], workers, threads, opts["timeout"])
 

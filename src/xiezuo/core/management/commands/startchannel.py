@@ -25,6 +25,7 @@ from string import Template
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "channel_template"
 # The English of the template's own labels; the record type's and group's come from the options.
@@ -90,7 +91,8 @@ class Command(BaseCommand):
             self.run(root, "-m", "django", "makemigrations", name, "-n", "initial", "-v", "0")
             added = self.add_english(i18n_en, name, english, written)
             if opts["no_i18n"] or not shutil.which("xgettext"):
-                self.stdout.write("未刷新翻译目录（需要 gettext）：稍后运行 .venv/bin/python scripts/i18n.py")
+                self.stdout.write(_("未刷新翻译目录（需要 gettext）：稍后运行 %(command)s") % {
+                    "command": ".venv/bin/python scripts/i18n.py"})
             else:
                 self.run(root, str(root / "scripts" / "i18n.py"))
             self.run(root, str(root / "scripts" / "data_dictionary.py"))
@@ -105,30 +107,35 @@ class Command(BaseCommand):
                 path.write_bytes(content)
             raise
         rel = lambda p: p.relative_to(root)  # noqa: E731
-        self.stdout.write(self.style.SUCCESS(f"已创建频道应用 {name}：{label}（{model}），菜单组“{group}”"))
+        self.stdout.write(self.style.SUCCESS(_("已创建频道应用 %(name)s：%(label)s（%(model)s），菜单组“%(group)s”") % {
+            "name": name, "label": label, "model": model, "group": group}))
         for path in [*written, *sorted((app_dir / "migrations").glob("0001_*.py"))]:
             self.stdout.write(f"  {rel(path)}")
-        self.stdout.write(f"  scripts/i18n_en.py：新增英文 {added} 条；docs/data-dictionary.md 已更新")
-        self.stdout.write(f"下一步：写明模型字段与演示数据后，运行 .venv/bin/pytest {rel(tests_dir)} -q")
+        self.stdout.write("  " + _("%(file)s：新增英文 %(n)s 条；%(dictionary)s 已更新") % {
+            "file": "scripts/i18n_en.py", "n": added, "dictionary": "docs/data-dictionary.md"})
+        self.stdout.write(_("下一步：写明模型字段与演示数据后，运行 %(command)s") % {
+            "command": f".venv/bin/pytest {rel(tests_dir)} -q"})
 
     def check_names(self, name, model, label, group, root, app_dir, tests_dir) -> None:
         if not NAME.match(name) or keyword.iskeyword(name):
-            raise CommandError(f"应用名“{name}”须为小写英文字母、数字和下划线，以字母开头（如 labour）。")
+            raise CommandError(_("应用名“%(name)s”须为小写英文字母、数字和下划线，以字母开头（如 labour）。") % {"name": name})
         if not MODEL.match(model):
-            raise CommandError(f"模型名“{model}”须为英文驼峰形式，以大写字母开头（如 TrainingProgramme）。")
+            raise CommandError(_("模型名“%(model)s”须为英文驼峰形式，以大写字母开头（如 TrainingProgramme）。") % {
+                "model": model})
         if model in TAKEN:
-            raise CommandError(f"模型名“{model}”与生成代码所用的名称重复，请换一个。")
+            raise CommandError(_("模型名“%(model)s”与生成代码所用的名称重复，请换一个。") % {"model": model})
         for text in (label, group):
             if not text.strip() or any(ch in text for ch in '"\\\n'):
-                raise CommandError(f"名称“{text}”不能为空，也不能含引号、反斜杠或换行。")
+                raise CommandError(_("名称“%(text)s”不能为空，也不能含引号、反斜杠或换行。") % {"text": text})
         if any(c.label == name for c in apps.get_app_configs()):
-            raise CommandError(f"已有名为“{name}”的应用。")
+            raise CommandError(_("已有名为“%(name)s”的应用。") % {"name": name})
         for path in (app_dir, tests_dir):
             if path.exists():
-                raise CommandError(f"{path} 已存在。")
+                raise CommandError(_("%(path)s 已存在。") % {"path": path})
         for needed in ("tests/base.py", "scripts/i18n.py", "scripts/data_dictionary.py"):
             if not (root / needed).is_file():
-                raise CommandError(f"找不到 {root / needed}：startchannel 须在源代码目录中运行（git clone 后 pip install -e .）。")
+                raise CommandError(_("找不到 %(path)s：startchannel 须在源代码目录中运行（git clone 后 pip install -e .）。") % {
+                    "path": root / needed})
 
     def copy(self, source: Path, target: Path, fields: dict) -> list[Path]:
         written = []
@@ -160,4 +167,4 @@ class Command(BaseCommand):
                "PYTHONPATH": os.pathsep.join([str(root / "src"), os.environ.get("PYTHONPATH", "")])}
         done = subprocess.run([sys.executable, *argv], cwd=root, env=env, capture_output=True, text=True)
         if done.returncode:
-            raise CommandError(f"{' '.join(argv)} 失败：\n{done.stdout}{done.stderr}")
+            raise CommandError(_("%(command)s 失败：") % {"command": " ".join(argv)} + f"\n{done.stdout}{done.stderr}")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from xiezuo.core.jobs import work
 
@@ -19,4 +20,4 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         done = work(once=opts["once"], poll=opts["poll"], max_jobs=opts["max_jobs"],
                     periodic=not opts["no_periodic"])
-        self.stdout.write(f"工作进程结束，共运行 {done} 个任务")
+        self.stdout.write(_("工作进程结束，共运行 %(n)s 个任务") % {"n": done})

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from xiezuo.core.bulkwrite import refresh_statistics
 from xiezuo.geo.loader import DATA, load_regions
@@ -18,4 +19,4 @@ class Command(BaseCommand):
         added = load_regions(opts["file"], tuple(opts["province"]) if opts["province"] else None)
         if added:
             refresh_statistics(Region)
-        self.stdout.write(f"已加载行政区划 {added} 条")
+        self.stdout.write(_("已加载行政区划 %(n)s 条") % {"n": added})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from xiezuo.core.permissions import Role
 
@@ -22,18 +23,19 @@ class Command(BaseCommand):
 
         user = get_user_model().objects.filter(username=opts["username"]).select_related("profile").first()
         if user is None or not hasattr(user, "profile"):
-            raise CommandError(f"没有此用户或其没有用户资料：{opts['username']}")
+            raise CommandError(_("没有此用户或其没有用户资料：%(name)s") % {"name": opts["username"]})
         if opts["role"]:
             user.profile.role = opts["role"]
             user.profile.save(update_fields=["role"])
         for item in opts["channel_role"]:
             channel, sep, role = item.partition("=")
             if not sep:
-                raise CommandError(f"--channel-role 须为 板块=角色（收到 {item}）")
+                raise CommandError(_("--channel-role 须为 板块=角色（收到 %(item)s）") % {"item": item})
             try:
                 set_channel_role(user, channel.strip(), None if role == "default" else role)
             except ValueError as exc:
                 raise CommandError(str(exc)) from None
         roles = {e.channel: e.get_role_display() for e in user.profile.channel_roles.all()}
-        listed = "，".join(f"{c}：{r}" for c, r in sorted(roles.items())) or "无"
-        self.stdout.write(f"{user.username}：默认角色 {user.profile.get_role_display()}；分板块角色 {listed}")
+        listed = "，".join(f"{c}：{r}" for c, r in sorted(roles.items())) or _("无")
+        self.stdout.write(_("%(name)s：默认角色 %(role)s；分板块角色 %(channels)s") % {
+            "name": user.username, "role": user.profile.get_role_display(), "channels": listed})
