@@ -205,3 +205,22 @@ def django_admin():
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.get(username="admin")
+
+
+@pytest.mark.django_db
+def test_periodic_tasks_write_in_the_sites_language():
+    """A worker started from an English terminal (`xiezuo` follows LANG) writes what users read in the site's
+    language: the task runs with the default language active, and the worker's own language is back afterwards."""
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    from xiezuo.core.periodic import DAY, PERIODIC, periodic
+
+    periodic("tests.language", every=DAY)(lambda now: {"said": gettext("是")})
+    try:
+        with translation.override("en"):
+            assert run_due(at("2026-01-05"), names={"tests.language"}) == ["tests.language"]
+            assert translation.get_language() == "en"
+        assert PeriodicRun.objects.get(name="tests.language").summary == {"said": "是"}
+    finally:
+        PERIODIC.pop("tests.language")
