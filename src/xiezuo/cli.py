@@ -29,25 +29,20 @@ USAGE = gettext_noop("""用法: xiezuo <命令> [参数]
 """)
 
 
-# POSIX locale → interface language. C, POSIX and anything else: the product's default (Simplified Chinese).
-LOCALES = (("zh_tw", "zh-hant"), ("zh_hant", "zh-hant"), ("zh_hk", "zh-hk"), ("zh_mo", "zh-hk"), ("zh", "zh-hans"),
-           ("en", "en"))
-
-
 def cli_language(environ=os.environ) -> str | None:
-    """The language of the command line's messages: XIEZUO_LANGUAGE (a site language code: zh-hans, zh-hant,
-    zh-hk, en), else the terminal's locale as LC_ALL, LC_MESSAGES or LANG name it (en_US.UTF-8 → English,
-    zh_TW → 繁體中文, zh_HK → 繁體中文（香港）). None: the product's default."""
-    from django.conf import settings
+    """The language of the command line's messages: XIEZUO_LANGUAGE (zh-hans, zh-hant, zh-hk, en), else the
+    terminal's locale as LC_ALL, LC_MESSAGES or LANG name it (en_US.UTF-8 → English, zh_TW → 繁體中文,
+    zh_HK → 繁體中文（香港）), read as the site reads a browser's languages. None (C, POSIX, another language): the
+    product's default."""
+    from xiezuo.core.languages import requested_language
 
-    codes = {code for code, _name in settings.LANGUAGES}
-    chosen = environ.get("XIEZUO_LANGUAGE", "").strip().lower().replace("_", "-")
+    chosen = environ.get("XIEZUO_LANGUAGE", "").strip()
     if chosen:
-        return chosen if chosen in codes else None
+        return requested_language(chosen)
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(name, "").strip().lower()
+        value = environ.get(name, "").strip()
         if value:
-            return next((code for prefix, code in LOCALES if value.startswith(prefix)), None)
+            return requested_language(value.split(".")[0].split("@")[0])
     return None
 
 
