@@ -168,6 +168,25 @@ def test_bad_sales_are_refused_with_a_chinese_message(login, data, message):
     assert Sale.objects.count() == count
 
 
+@pytest.mark.parametrize("month", ["2020-05", "2020-05-17", "2020/5", "2020/05/17"])
+def test_a_month_is_read_alike_by_the_page_and_the_api(login, month):
+    """A month typed as offices type it: the page and the API both keep the month's first day."""
+    client = login("qiannan")
+    base = {"channel": Channel.objects.get(name=MARKET).pk, "reported_by": "channel",
+            "product": Product.objects.get(name="都匀毛尖茶").pk}
+    response = client.post("/consumption/sale/add/", {**base, "month": month, "amount": "1001"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Sale.objects.get(amount=Decimal("1001")).month == dt.date(2020, 5, 1)
+    api = client.post("/api/consumption/sale/", {**base, "month": month, "amount": "1002"},
+                      content_type="application/json")
+    assert api.status_code == 201, api.json()
+    assert api.json()["month"] == "2020-05-01"
+    bad = client.post("/api/consumption/sale/", {**base, "month": "2020-13", "amount": "1003"},
+                      content_type="application/json")
+    assert bad.status_code == 400 and "日期格式错误" in bad.json()["month"][0], bad.json()
+    assert not Sale.objects.filter(amount=Decimal("1003")).exists()
+
+
 def test_a_channel_outside_the_users_area_or_not_serving_the_origin_is_refused(login, user):
     hall = create_record(Channel, {"name": "都匀市扶贫专柜（测试）", "kind": "hall",
                                    "operator": Organisation.objects.get(name="黔南州东西部协作办公室"),

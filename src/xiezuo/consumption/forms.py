@@ -8,7 +8,7 @@ from django import forms
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
-from xiezuo.core.forms import RecordForm
+from xiezuo.core.forms import MonthFormMixin, RecordForm
 from xiezuo.core.ledger import LedgerFormMixin
 
 from . import lookups
@@ -107,22 +107,6 @@ class ChannelForm(RecordForm):
         model = Channel
         fields = ["name", "kind", "operator", "region", "served_regions", "address", "opened_on", "dishes", "note",
                   "synthetic", "source_document"]
-
-
-class MonthFormMixin:
-    """A form with a `month` field: typed as 2020-05 as well as a day of it (the page, the API's form and a
-    sheet's cells alike), kept as the month's first day."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        month = self.fields["month"]
-        month.input_formats = ["%Y-%m-%d", "%Y-%m", "%Y/%m/%d", "%Y/%m"]
-        if isinstance(month.widget, forms.DateInput):
-            month.widget.input_type = "date"
-
-    def clean_month(self):
-        month = self.cleaned_data.get("month")
-        return month.replace(day=1) if month else month
 
 
 class SaleForm(MonthFormMixin, RecordForm):

@@ -37,6 +37,7 @@ class SaleSerializer(RecordSerializer):
         fields = ["id", "channel", "month", "sold_on", "product", "category", "region", "producer", "seller", "buyer",
                   "quantity", "unit", "amount", "document_no", "document_key", "reported_by", "note",
                   "count_problem", *TAIL]
+        month_fields = ["month"]
 
     def get_count_problem(self, obj) -> str:
         return obj.count_problem()
@@ -53,6 +54,7 @@ class VisitorFlowSerializer(RecordSerializer):
     class Meta(RecordSerializer.Meta):
         model = VisitorFlow
         fields = ["id", "month", "region", "origin_region", "groups", "visitors", "event", "note", *TAIL]
+        month_fields = ["month"]
 
 
 class TourismPolicySerializer(RecordSerializer):

@@ -27,6 +27,7 @@ from .api_fields import (
     BriefRelatedField,
     DisplayField,
     LabelledChoiceField,
+    MonthField,
     RecordListSerializer,
     SelfUrlField,
     relation_names,
@@ -143,6 +144,13 @@ class RecordSerializer(serializers.ModelSerializer):
     class Meta:
         read_only_fields = Record.SYSTEM_FIELDS
         list_serializer_class = RecordListSerializer
+
+    def build_standard_field(self, field_name, model_field):
+        """A field named in `Meta.month_fields` reads a month as the record's form does (2020-05, or a day)."""
+        field_class, kwargs = super().build_standard_field(field_name, model_field)
+        if field_name in getattr(self.Meta, "month_fields", ()):
+            field_class = MonthField
+        return field_class, kwargs
 
     def get_field_names(self, declared_fields, info):
         added = ("version", "display", "url", "page_url")

@@ -23,6 +23,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.relations import MANY_RELATION_KWARGS, ManyRelatedField
 
+from .forms import MONTH_INPUT_FORMATS
 from .scope import Visibility, out_of_scope
 
 _PREFIXES: dict[tuple[str, str], str | None] = {}
@@ -154,6 +155,19 @@ class LabelledChoiceField(serializers.ChoiceField):
 
 
 @extend_schema_field(OpenApiTypes.STR)
+class MonthField(serializers.DateField):
+    """A month (a serializer's `Meta.month_fields`): 2020-05 or any day of it, kept as the month's first day, as
+    the record's form reads it."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("input_formats", MONTH_INPUT_FORMATS)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, value):
+        day = super().to_internal_value(value)
+        return day.replace(day=1) if day else day
+
+
 class DisplayField(serializers.Field):
     """The record's name as pages show it."""
 

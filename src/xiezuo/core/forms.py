@@ -12,6 +12,25 @@ from .models import Record
 from .scope import get_scope, is_scoped_model, linkable, linkable_regions, out_of_scope
 from .text import is_digits
 
+# A month as offices type it: 2020-05 or a day of it (2020-05-01, 2020/5/1); kept as the month's first day. The
+# page, a sheet's cells and the API read the same.
+MONTH_INPUT_FORMATS = ["%Y-%m-%d", "%Y-%m", "%Y/%m/%d", "%Y/%m"]
+
+
+class MonthFormMixin:
+    """A form with a `month` field: typed as 2020-05 as well as a day of it, kept as the month's first day."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        month = self.fields["month"]
+        month.input_formats = MONTH_INPUT_FORMATS
+        if isinstance(month.widget, forms.DateInput):
+            month.widget.input_type = "date"
+
+    def clean_month(self):
+        month = self.cleaned_data.get("month")
+        return month.replace(day=1) if month else month
+
 # What separates several region codes typed in one box.
 SEPARATORS = r"[\s,，、；;]+"
 
