@@ -922,6 +922,8 @@ EN.update({
     "督办类型": "Kind of notice", "下发日期自": "Issued from", "下发日期至": "Issued to",
     "统计期起自": "Period start from", "统计期起至": "Period start to",
     "牵头单位不能同时是配合单位。": "The lead unit cannot also be a cooperating unit.",
+    "子任务落实上级任务的要求（%(decision)s），不能另选。":
+        "A sub-task carries out its parent task's requirement (%(decision)s); another cannot be chosen.",
     "填报任务至少要有一个报送单位。": "A reporting round needs at least one reporting unit.",
     "所属会议": "Meeting", "序号": "No.", "要求名称": "Requirement", "要求内容": "Text of the requirement",
     "部署单位": "Issued by", "部署地区": "Issuing area", "会议要求": "Meeting requirements",

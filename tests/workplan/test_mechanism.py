@@ -76,6 +76,30 @@ def test_parent_progress_is_read_from_its_children(login):
     assert "由子任务汇总" in page and COUNTY in page and "黄埔区对口帮扶县劳动力来穗就业对接" in page
 
 
+def test_a_sub_task_carries_out_its_parents_decision(login, user):
+    """A district's sub-task entered on the page without a decision takes its parent's (the province's meeting
+    requirement, which the district may not even see); another decision is refused, nothing written."""
+    from xiezuo.workplan.models import Decision
+
+    city = task(CITY)
+    assert city.decision_id is not None
+    client = login("gd_admin")
+    response = client.post("/workplan/task/add/", {
+        "title": "黄埔区来穗就业专场招聘", "parent": city.pk, "lead_unit": org("广州市黄埔区人民政府").pk,
+        "level": "county", "region": "440112000000", "deadline": "2020-12-10"})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    child = task("黄埔区来穗就业专场招聘")
+    assert child.decision_id == city.decision_id
+    assert str(city.decision) in client.get(child.get_absolute_url()).content.decode()
+    other = Decision.objects.exclude(pk=city.decision_id).first()
+    response = client.post("/workplan/task/add/", {
+        "title": "另选要求的子任务", "parent": city.pk, "decision": other.pk, "lead_unit": org("广州市黄埔区人民政府").pk,
+        "level": "county", "region": "440112000000", "deadline": "2020-12-10"})
+    assert response.status_code == 400
+    assert f"子任务落实上级任务的要求（{city.decision}），不能另选" in response.content.decode()
+    assert not Task.objects.filter(title="另选要求的子任务").exists()
+
+
 def test_refusals_on_the_page(login):
     client = login("gd_admin")
     city = task(CITY)

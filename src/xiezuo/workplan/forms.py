@@ -36,6 +36,9 @@ class TaskForm(LedgerFormMixin, RecordForm):
         lead, partners = data.get("lead_unit"), data.get("cooperating_units")
         if lead and partners and lead in partners:
             raise forms.ValidationError(_("牵头单位不能同时是配合单位。"))
+        parent = data.get("parent")
+        if parent is not None and parent.decision_id and not data.get("decision"):
+            data["decision"] = parent.decision  # what the model derives, derived here too (an import compares)
         return data
 
 

@@ -106,6 +106,13 @@ class Task(Record):
                     break
                 seen.add(node.pk)
                 node = node.parent
+            # A sub-task carries out its parent's decision: taken from the parent when left empty (the lower unit
+            # entering it may not see the province's meeting), never another one.
+            if parent.decision_id and not self.decision_id:
+                self.decision_id = parent.decision_id
+            elif parent.decision_id and self.decision_id != parent.decision_id:
+                errors["decision"] = _("子任务落实上级任务的要求（%(decision)s），不能另选。") % {
+                    "decision": parent.decision}
             if self.deadline and parent.deadline and self.deadline > parent.deadline:
                 errors["deadline"] = _("子任务的完成时限（%(own)s）不能晚于上级任务的完成时限（%(parent)s）。") % {
                     "own": self.deadline, "parent": parent.deadline}
