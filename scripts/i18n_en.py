@@ -404,6 +404,9 @@ EN = {
     "该记录不在您的管辖范围内": "This record is outside your area", "当前进度或角色不允许此操作":
         "The progress or your role does not allow this", "不通过时必须填写原因": "A rejection needs a reason",
     "您的角色不允许此操作": "Your role does not allow this", "请填写%(f)s。": "Please fill in %(f)s.",
+    "提出人不能批准或否决自己提出的记录，请由另一位审核员办理。":
+        "Whoever proposed a record cannot approve or reject it: another approver must take this step.",
+    "此记录由您提出，须由另一位审核员办理这一步。": "You proposed this record: another approver must take this step.",
     "日期格式应为 2024-03-01。": "Write the date as 2024-03-01.", "已更新%(p)s进度：%(s)s。": "%(p)s updated: %(s)s.",
     "退出程序": "Exit procedure", "村评议": "Village review", "公示": "Public notice", "县级批准": "County approval",
     "该户已是%(c)s，无需再审定。": "This household is already monitored as %(c)s; no approval needed.",

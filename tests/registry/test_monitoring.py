@@ -315,6 +315,33 @@ def test_the_exit_procedure_runs_on_the_same_machinery(login, user):
     assert household.year_exited == 2024
 
 
+def test_who_proposed_a_case_never_approves_or_rejects_it(login, user):
+    """Maker-checker, as for every record: an approver who opened a case takes the village's steps but not the
+    approvals nor the rejection: no button, a sentence on the page, a message on a POST, nothing changed."""
+    maker = "bijie"  # an approver of 毕节市, 大方县 inside
+    case = open_monitoring_case(free_household(5), user(maker), "marginal", "cadre", "务工中断，收入骤减")
+    for key, _who in STEPS[:5]:
+        case = advance(case, key, user(maker), values={"visitor": "王建国"})
+    assert case.stage == MonitoringStage.NOTICED
+    with pytest.raises(ValidationError, match="提出人不能批准或否决自己提出的记录"):
+        advance(case, "township_review", user(maker))
+    with pytest.raises(ValidationError, match="提出人不能批准或否决自己提出的记录"):
+        advance(case, "reject", user(maker), "收入达标")
+    client = login(maker)
+    page = client.get(case.get_absolute_url()).content.decode()
+    assert "确认：乡镇审核" not in page and 'id="procedure-reject"' not in page
+    assert "此记录由您提出，须由另一位审核员办理这一步。" in page
+    response = client.post(step_url(case, "township_review"))
+    assert "提出人不能批准或否决自己提出的记录，请由另一位审核员办理。" in messages_of(response)
+    response = client.post(step_url(case, "reject"), {"reason": "收入达标"})
+    assert "提出人不能批准或否决自己提出的记录" in messages_of(response)
+    case.refresh_from_db()
+    assert case.stage == MonitoringStage.NOTICED
+    # Another approver takes it; the page of someone else's case offers the step.
+    assert "确认：乡镇审核" in login(APPROVER).get(case.get_absolute_url()).content.decode()
+    assert advance(case, "township_review", user(APPROVER)).stage == MonitoringStage.TOWNSHIP_REVIEWED
+
+
 def test_the_declaration_is_checked():
     assert MONITORING.open_stages == MONITORING_OPEN_STAGES, "the model's constraint and the steps agree"
     with pytest.raises(ValueError, match="must start where"):

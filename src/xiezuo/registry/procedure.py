@@ -128,6 +128,22 @@ def _check_day(proc: Procedure, obj, day: dt.date, given: bool) -> None:
         raise ValidationError({"on": _("日期不能早于上一步的日期（%(d)s）。") % {"d": latest}})
 
 
+def own_record(user, obj) -> bool:
+    """Did `user` enter (propose) this record? The approval steps and the rejection are never theirs (maker-checker,
+    as for every record's approval)."""
+    return getattr(obj, "created_by_id", None) is not None and obj.created_by_id == getattr(user, "pk", None)
+
+
+def maker_refusal() -> str:
+    return str(_("提出人不能批准或否决自己提出的记录，请由另一位审核员办理。"))
+
+
+def checks_maker(step: Step) -> bool:
+    """The approvers' steps offered on the page (a service's own step, e.g. the risk clearance after the stable
+    period, is the system's). The rejection is always an approver's."""
+    return step.action == "approve" and step.offered
+
+
 @transaction.atomic
 def advance(obj, step: str, acting_user, reason: str = "", *, on: dt.date | None = None,
             values: dict[str, str] | None = None):
@@ -146,6 +162,8 @@ def advance(obj, step: str, acting_user, reason: str = "", *, on: dt.date | None
     if step == REJECT:
         if not can(acting_user, "approve", model) or obj.stage not in proc.open_stages:
             raise PermissionDenied(_("当前进度或角色不允许此操作"))
+        if own_record(acting_user, obj):
+            raise ValidationError({"stage": maker_refusal()})
         if not reason:
             raise ValidationError({"reason": _("不通过时必须填写原因")})
         obj.stage = proc.rejected
@@ -154,6 +172,8 @@ def advance(obj, step: str, acting_user, reason: str = "", *, on: dt.date | None
         taken = proc.step(step)
         if taken is None or not can(acting_user, taken.action, model):
             raise PermissionDenied(_("您的角色不允许此操作"))
+        if checks_maker(taken) and own_record(acting_user, obj):
+            raise ValidationError({"stage": maker_refusal()})
         if obj.stage != taken.source:
             raise ValidationError({"stage": proc.order_message(obj)})
         day = on or dt.date.today()
@@ -193,6 +213,7 @@ def panel_context(request, obj) -> dict:
     else:  # rejected: where it stopped is in the history
         position = None
     rows = []
+    own = own_record(request.user, obj)
     for i, s in enumerate(offered):
         state = "stopped" if position is None else "done" if position > i else "next" if position == i else "todo"
         inputs = []
@@ -201,13 +222,15 @@ def panel_context(request, obj) -> dict:
             is_date = isinstance(f, models.DateField)
             inputs.append({"name": name, "label": f.verbose_name, "type": "date" if is_date else "text",
                            "value": dt.date.today().isoformat() if is_date else ""})
+        maker = checks_maker(s) and own
         rows.append({"step": s, "state": state, "date": getattr(obj, s.date_field) if s.date_field else None,
-                     "allowed": state == "next" and can(request.user, s.action, proc.model), "url": proc.url(obj, s.key),
-                     "inputs": inputs})
+                     "allowed": state == "next" and not maker and can(request.user, s.action, proc.model),
+                     "maker": state == "next" and maker and can(request.user, s.action, proc.model),
+                     "url": proc.url(obj, s.key), "inputs": inputs})
     return {"procedure": {
         "label": proc.label, "stage": obj.get_stage_display(), "rows": rows,
         "rejected": obj.stage == proc.rejected,
-        "can_reject": can(request.user, "approve", proc.model) and obj.stage in proc.open_stages,
+        "can_reject": not own and can(request.user, "approve", proc.model) and obj.stage in proc.open_stages,
         "reject_url": proc.url(obj, REJECT),
     }}
 
