@@ -1399,7 +1399,7 @@ EN.update({
     "正在读取文件": "Reading the file",
     "错误清单-%(name)s.xlsx": "errors-%(name)s.xlsx",
     "发现 %(n)s 处错误，未导入任何记录。请下载错误清单，修改后重新上传。":
-        "%(n)s errors found; nothing was imported. Download the list of errors, correct the file and upload it "
+        "Errors found: %(n)s; nothing was imported. Download the list of errors, correct the file and upload it "
         "again.",
     "；已忽略的列：%(columns)s": "; columns ignored: %(columns)s",
     "已导入 %(n)s 条记录": "%(n)s records imported",

@@ -47,7 +47,16 @@ def test_import_shows_progress_and_the_error_report_path(tmp_path):
     assert "请下载错误清单" not in message
     path = Path(message.split("错误清单（修改后重新导入）：")[1].strip())
     assert path.is_absolute() and path.is_file() and path.suffix == ".xlsx"
+    assert path.name.startswith("错误清单-bad") and not path.name.endswith(".xlsx.xlsx")
     assert "第 2 行" in err.getvalue()
+    # A problem of the whole file (a required column missing) names no row: its sentence alone.
+    headless = tmp_path / "headless.xlsx"
+    headless.write_bytes(xlsx_bytes([{"单位名称": "缺列测试企业"}]))
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("importfile", "partners.organisation", str(headless), "--user", "bijie_dafang", stderr=err)
+    said = [line for line in err.getvalue().splitlines() if "缺少必填列" in line]
+    assert said and said[0].startswith("缺少必填列：单位类型、所在地区"), err.getvalue()
 
 
 def test_export_shows_progress(tmp_path):

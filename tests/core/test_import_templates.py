@@ -129,6 +129,46 @@ def test_the_sample_row_imports_when_copied_to_the_data_sheet(login, user, tmp_p
     assert Project.objects.count() == before + 1
 
 
+@pytest.mark.parametrize("written, read", [("zh-hans", "en"), ("en", "zh-hans"), ("zh-hant", "en")])
+def test_a_sheet_written_in_one_language_imports_in_another(login, user, tmp_path, written, read):
+    """A county's Chinese sheet imported by an English-speaking user, an English template filled in and imported
+    by a Chinese one: headings and choice labels are read in any of the site's languages."""
+    from django.utils import translation
+
+    rt = for_model(Project)
+    client = login("bijie_dafang")
+    client.cookies["django_language"] = written
+    wb = template(client, rt)
+    data, sample = wb.worksheets[0], wb.worksheets[1]
+    for cell in sample[2]:
+        data.cell(2, cell.column, cell.value)
+    kind = [name for name, _label, _required in columns(rt, user("bijie_dafang"))].index("kind") + 1
+    assert data.cell(2, kind).value.isascii() == (written == "en"), "the sample's choice in the sheet's language"
+    path = tmp_path / "项目.xlsx"
+    wb.save(path)
+    before = Project.objects.count()
+    with translation.override(read):
+        result = import_file(rt, user("bijie_dafang"), path, path.name)
+    assert result["errors"] == [] and result["ignored_columns"] == [] and result["created"] == 1
+    assert Project.objects.count() == before + 1
+
+
+def test_an_english_export_updates_by_its_id_column_when_imported_in_chinese(user):
+    """The columns an export adds (编号, 状态) are read in any language: an English export's "ID" names the record."""
+    from django.utils import translation
+
+    from xiezuo.core.importer import header_map
+    from xiezuo.core.transfer import export_headers
+
+    rt = for_model(Project)
+    with translation.override("en"):
+        headers = export_headers(rt, user("bijie_dafang"))
+    assert headers[-2:] == ["Status", "ID"]
+    found, unknown = header_map(rt, user("bijie_dafang"), headers)
+    assert found["__pk__"] == len(headers) - 1 and unknown == []
+    assert set(found) - {"__pk__"} == {name for name, _label, _required in columns(rt, user("bijie_dafang"))}
+
+
 @pytest.mark.parametrize("language, sample, options, notes", [
     ("en", "Example", "Options", "How to fill in"), ("zh-hant", "示例", "選項", "填寫說明")])
 def test_a_template_speaks_the_readers_language(login, user, language, sample, options, notes):

@@ -16,8 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from .registry import RecordType
 from .tabular import FileProblem, column_letter, excel_date, read_rows, write_xlsx
@@ -27,9 +30,24 @@ LIST_SPLIT = re.compile(r"[；;,，、\n]+")
 TRUE = {"是", "true", "1", "yes", "y", "√", "有"}
 FALSE = {"否", "false", "0", "no", "n", "×", "无", ""}
 _WIDEN = str.maketrans("(),:;", "（），：；")
-# Columns an export adds after the record's own (core/transfer.py `export_headers`).
-EXPORT_KEY = {"编号"}
-EXPORT_ONLY = {"状态"}
+# Columns an export adds after the record's own (core/transfer.py `export_headers`), read in any language.
+EXPORT_KEY = gettext_noop("编号")
+EXPORT_ONLY = gettext_noop("状态")
+
+
+def in_every_language(make) -> list:
+    """What `make()` gives in the reader's language, then in each of the site's languages: a sheet may come from a
+    user of another language (a county's Chinese sheet imported by an English-speaking user, an English export
+    imported again by a Chinese one), and its headings and choices are read all the same."""
+    out = [make()]
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            out.append(make())
+    return out
+
+
+def _folded_everywhere(message: str) -> set[str]:
+    return set(in_every_language(lambda: fold(_(message))))
 
 
 @dataclass
@@ -60,18 +78,21 @@ def columns(rt: RecordType, user=None) -> list[tuple[str, str, bool]]:
 def header_map(rt: RecordType, user, header_row: list) -> tuple[dict[str, int], list[str]]:
     """Match the file's headers to fields: by label, field name or an alias, ignoring script, `*` and spaces."""
     wanted = {}
-    for name, label, _required in columns(rt, user):
-        for variant in [label, name, *rt.column_aliases.get(name, [])]:
-            wanted[fold(variant)] = name
+    # The reader's own language first: a heading that another language spells alike never wins over it.
+    for labels in in_every_language(lambda: columns(rt, user)):
+        for name, label, _required in labels:
+            for variant in [label, name, *rt.column_aliases.get(name, [])]:
+                wanted.setdefault(fold(variant), name)
+    export_key, export_only = _folded_everywhere(EXPORT_KEY), _folded_everywhere(EXPORT_ONLY)
     found, unknown = {}, []
     for index, header in enumerate(header_row):
         key = fold(str(header or "")).rstrip("*").replace("（必填）", "").replace("(必填)", "")
         key = key.split("（")[0].split("(")[0] if key not in wanted else key
         if key in wanted and wanted[key] not in found:
             found[wanted[key]] = index
-        elif key in EXPORT_KEY and key not in wanted and "__pk__" not in found:
+        elif key in export_key and key not in wanted and "__pk__" not in found:
             found["__pk__"] = index  # the record's number, as an export writes it: the row updates that record
-        elif key in EXPORT_ONLY and key not in wanted:
+        elif key in export_only and key not in wanted:
             continue  # written by an export (the status), never read back
         elif header not in (None, ""):
             unknown.append(str(header))
@@ -218,11 +239,9 @@ def _to_form_value(field: forms.Field, value, aliases: dict[str, str] | None = N
         raise ValueError(_("应填“是”或“否”，实际为“%(value)s”") % {"value": value})
     if isinstance(field, forms.ChoiceField):
         text = fold(str(value))
-        for val, label in field.choices:
-            if val in ("", None):
-                continue
-            if text in (fold(str(label)), fold(str(val))):
-                return val
+        chosen = _choice_keys(field).get(text)
+        if chosen is not None:
+            return chosen
         if aliases and text in aliases:
             return aliases[text]
         allowed = "、".join(str(lbl) for val, lbl in field.choices if val not in ("", None))
@@ -245,6 +264,35 @@ def _to_form_value(field: forms.Field, value, aliases: dict[str, str] | None = N
     if isinstance(field, (forms.DecimalField, forms.IntegerField, forms.FloatField)):
         return str(value).replace(",", "").replace("，", "")
     return str(value)
+
+
+_CHOICE_KEYS: dict[tuple, dict] = {}
+
+
+def _choice_keys(field: forms.ChoiceField) -> dict:
+    """Folded value and label, in the reader's language and then in each of the site's → the choice's value.
+    Kept per set of choices as the reader sees them (a file's rows ask for the same field again and again)."""
+    seen = (translation.get_language(), tuple((val, str(label)) for val, label in field.choices))
+    kept = _CHOICE_KEYS.get(seen)
+    if kept is not None:
+        return kept
+
+    def keys() -> dict:
+        out = {}
+        for val, label in field.choices:
+            if val not in ("", None):
+                out.setdefault(fold(str(label)), val)
+                out.setdefault(fold(str(val)), val)
+        return out
+
+    merged: dict = {}
+    for one in in_every_language(keys):
+        for key, val in one.items():
+            merged.setdefault(key, val)
+    if len(_CHOICE_KEYS) > 1000:
+        _CHOICE_KEYS.clear()
+    _CHOICE_KEYS[seen] = merged
+    return merged
 
 
 def _lookup(field: forms.ModelChoiceField, text: str):

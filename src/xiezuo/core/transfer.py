@@ -135,7 +135,7 @@ def run_import(job: Job, progress) -> dict:
             path = Path(tmp) / "errors.xlsx"
             write_error_report(errors, str(path))
             with open(path, "rb") as fh:
-                job.error_file.save(_("错误清单-%(name)s.xlsx") % {"name": job.input_name}, File(fh), save=False)
+                job.error_file.save(_("错误清单-%(name)s.xlsx") % {"name": Path(job.input_name).stem}, File(fh), save=False)
         if result.get("nothing_new"):
             raise JobError(_("文件中的 %(n)s 行与系统中已有记录完全相同，未导入任何记录，也未作任何修改。") % {"n": len(errors)})
         raise JobError(_("发现 %(n)s 处错误，未导入任何记录。请下载错误清单，修改后重新上传。") % {"n": len(errors)})

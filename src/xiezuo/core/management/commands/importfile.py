@@ -55,6 +55,9 @@ class Command(BaseCommand):
         with progress_bar(self.stderr._out, _("导入 %(name)s") % {"name": path.name}) as observer:
             job = jobs.run(Job.objects.get(pk=job.pk), observer)
         for row in job.errors[:50]:
+            if row[0] in (None, ""):  # a problem of the whole file (missing columns): no row to name
+                self.stderr.write(str(row[3]))
+                continue
             self.stderr.write(_("第 %(row)s 行 %(column)s 列（%(heading)s）：%(message)s") % {
                 "row": row[0], "column": row[1], "heading": row[2], "message": row[3]})
         if len(job.errors) > 50:
