@@ -137,3 +137,38 @@ def test_headers_in_traditional_with_stars_and_spaces(client):
     job = run(client, "hdr.csv", csv_bytes(rows))
     assert job.state == Job.State.SUCCEEDED, job.errors
     assert any("备注列" in h for h in job.summary["ignored_columns"])
+
+
+def test_an_export_with_records_sharing_a_natural_key_imports_again_as_updates(login, user):
+    """Two draft projects of one name in one county (the ledger holds such pairs): exported, a note edited on
+    each, imported again — each row updates the record its 编号 names, none is refused as a duplicate."""
+    import datetime as dt
+
+    from python_calamine import CalamineWorkbook
+
+    from tests.base import xlsx_bytes
+    from xiezuo.core.services import create_record
+    from xiezuo.industry.models import Project
+
+    editor = user("qiannan")
+    twins = [create_record(Project, {"name": "同名项目导入测试", "region_id": "522701000000", "kind": "base",
+                                     "agreed_on": dt.date(2020, 5, 1), "note": ""}, editor) for _ in range(2)]
+    client = login("qiannan")
+    response = client.get("/industry/project/export/", {"format": "xlsx", "q": "同名项目导入测试"})
+    job = Job.objects.get(pk=response.url.rstrip("/").split("/")[-1])
+    assert job.state == Job.State.SUCCEEDED, job.message
+    body = b"".join(client.get(f"/jobs/{job.pk}/download/result/").streaming_content)
+    header, *rows = CalamineWorkbook.from_filelike(io.BytesIO(body)).get_sheet_by_index(0).to_python()
+    assert len(rows) == 2 and header[-1] == "编号"
+    edited = []
+    for values in rows:
+        record = dict(zip(header, values, strict=True))
+        record["备注"] = f"第 {int(record['编号'])} 号已核对"
+        edited.append(record)
+    response = client.post("/industry/project/import/", {"file": upload("同名.xlsx", xlsx_bytes(edited))})
+    job = Job.objects.get(pk=response.url.rstrip("/").split("/")[-1])
+    assert job.state == Job.State.SUCCEEDED, (job.message, job.errors)
+    for twin in twins:
+        twin.refresh_from_db()
+        assert twin.note == f"第 {twin.pk} 号已核对"
+    assert Project.objects.filter(name="同名项目导入测试").count() == 2

@@ -283,12 +283,16 @@ def plan(rt: RecordType, user, header: list, data_rows: list, found: dict, progr
         keyed = []
         for row in rows:
             k = _row_key(row, key)
+            if row.existing:
+                # Named by its 编号: the number says which record it is, even where stored records share a natural
+                # key (two projects of one name in one county): an export imports again as it is.
+                seen.setdefault(k, row.row_no)
+                continue
             if k in seen:
                 err(row.row_no, key[0], _("与第 %(row)s 行重复") % {"row": seen[k]})
                 continue
             seen[k] = row.row_no
-            if not row.existing:
-                keyed.append((k, _raw_key(row, key)))
+            keyed.append((k, _raw_key(row, key)))
         matches = _match_keys(model, key, keyed)
         if matches:
             found_stored = _existing_by_pk(rt, user, sorted(set(matches.values())))
