@@ -94,6 +94,10 @@ EN = {
     "平台": "Platform",
     # core: forms, views, change history, jobs
     "未知的行政区划代码或名称：%(value)s": "Unknown region code or name: %(value)s",
+    "用户名已存在：%(name)s": "The username is taken: %(name)s",
+    "未知的行政区划代码：%(code)s": "Unknown region code: %(code)s",
+    "未知的单位：%(name)s": "Unknown organisation: %(name)s",
+    "未知的角色：%(role)s（可选：%(roles)s）": "Unknown role: %(role)s (one of: %(roles)s)",
     "名称“%(value)s”对应多个行政区划，请填写 12 位代码":
         "The name “%(value)s” matches several regions; enter the 12-digit code",
     "变更内容": "Changes", "变更记录": "Change record", "标题": "Title", "重新运行": "Run again",

@@ -81,6 +81,21 @@ def test_createuser_requires_an_area_except_for_a_superuser():
     call_command("createuser", "root2", "--password", "long-enough-1", "--superuser", stdout=io.StringIO())
 
 
+def test_createuser_refusals_in_the_commands_language():
+    """The account's own refusals (unknown region, unit, role; a taken name) in the language the command speaks."""
+    from django.utils import translation
+
+    cases = [(["--region", "999999000000"], "未知的行政区划代码：999999000000", "Unknown region code: 999999000000"),
+             (["--organisation", "不存在的单位"], "未知的单位：不存在的单位", "Unknown organisation: 不存在的单位")]
+    for args, chinese, english in cases:
+        with pytest.raises(CommandError, match=chinese):
+            call_command("createuser", "refused1", "--password", "long-enough-1", *args)
+        with translation.override("en"), pytest.raises(CommandError, match=english):
+            call_command("createuser", "refused1", "--password", "long-enough-1", *args)
+    with translation.override("en"), pytest.raises(CommandError, match="The username is taken: qiannan"):
+        call_command("createuser", "qiannan", "--password", "long-enough-1", "--region", "522700000000")
+
+
 def test_createuser_without_a_terminal_says_what_to_do(worker_env):
     """Run as a script would (stdin not a terminal, no --password): a sentence and exit 1, no traceback."""
     env = {**worker_env, "DJANGO_SETTINGS_MODULE": "xiezuo.settings"}

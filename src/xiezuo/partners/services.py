@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from xiezuo.core.permissions import Role
 from xiezuo.geo.models import Region
@@ -18,19 +19,19 @@ def create_account(username: str, password: str, *, name: str = "", role: str = 
     """A user with a profile: default role, area, and optionally a role per channel ({"registry": "editor"})."""
     User = get_user_model()
     if User.objects.filter(username=username).exists():
-        raise ValueError(f"用户名已存在：{username}")
+        raise ValueError(_("用户名已存在：%(name)s") % {"name": username})
     regions = []
     for code in region_codes:
         code = code.ljust(12, "0")
         region = Region.objects.filter(code=code).first()
         if region is None:
-            raise ValueError(f"未知的行政区划代码：{code}")
+            raise ValueError(_("未知的行政区划代码：%(code)s") % {"code": code})
         regions.append(region)
     orgs = []
     for org_name in organisation_names:
         org = Organisation.objects.filter(name=org_name).first()
         if org is None:
-            raise ValueError(f"未知的单位：{org_name}")
+            raise ValueError(_("未知的单位：%(name)s") % {"name": org_name})
         orgs.append(org)
     home = Organisation.objects.filter(name=organisation).first() if organisation else (orgs[0] if orgs else None)
     if superuser:
@@ -56,7 +57,7 @@ def set_channel_role(user, channel: str, role: str | None) -> None:
         ChannelRole.objects.filter(profile=profile, channel=channel).delete()
     else:
         if role not in Role.values:
-            raise ValueError(f"未知的角色：{role}（可选：{'、'.join(Role.values)}）")
+            raise ValueError(_("未知的角色：%(role)s（可选：%(roles)s）") % {"role": role, "roles": "、".join(Role.values)})
         entry = ChannelRole.objects.filter(profile=profile, channel=channel).first() or ChannelRole(
             profile=profile, channel=channel)
         entry.role = role
