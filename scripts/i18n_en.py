@@ -1852,3 +1852,71 @@ EN.update({
     "未设置内容安全策略（Content-Security-Policy）。": "No Content-Security-Policy is set.",
     "不要把 XIEZUO_CSP 设为空。": "Do not set XIEZUO_CSP empty.",
 })
+
+# The commands' --help texts (source Chinese; shown in the terminal's language).
+EN.update({
+    '新建用户：角色与管辖范围（区划代码和/或单位）。':
+        'Create a user with a role and an area (region codes and/or organisations).',
+    '不填则在终端询问；须符合密码规则':
+        'omit to be asked (on a terminal); checked by the password rules',
+    '12 位行政区划代码；可重复':
+        '12-digit region code; repeatable',
+    '单位名称；可重复':
+        'organisation name; repeatable',
+    '某一频道（应用）的角色，如 registry=editor；可重复。未列出的频道用 --role。':
+        'role in one channel (app), e.g. registry=editor; repeatable. Channels not named take --role.',
+    '建立数据库，载入行政区划和演示数据，再启动后台工作进程和网站。':
+        'Set up the database with regions and the demo data, then run a worker and the site.',
+    '只载入数据':
+        'only load the data',
+    '把一种记录（用户管辖范围内的）导出为 .xlsx 或 .csv。':
+        "Export a record type (inside the user's area) to .xlsx or .csv.",
+    '筛选条件，写法同列表页地址，如 kind=school':
+        'filters as in the list page URL, e.g. kind=school',
+    '把文件导入为一种记录，作为后台任务（除非 --queue，立即运行）。':
+        'Import a file into a record type, as a job (run now unless --queue).',
+    '应用.模型，如 partners.organisation；建档立卡名册填 registry':
+        "app.model, e.g. partners.organisation, or 'registry' for the registry",
+    '交给后台工作进程运行':
+        'leave the job to a worker',
+    '用 gunicorn 运行网站：多个进程（默认为 CPU 数 × 2），每个进程默认一个线程；静态文件由 WhiteNoise 提供。':
+        'Serve the site with gunicorn: several processes (default 2 × CPUs), each with one thread unless told; static files by WhiteNoise.',
+    '进程数（默认 CPU 数 × 2，或 XIEZUO_WORKERS）':
+        'server processes (default: 2 × CPUs, or XIEZUO_WORKERS)',
+    '每个进程的线程数（默认 1，或 XIEZUO_THREADS）':
+        'threads per process (default 1, or XIEZUO_THREADS)',
+    '请求卡住多少秒后重启其进程（默认 120）':
+        "seconds before a stuck request's process is restarted (default 120)",
+    '新建频道应用：一种记录类型及其菜单分组、演示数据入口、翻译与测试。':
+        'Create a channel app with one record type, its menu group, demo hook, translations and tests.',
+    '应用名称及网址前缀，小写：labour、talent …':
+        "the app's name and URL prefix, lower case: labour, talent …",
+    '记录类型的类名，如 TrainingProgramme':
+        "the record type's class name, e.g. TrainingProgramme",
+    '其中文名称，如 培训项目':
+        'its Chinese name, e.g. 培训项目',
+    '其英文名称（默认由类名生成）':
+        'its English name (default: from the class name)',
+    '频道的中文名称，即菜单分组（默认同 --label）':
+        "the channel's Chinese name: the menu group (default: --label)",
+    '频道的英文名称（默认由应用名称生成）':
+        "the channel's English name (default: from NAME)",
+    '不更新翻译目录（之后运行 scripts/i18n.py；需要 gettext）':
+        'leave the catalogues alone (run scripts/i18n.py later; needs gettext)',
+    '运行后台任务（导入、导出）和定时任务（提醒、邮件）。可启动任意多个：每个任务、每个定时时段只由一个进程领取。':
+        'Run background jobs (imports, exports) and periodic tasks (reminders, e-mail). Start as many as you like: each job, and each periodic slot, is claimed once.',
+    '运行完排队中的任务后退出':
+        'run what is queued, then stop',
+    '不运行定时任务（提醒、邮件），由另一个工作进程运行':
+        'do not run the periodic tasks (reminders, e-mail); another worker runs them',
+    '载入随附的行政区划代码（广东、贵州，至村级）。':
+        'Load the shipped region codes (Guangdong and Guizhou to village level).',
+    '两位省级代码；可重复':
+        'two-digit province code; repeatable',
+    '设置用户的默认角色和/或某一频道（应用）的角色；频道=default 即取消该频道的角色。':
+        "Set a user's default role and/or their role in one channel (app); CHANNEL=default removes it.",
+    '默认角色，用于未单独设置的频道':
+        'the default role, for channels not listed',
+    '如 registry=editor；registry=default 取消该频道单独的角色':
+        "e.g. registry=editor; registry=default removes the channel's own role",
+})

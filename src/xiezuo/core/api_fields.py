@@ -154,7 +154,6 @@ class LabelledChoiceField(serializers.ChoiceField):
         return {"value": key, "label": str(self.choices.get(key, key))}
 
 
-@extend_schema_field(OpenApiTypes.STR)
 class MonthField(serializers.DateField):
     """A month (a serializer's `Meta.month_fields`): 2020-05 or any day of it, kept as the month's first day, as
     the record's form reads it."""
@@ -168,6 +167,7 @@ class MonthField(serializers.DateField):
         return day.replace(day=1) if day else day
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class DisplayField(serializers.Field):
     """The record's name as pages show it."""
 

@@ -5,27 +5,28 @@ import sys
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from xiezuo.core.management.base import Command as TranslatedCommand
 from xiezuo.core.permissions import Role
 
 
-class Command(BaseCommand):
-    help = "Create a user with a role and an area (region codes and/or organisations)."
+class Command(TranslatedCommand):
+    help = gettext_lazy("新建用户：角色与管辖范围（区划代码和/或单位）。")
 
     def add_arguments(self, parser):
         parser.add_argument("username")
-        parser.add_argument("--password", help="omit to be asked (on a terminal); checked by the password rules")
+        parser.add_argument("--password", help=_("不填则在终端询问；须符合密码规则"))
         parser.add_argument("--name", default="")
         parser.add_argument("--role", choices=[r.value for r in Role], default=Role.VIEWER)
-        parser.add_argument("--region", action="append", default=[], help="12-digit region code; repeatable")
-        parser.add_argument("--organisation", action="append", default=[], help="organisation name; repeatable")
+        parser.add_argument("--region", action="append", default=[], help=_("12 位行政区划代码；可重复"))
+        parser.add_argument("--organisation", action="append", default=[], help=_("单位名称；可重复"))
         parser.add_argument("--superuser", action="store_true")
         parser.add_argument("--can-view-id-numbers", action="store_true")
         parser.add_argument("--channel-role", action="append", default=[], metavar="CHANNEL=ROLE",
-                            help="role in one channel (app), e.g. registry=editor; repeatable. "
-                                 "Channels not named take --role.")
+                            help=_("某一频道（应用）的角色，如 registry=editor；可重复。未列出的频道用 --role。"))
 
     def handle(self, *args, **opts):
         from xiezuo.partners.services import create_account

@@ -9,18 +9,19 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from xiezuo.core.bulkwrite import refresh_statistics
+from xiezuo.core.management.base import Command as TranslatedCommand
 
 
-class Command(BaseCommand):
-    help = "Set up the database with regions and the demo data, then run a worker and the site."
+class Command(TranslatedCommand):
+    help = gettext_lazy("建立数据库，载入行政区划和演示数据，再启动后台工作进程和网站。")
 
     def add_arguments(self, parser):
-        parser.add_argument("--no-serve", action="store_true", help="only load the data")
+        parser.add_argument("--no-serve", action="store_true", help=_("只载入数据"))
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
 

@@ -4,25 +4,27 @@ import shutil
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from xiezuo.core import jobs
+from xiezuo.core.management.base import Command as TranslatedCommand
 from xiezuo.core.models import Job
 from xiezuo.core.registry import REGISTRY
 
 from ._progress import progress_bar
 
 
-class Command(BaseCommand):
-    help = "Export a record type (inside the user's area) to .xlsx or .csv."
+class Command(TranslatedCommand):
+    help = gettext_lazy("把一种记录（用户管辖范围内的）导出为 .xlsx 或 .csv。")
 
     def add_arguments(self, parser):
         parser.add_argument("record_type")
         parser.add_argument("path")
         parser.add_argument("--user", required=True)
-        parser.add_argument("--query", default="", help="filters as in the list page URL, e.g. kind=school")
+        parser.add_argument("--query", default="", help=_("筛选条件，写法同列表页地址，如 kind=school"))
 
     def handle(self, *args, **opts):
         if opts["record_type"] not in REGISTRY:

@@ -4,11 +4,13 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.files import File
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from xiezuo.core import jobs
+from xiezuo.core.management.base import Command as TranslatedCommand
 from xiezuo.core.models import Job
 from xiezuo.core.registry import REGISTRY
 
@@ -26,14 +28,14 @@ def failure_message(job: Job) -> str:
     return message
 
 
-class Command(BaseCommand):
-    help = "Import a file into a record type, as a job (run now unless --queue)."
+class Command(TranslatedCommand):
+    help = gettext_lazy("把文件导入为一种记录，作为后台任务（除非 --queue，立即运行）。")
 
     def add_arguments(self, parser):
-        parser.add_argument("record_type", help="app.model, e.g. partners.organisation, or 'registry' for the registry")
+        parser.add_argument("record_type", help=_("应用.模型，如 partners.organisation；建档立卡名册填 registry"))
         parser.add_argument("path")
         parser.add_argument("--user", required=True)
-        parser.add_argument("--queue", action="store_true", help="leave the job to a worker")
+        parser.add_argument("--queue", action="store_true", help=_("交给后台工作进程运行"))
 
     def handle(self, *args, **opts):
         user = get_user_model().objects.filter(username=opts["user"]).first()

@@ -4,11 +4,13 @@ import os
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.urls import get_resolver
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from xiezuo.core.checks import key_hint, secret_key_problem
+from xiezuo.core.management.base import Command as TranslatedCommand
 
 
 def default_workers() -> int:
@@ -18,19 +20,18 @@ def default_workers() -> int:
     return min(2 * (os.cpu_count() or 1), 16)
 
 
-class Command(BaseCommand):
-    help = ("Serve the site with gunicorn: several processes (default 2 × CPUs), each with one thread unless told; "
-            "static files by WhiteNoise.")
+class Command(TranslatedCommand):
+    help = gettext_lazy("用 gunicorn 运行网站：多个进程（默认为 CPU 数 × 2），每个进程默认一个线程；静态文件由 WhiteNoise 提供。")
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default=os.environ.get("XIEZUO_HOST", "127.0.0.1"))
         parser.add_argument("--port", type=int, default=int(os.environ.get("XIEZUO_PORT", "8000")))
         parser.add_argument("--workers", type=int, default=int(os.environ.get("XIEZUO_WORKERS", "0") or 0),
-                            help="server processes (default: 2 × CPUs, or XIEZUO_WORKERS)")
+                            help=_("进程数（默认 CPU 数 × 2，或 XIEZUO_WORKERS）"))
         parser.add_argument("--threads", type=int, default=int(os.environ.get("XIEZUO_THREADS", "1")),
-                            help="threads per process (default 1, or XIEZUO_THREADS)")
+                            help=_("每个进程的线程数（默认 1，或 XIEZUO_THREADS）"))
         parser.add_argument("--timeout", type=int, default=int(os.environ.get("XIEZUO_REQUEST_TIMEOUT", "120")),
-                            help="seconds before a stuck request's process is restarted (default 120)")
+                            help=_("请求卡住多少秒后重启其进程（默认 120）"))
 
     def handle(self, *args, **opts):
         # The development key is published in the source: anyone could forge sessions and tokens with it.

@@ -24,8 +24,11 @@ from string import Template
 
 from django.apps import apps
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from xiezuo.core.management.base import Command as TranslatedCommand
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "channel_template"
 # The English of the template's own labels; the record type's and group's come from the options.
@@ -47,18 +50,18 @@ def words(camel: str) -> str:
     return " ".join([parts[0], *(p.lower() for p in parts[1:])])
 
 
-class Command(BaseCommand):
-    help = "Create a channel app with one record type, its menu group, demo hook, translations and tests."
+class Command(TranslatedCommand):
+    help = gettext_lazy("新建频道应用：一种记录类型及其菜单分组、演示数据入口、翻译与测试。")
 
     def add_arguments(self, parser):
-        parser.add_argument("name", help="the app's name and URL prefix, lower case: labour, talent …")
-        parser.add_argument("--model", help="the record type's class name, e.g. TrainingProgramme")
-        parser.add_argument("--label", help="its Chinese name, e.g. 培训项目")
-        parser.add_argument("--english", help="its English name (default: from the class name)")
-        parser.add_argument("--group", help="the channel's Chinese name: the menu group (default: --label)")
-        parser.add_argument("--group-english", help="the channel's English name (default: from NAME)")
+        parser.add_argument("name", help=_("应用名称及网址前缀，小写：labour、talent …"))
+        parser.add_argument("--model", help=_("记录类型的类名，如 TrainingProgramme"))
+        parser.add_argument("--label", help=_("其中文名称，如 培训项目"))
+        parser.add_argument("--english", help=_("其英文名称（默认由类名生成）"))
+        parser.add_argument("--group", help=_("频道的中文名称，即菜单分组（默认同 --label）"))
+        parser.add_argument("--group-english", help=_("频道的英文名称（默认由应用名称生成）"))
         parser.add_argument("--no-i18n", action="store_true",
-                            help="leave the catalogues alone (run scripts/i18n.py later; needs gettext)")
+                            help=_("不更新翻译目录（之后运行 scripts/i18n.py；需要 gettext）"))
 
     def handle(self, *args, **opts):
         name = opts["name"]

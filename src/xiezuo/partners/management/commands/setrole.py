@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from xiezuo.core.management.base import Command as TranslatedCommand
 from xiezuo.core.permissions import Role
 
 
-class Command(BaseCommand):
-    help = "Set a user's default role and/or their role in one channel (app); CHANNEL=default removes it."
+class Command(TranslatedCommand):
+    help = gettext_lazy("设置用户的默认角色和/或某一频道（应用）的角色；频道=default 即取消该频道的角色。")
 
     def add_arguments(self, parser):
         parser.add_argument("username")
-        parser.add_argument("--role", choices=Role.values, help="the default role, for channels not listed")
+        parser.add_argument("--role", choices=Role.values, help=_("默认角色，用于未单独设置的频道"))
         parser.add_argument("--channel-role", action="append", default=[], metavar="CHANNEL=ROLE",
-                            help="e.g. registry=editor; registry=default removes the channel's own role")
+                            help=_("如 registry=editor；registry=default 取消该频道单独的角色"))
 
     def handle(self, *args, **opts):
         from xiezuo.partners.services import set_channel_role
