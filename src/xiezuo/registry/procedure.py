@@ -222,11 +222,10 @@ def panel_context(request, obj) -> dict:
             is_date = isinstance(f, models.DateField)
             inputs.append({"name": name, "label": f.verbose_name, "type": "date" if is_date else "text",
                            "value": dt.date.today().isoformat() if is_date else ""})
-        maker = checks_maker(s) and own
+        may = state == "next" and can(request.user, s.action, proc.model)
+        maker = may and checks_maker(s) and own  # the user's role could take it, but not on their own record
         rows.append({"step": s, "state": state, "date": getattr(obj, s.date_field) if s.date_field else None,
-                     "allowed": state == "next" and not maker and can(request.user, s.action, proc.model),
-                     "maker": state == "next" and maker and can(request.user, s.action, proc.model),
-                     "url": proc.url(obj, s.key), "inputs": inputs})
+                     "allowed": may and not maker, "maker": maker, "url": proc.url(obj, s.key), "inputs": inputs})
     return {"procedure": {
         "label": proc.label, "stage": obj.get_stage_display(), "rows": rows,
         "rejected": obj.stage == proc.rejected,
