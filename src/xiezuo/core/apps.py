@@ -14,3 +14,6 @@ class CoreConfig(AppConfig):
         from .languages import install
 
         install()  # Hong Kong Traditional as a language of its own (see core/languages.py)
+        from . import tablestamps
+
+        tablestamps.install()  # every write statement gives its table's stamp new values (core/tablestamps.py)

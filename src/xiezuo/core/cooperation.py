@@ -113,18 +113,24 @@ def _render(request, kind: str, obj, title: str, **extra):
     name = f"page:{kind}:{obj.pk}:{since}:{until}:{options}"
     found: dict = {}
 
+    def make():
+        return registry.figures(user, subject, options), registry.build_tables(user, subject, options)
+
+    # The rendered figures and tables are kept per reader's area and language while nothing they read changed;
+    # then the figures themselves are not even read from the cache.
+    state = registry.kept_state(user, name, area_only=True)
+    if state is None:
+        found["data"], state = registry.kept(user, name, make, area_only=True)
+
     def counted(part: int):
         # Called by the template only when its rendered figures are not kept (the fragment cache below).
         if "data" not in found:
-            found["data"] = registry.cached(user, name, lambda: (
-                registry.figures(user, subject, options), registry.build_tables(user, subject, options)),
-                area_only=True)
+            found["data"] = registry.cached(user, name, make, area_only=True)
         return found["data"][part]
 
     return render(request, "core/cooperation.html", {
         "title": title, "figures": lambda: counted(0), "tables": lambda: counted(1), "subject": obj, "kind": kind,
-        # The rendered figures and tables are kept per reader's area, language and state of the data.
-        "fragment_key": registry.cache_key(user, name, area_only=True),
+        "fragment_key": state,
         "since": since, "until": until, "include_unapproved": options.include_unapproved,
         "facts_only": options.facts_only, **extra})
 

@@ -43,6 +43,9 @@ from django.http import QueryDict
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
+from . import tablestamps
+from .tablestamps import approved_set
+
 SUBJECTS = ("organisation", "pairing", "region")
 UNAPPROVED = _("含未审核")
 
@@ -519,7 +522,8 @@ def compute(user, spec: FigureSpec, subject: Subject, options: Options, extra: d
         value = spec.formula(values)
     else:
         _planned_for(model)
-        value = _count_or_sum(spec, model, only)
+        with approved_set(model if _approved(params) else None):
+            value = _count_or_sum(spec, model, only)
     return Figure(spec.key, spec.label, value, url, api, spec.unit, spec.money, options.include_unapproved)
 
 
@@ -557,11 +561,13 @@ def compute_many(user, spec: FigureSpec, items: list[tuple[Subject, dict | None]
                                               options.include_unapproved) for f in found]
     found: list[tuple | None] = []
     aggregates = {}
+    every_approved = True
     for i, (subject, extra) in enumerate(items):
         params = spec.params(subject, options, extra)
         if params is None:
             found.append(None)
             continue
+        every_approved = every_approved and _approved(params)
         only, url, api = members(user, model, params)
         found.append((url, api))
         aggregates[f"v{i}"] = _aggregate(spec, only)
@@ -569,13 +575,20 @@ def compute_many(user, spec: FigureSpec, items: list[tuple[Subject, dict | None]
     # PostgreSQL seconds only to plan.
     values, names = {}, list(aggregates)
     _planned_for(model)
-    for start in range(0, len(names), AGGREGATES_PER_QUERY):
-        values.update(model._base_manager.aggregate(**{n: aggregates[n]
-                                                       for n in names[start:start + AGGREGATES_PER_QUERY]}))
+    with approved_set(model if every_approved else None):
+        for start in range(0, len(names), AGGREGATES_PER_QUERY):
+            values.update(model._base_manager.aggregate(**{n: aggregates[n]
+                                                           for n in names[start:start + AGGREGATES_PER_QUERY]}))
     out: list[Figure | None] = []
     for i, item in enumerate(found):
         out.append(None if item is None else _figure(spec, values[f"v{i}"], item[0], item[1], options))
     return out
+
+
+def _approved(params: dict) -> bool:
+    """Whether a record set holds approved records only (its statements may then depend on them alone:
+    core/tablestamps.py)."""
+    return params.get("status") == "approved"
 
 
 def _aggregate(spec: FigureSpec, only: Q):
@@ -598,6 +611,7 @@ def compute_together(user, chosen: list[FigureSpec], subject: Subject, options: 
     """Count, sum and distinct-person figures of one subject, one statement per record type: a page of eighty
     figures was eighty statements, and PostgreSQL spent most of their time planning them."""
     by_model: dict = {}
+    unapproved: set = set()
     out: dict[str, Figure | None] = {}
     for spec in chosen:
         params = spec.params(subject, options, extra)
@@ -606,13 +620,16 @@ def compute_together(user, chosen: list[FigureSpec], subject: Subject, options: 
             continue
         only, url, api = members(user, spec.record_model, params)
         by_model.setdefault(spec.record_model, []).append((spec, only, url, api))
+        if not _approved(params):
+            unapproved.add(spec.record_model)
     for model, items in by_model.items():
         values: dict = {}
         _planned_for(model)
-        for start in range(0, len(items), AGGREGATES_PER_QUERY):
-            chunk = items[start:start + AGGREGATES_PER_QUERY]
-            values.update(model._base_manager.aggregate(**{
-                f"v{start + i}": _aggregate(spec, only) for i, (spec, only, _u, _a) in enumerate(chunk)}))
+        with approved_set(None if model in unapproved else model):
+            for start in range(0, len(items), AGGREGATES_PER_QUERY):
+                chunk = items[start:start + AGGREGATES_PER_QUERY]
+                values.update(model._base_manager.aggregate(**{
+                    f"v{start + i}": _aggregate(spec, only) for i, (spec, only, _u, _a) in enumerate(chunk)}))
         for i, (spec, _qs, url, api) in enumerate(items):
             out[spec.key] = _figure(spec, values[f"v{i}"], url, api, options)
     return out
@@ -640,22 +657,13 @@ def figures(user, subject: Subject, options: Options = Options(), keys: Iterable
     return out
 
 
-# --- a page's figures, kept until the next write ------------------------------------------------------------
+# --- a page's figures, kept until a write changes what they read -------------------------------------------
 #
-# A cooperation page or panel counts dozens of figures. Its figures change only when a record is written, and
-# every write goes through core/services.py, which logs a ChangeRecord: the latest change's id and time name the
-# data's state (as the dashboard's cache does). The figures are kept per reader's area (a hash of the scope's
-# regions and units, not its roles), so users with the same area share them, and nothing outside an area is ever
-# counted for it.
-
-def data_stamp() -> str:
-    """Changes whenever a record is written (the latest change record; its time too, as a rolled-back write may
-    give its id again)."""
-    from .models import ChangeRecord
-
-    last = ChangeRecord.objects.order_by("-pk").values_list("pk", "time").first()
-    return f"{last[0]}@{last[1].timestamp()}" if last else "0"
-
+# A cooperation page or panel counts dozens of figures. They are kept per reader's area (a hash of the scope's
+# regions and units, not its roles), so users with the same area share them and nothing outside an area is ever
+# counted for it, together with the tables their statements read and those tables' stamps when they were counted
+# (core/tablestamps.py). A write to a table they did not read leaves them kept; so does a write of a draft record
+# to a table they read only as sets of approved records.
 
 def reader_key(user, area_only: bool = False) -> str:
     """The reader's area and roles: what decides which records a figure of theirs counts and what their page
@@ -675,27 +683,65 @@ def reader_key(user, area_only: bool = False) -> str:
 
 
 def cache_key(user, name: str, area_only: bool = False) -> str:
-    """The cache key of `name` for this reader's area (and roles), the interface language and the data's state."""
+    """The cache key of `name` for this reader's area (and roles) and the interface language."""
     import hashlib
 
     from django.utils.translation import get_language
 
-    raw = f"{name}:{reader_key(user, area_only)}:{get_language()}:{data_stamp()}"
+    raw = f"{name}:{reader_key(user, area_only)}:{get_language()}"
     return "figures:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
-def cached(user, name: str, make, timeout: int = 600, area_only: bool = False):
-    """`make()` for this reader's area (and roles, unless `area_only`) and the data's state, computed once until
-    the next write."""
+def _state(key: str, read: tuple, stamps: dict) -> str:
+    import hashlib
+
+    state = repr((read, tablestamps.versions(read, stamps)))
+    return f"{key}:{hashlib.sha256(state.encode()).hexdigest()[:24]}"
+
+
+def kept(user, name: str, make, timeout: int = 600, area_only: bool = False) -> tuple:
+    """(`make()` for this reader's area (and roles, unless `area_only`), a key naming that value's state):
+    computed again only when a write changed a table it read (core/tablestamps.py). The state's key names a
+    fragment of a page rendered from the value."""
     from django.core.cache import cache
 
     key = cache_key(user, name, area_only)
-    value = cache.get(key)
-    if value is None:
-        with computing(plans=plans_key(user, name, area_only)):
-            value = make()
-        cache.set(key, value, timeout)
-    return value
+    read = cache.get(key)
+    if read is not None:
+        state = _state(key, read, tablestamps.current(k for k, _kind in read))
+        value = cache.get(state)
+        if value is not None:
+            tablestamps.used(read)
+            return value, state
+    stamps = tablestamps.current()  # before counting: a write committed meanwhile makes the value count again
+    with tablestamps.reading() as reading, computing(plans=plans_key(user, name, area_only)):
+        value = make()
+    read = (*reading.dependencies(), (tablestamps.EVERYTHING, tablestamps.VERSION))
+    state = _state(key, read, stamps)
+    cache.set(state, value, timeout)
+    cache.set(key, read, timeout)
+    return value, state
+
+
+def kept_state(user, name: str, area_only: bool = False) -> str | None:
+    """The key naming the state of `name`'s kept value for this reader, or None when it was not computed yet:
+    a page's rendered fragment is kept under it without reading the value (when a write changed what the value
+    read, the key is a new one)."""
+    from django.core.cache import cache
+
+    key = cache_key(user, name, area_only)
+    read = cache.get(key)
+    if read is None:
+        return None
+    state = _state(key, read, tablestamps.current(k for k, _kind in read))
+    tablestamps.used(read)
+    return state
+
+
+def cached(user, name: str, make, timeout: int = 600, area_only: bool = False):
+    """`make()` for this reader's area (and roles, unless `area_only`), computed again only when a write
+    changed what it read."""
+    return kept(user, name, make, timeout, area_only)[0]
 
 
 @dataclass

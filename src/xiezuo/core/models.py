@@ -216,4 +216,5 @@ from .aliases import ValueAlias  # noqa: E402,F401  (import spellings, kept as d
 from .listprefs import ListColumns, SavedFilter  # noqa: E402,F401  (each user's list columns and saved filters)
 from .periodic import PeriodicRun  # noqa: E402,F401  (periodic tasks of the workers: core/periodic.py)
 from .scopecache import ScopeStamp  # noqa: E402,F401  (raised by writes to what scopes read: core/scopecache.py)
+from .tablestamps import TableStamp  # noqa: E402,F401  (what kept figures read: core/tablestamps.py)
 from .throttling import ThrottleCounter  # noqa: E402,F401  (API throttle counters on PostgreSQL: core/throttling.py)

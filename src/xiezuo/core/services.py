@@ -10,6 +10,8 @@ silently applied over someone else's change.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -18,9 +20,19 @@ from .audit import diff, record_change, snapshot
 from .models import ChangeRecord, Status
 from .permissions import REVIEW_ACTIONS, TRANSITIONS, can, review_refusal
 from .scope import check_links_first, check_write_scope, linked_ids, require_write_scope
+from .tablestamps import draft_write, stored
 
 # Bookkeeping columns a history entry never lists.
 _QUIET = ("version", "submitted_by")
+
+
+def _as_draft(obj, *statuses, before: dict | None = None):
+    """The write of a record that is approved neither before nor after it (`before`: its columns before, for a
+    change of a stored row): figures of approved records that read its table only as such, or read only other
+    columns of it, are not counted again (core/tablestamps.py)."""
+    if hasattr(type(obj), "LIFECYCLE_FIELDS") and all(s is not None and s != Status.APPROVED for s in statuses):
+        return draft_write(obj, before)
+    return nullcontext()
 
 
 class StaleVersion(Exception):
@@ -108,7 +120,8 @@ def create_record(model, data: dict, acting_user, m2m: dict | None = None, job=N
     check_links_first(obj, acting_user, m2m=m2m)
     clean_links(obj, m2m)
     obj.full_clean(exclude=[f.name for f in model._meta.many_to_many])
-    obj.save()
+    with _as_draft(obj, obj.status if hasattr(obj, "status") else None):
+        obj.save()
     _save_m2m(obj, m2m)
     check_write_scope(obj, acting_user)
     record_change(obj, ChangeRecord.Action.CREATE, acting_user, _quiet(diff({}, snapshot(obj))), note=note, job=job)
@@ -130,7 +143,7 @@ def update_record(obj, data: dict, acting_user, m2m: dict | None = None, note: s
     if version is not None and int(version) != obj.version:
         raise StaleVersion(obj, int(version), changes_since(obj, int(version)))
     require_write_scope(obj, acting_user)
-    before, links_before = snapshot(obj), linked_ids(obj)
+    before, links_before, columns = snapshot(obj), linked_ids(obj), stored(obj)
     for name, value in data.items():
         if name in model.LIFECYCLE_FIELDS or name in model.PROVENANCE_FIELDS or name == "version":
             continue  # status changes only through transitions
@@ -138,7 +151,8 @@ def update_record(obj, data: dict, acting_user, m2m: dict | None = None, note: s
     check_links_first(obj, acting_user, before=links_before, m2m=m2m)
     clean_links(obj, m2m)
     obj.full_clean(exclude=[f.name for f in model._meta.many_to_many])
-    obj.save(update_fields=model.edit_columns())
+    with _as_draft(obj, getattr(obj, "status", None), before=columns):  # status changes only through transitions
+        obj.save(update_fields=model.edit_columns())
     _save_m2m(obj, m2m)
     check_write_scope(obj, acting_user, before=links_before)
     changes = _quiet(diff(before, snapshot(obj)))
@@ -154,7 +168,8 @@ def delete_record(obj, acting_user) -> None:
         raise PermissionDenied(_("记录已提交或已审核，已锁定；或您无删除权限。"))
     require_write_scope(obj, acting_user)
     record_change(obj, ChangeRecord.Action.DELETE, acting_user, _quiet(diff(snapshot(obj), {})))
-    obj.delete()
+    with _as_draft(obj, getattr(obj, "status", None)):
+        obj.delete()
 
 
 @transaction.atomic
@@ -174,14 +189,15 @@ def transition_record(obj, action: str, acting_user, reason: str = ""):
     if action == "reopen" and not reason:
         raise ValidationError({"reason": _("重新打开已审核的记录时必须填写原因。")})
     _from, target = TRANSITIONS[action]
-    before = obj.get_status_display()
+    before, status_before, columns = obj.get_status_display(), obj.status, stored(obj)
     obj.status = target
     obj.return_reason = reason if action == "return" else ""
     fields = ["status", "return_reason", "updated_at"]
     if action == "submit":
         obj.submitted_by = acting_user
         fields.append("submitted_by")
-    obj.save(update_fields=fields)
+    with _as_draft(obj, status_before, target, before=columns):
+        obj.save(update_fields=fields)
     _log(obj, action, acting_user, {"status": [before, obj.get_status_display()]}, note=reason)
     return obj
 

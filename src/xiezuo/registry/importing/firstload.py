@@ -24,6 +24,8 @@ from pathlib import Path
 import polars as pl
 from django.db import connection
 
+from xiezuo.core.tablestamps import touched
+
 from .. import summary
 from .columns import HOUSEHOLD_KEYS
 from .keystore import Store
@@ -237,6 +239,8 @@ class FirstLoad:
         size grew after their row was written, ids, keys and indexes, and the summary's counts. Returns
         (households, members)."""
         self._clock = time.perf_counter()
+        for table in ("registry_person", "registry_household", "registry_member"):
+            touched(table)  # written by COPY, which passes no statement wrapper (core/tablestamps.py)
         grown, moved, late_heads, households = [], [], [], 0
         waiting = pl.concat(self.pending)["number"].unique() if self.pending else None
         for part in range(self.written.parts):

@@ -17,6 +17,8 @@ import polars as pl
 from django.db import DatabaseError, connection, transaction
 from django.utils.translation import gettext as _
 
+from xiezuo.core.tablestamps import touched
+
 from .columns import COLUMNS, HOUSEHOLD_KEYS
 
 # Staging tables: members (every row) and households (the head's row of each household).
@@ -428,6 +430,7 @@ def bulk_insert(table: str, frame: pl.DataFrame, columns: list[str] | None = Non
     if not frame.height:
         return
     names = f" ({', '.join(columns)})" if columns else ""
+    touched(table)  # neither COPY nor the driver's own executemany passes Django's statement wrappers
     if connection.vendor == "postgresql":
         with connection.cursor() as cur, cur.cursor.copy(f"COPY {table}{names} FROM STDIN (FORMAT csv, NULL '\\N')") as copy:
             copy.write(_csv(frame))
