@@ -147,3 +147,26 @@ def test_the_change_log_is_read_by_content_type():
     assert ("core_changerecord@73", VERSION) in found and ("core_changerecord@*", VERSION) not in found
     every = sql.replace('"core_changerecord"."content_type_id" = %s AND ', "")
     assert ("core_changerecord@*", VERSION) in read_by(every, ["submit", "4", "3"])
+
+
+def test_only_the_draft_itself_is_written_as_a_draft(user):
+    """Another row of the same table written while a draft is saved (by its `save()`, a signal) counts as any
+    write: an approved project changed then recounts the figures."""
+    from django.db.models.signals import post_save
+
+    editor = user("bijie_dafang")
+    page, counted = _kept_page(editor)
+    before = page()["industry.planned"]
+    draft, approved = _project(Status.DRAFT), _project(Status.APPROVED)
+
+    def touch_another(sender, instance, **kwargs):
+        if instance.pk == draft.pk:
+            Project.objects.filter(pk=approved.pk).update(planned_investment=approved.planned_investment + 1)
+
+    post_save.connect(touch_another, sender=Project, dispatch_uid="test-touch-another")
+    try:
+        update_record(draft, {"note": "草稿备注修改"}, editor)
+    finally:
+        post_save.disconnect(dispatch_uid="test-touch-another", sender=Project)
+    assert page()["industry.planned"] == before + 1
+    assert len(counted) == 2

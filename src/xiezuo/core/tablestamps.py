@@ -77,7 +77,7 @@ def draft_write(obj, before: dict | None = None):
     of the columns whose values changed get new values, so that what reads other columns of the table through
     a join stays kept. An edit saves every editable column, most of them unchanged; what `save()` derives
     (the time, the version, a search key) is compared too."""
-    entry = {"table": obj._meta.db_table, "written": False, "rows": before is None}
+    entry = {"table": obj._meta.db_table, "pk": obj.pk, "written": False, "rows": before is None}
     stack = getattr(_local, "drafts", None)
     if stack is None:
         stack = _local.drafts = []
@@ -111,7 +111,7 @@ def _watch(execute, sql, params, many, context):
                         touched(f"{table}@{part}", using=context["connection"].alias)
                     touched(f"{table}@*", using=context["connection"].alias)
                 else:
-                    _seen(table, sql, context["connection"].alias)
+                    _seen(table, sql, params, context["connection"].alias)
     return result
 
 
@@ -135,9 +135,19 @@ def _inserted_parts(table: str, sql: str, params, many: bool) -> set[str] | None
     return parts
 
 
-def _seen(table: str, sql: str, using: str) -> None:
+def _of_draft(draft: dict, table: str, sql: str, params) -> bool:
+    """Whether a statement writes the draft record itself: its new row, or its own row by its key (not another
+    row of the table that its `save()` or a signal may write)."""
+    if draft["pk"] is None:
+        return sql.lstrip()[:6].upper() == "INSERT"
+    own = re.search(re.escape(f'WHERE "{table}"."id"') + r"(?: = %s| IN \(%s\))$", sql.rstrip())
+    return bool(own) and params is not None and len(params) > 0 and params[-1] == draft["pk"] and (
+        own.group(0).endswith("= %s") or len(params) == 1)
+
+
+def _seen(table: str, sql: str, params, using: str) -> None:
     draft = next((d for d in reversed(getattr(_local, "drafts", ())) if d["table"] == table), None)
-    if draft is not None and using == "default":
+    if draft is not None and using == "default" and _of_draft(draft, table, sql, params):
         draft["written"] = True  # its stamps when the block ends: which columns changed is known then
         draft["rows"] = draft["rows"] or not _UPDATE.match(sql)
         return
