@@ -170,3 +170,35 @@ def test_only_the_draft_itself_is_written_as_a_draft(user):
         post_save.disconnect(dispatch_uid="test-touch-another", sender=Project)
     assert page()["industry.planned"] == before + 1
     assert len(counted) == 2
+
+
+def test_a_value_counted_again_reads_the_stamps_once_and_a_table_it_newly_reads_is_checked_next_time(user):
+    """After a write, counting again reads the stamps of what the value read before (one statement, as on the
+    first count); a table read now and not then has no stamp from before counting, so the next reader counts
+    again rather than trust a value counted while that table may have been written."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    editor = user("bijie_dafang")
+    counted = []
+    reads = [[("industry_project", "note")]]
+
+    def make():
+        counted.append(1)
+        with connection.cursor() as cursor:
+            for table, column in reads[-1]:
+                cursor.execute(f'SELECT COUNT("{table}"."{column}") FROM "{table}"')
+        return len(counted)
+
+    def value():
+        with CaptureQueriesContext(connection) as ctx:
+            found = registry.kept(editor, "test-growing", make, area_only=True)[0]
+        return found, sum("core_tablestamp" in q["sql"] for q in ctx.captured_queries)
+
+    assert value() == (1, 1)
+    assert value() == (1, 1)
+    Project.objects.filter(pk=_project(Status.APPROVED).pk).update(note="改")
+    reads.append([("industry_project", "note"), ("geo_region", "code")])
+    assert value() == (2, 1), "counted again, the stamps read once"
+    assert value() == (3, 1), "geo_region was not among the stamps read before the second count"
+    assert value() == (3, 1)

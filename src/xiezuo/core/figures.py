@@ -708,15 +708,23 @@ def kept(user, name: str, make, timeout: int = 600, area_only: bool = False) -> 
     key = cache_key(user, name, area_only)
     read = cache.get(key)
     if read is not None:
-        state = _state(key, read, tablestamps.current(k for k, _kind in read))
+        asked = {k for k, _kind in read}
+        stamps = tablestamps.current(asked)
+        state = _state(key, read, stamps)
         value = cache.get(state)
         if value is not None:
             tablestamps.used(read)
             return value, state
-    stamps = tablestamps.current()  # before counting: a write committed meanwhile makes the value count again
+    else:
+        asked, stamps = None, tablestamps.current()
+    # The stamps are read before counting: a write committed meanwhile makes the value count again.
     with tablestamps.reading() as reading, computing(plans=plans_key(user, name, area_only)):
         value = make()
     read = (*reading.dependencies(), (tablestamps.EVERYTHING, tablestamps.VERSION))
+    if asked is not None:
+        # Counted again after a write: the stamps read were those of what the value read before. A table it
+        # reads now and did not then has no stamp from before counting, so the next reader counts again.
+        stamps = {**stamps, **{k: tablestamps.UNKNOWN for k, _kind in read if k not in asked}}
     state = _state(key, read, stamps)
     cache.set(state, value, timeout)
     cache.set(key, read, timeout)

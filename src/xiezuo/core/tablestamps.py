@@ -38,6 +38,7 @@ from django.utils.translation import gettext_lazy as _
 
 VERSION, APPROVED = 0, 1
 NEVER_WRITTEN = (0, 0)
+UNKNOWN = (-1, -1)  # a stamp not read before a value was counted: never equal to one read later
 
 # Tables whose writes no kept value reads: the stamps themselves and bookkeeping written on every request (the
 # database cache's table is added by `install`). The change records are not among them: a unit's reporting on
