@@ -202,3 +202,34 @@ def test_a_value_counted_again_reads_the_stamps_once_and_a_table_it_newly_reads_
     assert value() == (2, 1), "counted again, the stamps read once"
     assert value() == (3, 1), "geo_region was not among the stamps read before the second count"
     assert value() == (3, 1)
+
+
+def test_every_copy_goes_through_copy_into():
+    """PostgreSQL's COPY passes no statement wrapper: a COPY written anywhere else would leave kept figures stale
+    (as a labour import's new rows once did on the pairing page)."""
+    import re
+    from pathlib import Path
+
+    import xiezuo
+
+    root = Path(xiezuo.__file__).parent
+    found = [f"{p.relative_to(root)}:{n}" for p in root.rglob("*.py") if p.name != "tablestamps.py"
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+             if re.search(r"""\.copy\(\s*f?["']COPY|["']COPY \{""", line)]
+    assert not found, f"COPY outside core.tablestamps.copy_into: {found}"
+
+
+def test_rows_written_in_bulk_change_their_tables_stamp():
+    """The bulk paths (COPY on PostgreSQL, bulk_create on SQLite) announce the rows they add."""
+    from xiezuo.core import bulkwrite
+    from xiezuo.core.models import ChangeRecord
+
+    sample = ChangeRecord.objects.order_by("pk").first()
+    before = current()
+    bulkwrite.insert(ChangeRecord, [ChangeRecord(content_type_id=sample.content_type_id, object_id="1",
+                                                 action="update", changes={}, user=sample.user)])
+    changed = {k for k, v in current().items() if before.get(k) != v}
+    # What reads the change log of that content type depends on a stamp the write changed.
+    sql = ('SELECT COUNT("core_changerecord"."id") FROM "core_changerecord" '
+           'WHERE "core_changerecord"."content_type_id" = %s')
+    assert {k for k, _kind in read_by(sql, [sample.content_type_id])} & changed, changed

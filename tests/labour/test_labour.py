@@ -138,10 +138,19 @@ def run_import(client, content: bytes) -> Job:
     return Job.objects.get(pk=answer.url.rstrip("/").split("/")[-1])
 
 
+def placed_on_the_page(client) -> int:
+    """The pairing page's kept figure (core/figures.py `kept`), as the leader reads it."""
+    import re
+
+    html = client.get(f"/cooperation/pairing/{pairing(BIJIE).pk}/?include_unapproved=1").content.decode()
+    return int(re.search(r'data-figure="labour.placed".*?<a [^>]*>([\d,]+)<', html, re.S).group(1).replace(",", ""))
+
+
 def test_county_imports_a_list_with_two_bad_rows_fixes_it_and_the_pairing_figure_changes(login):
     client = login("bijie_dafang")
     leader = login("leader")
     before = figures(leader, "pairing", pairing(BIJIE).pk, include_unapproved="true")["labour.placed"]
+    assert placed_on_the_page(leader) == before
     good = [ident("520521", "19920202", 700 + i) for i in range(5)]
     bad = good[:3] + ["520521199202027000", good[3], "12345"]
     job = run_import(client, csv_bytes(employment_rows(bad), "utf-8-sig"))
@@ -152,6 +161,8 @@ def test_county_imports_a_list_with_two_bad_rows_fixes_it_and_the_pairing_figure
     job = run_import(client, csv_bytes(employment_rows(good), "utf-8-sig"))
     assert job.state == Job.State.SUCCEEDED, job.errors
     assert figures(leader, "pairing", pairing(BIJIE).pk, include_unapproved="true")["labour.placed"] == before + 5
+    # The page kept before counts again: the rows came by COPY on PostgreSQL, which passes no statement wrapper.
+    assert placed_on_the_page(leader) == before + 5
     # The same file again changes nothing: no new row, no change record; the job says every row is already there.
     changes = ChangeRecord.objects.count()
     job = run_import(client, csv_bytes(employment_rows(good), "utf-8-sig"))

@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from .audit import SKIP
 from .scope import is_scoped_model
+from .tablestamps import copy_into
 
 CHUNK = 2000
 # Fields whose Python value psycopg writes as Django would.
@@ -175,11 +176,10 @@ def _rows(fields, objs, now):
 
 def _copy(model, columns: list[str], rows) -> None:
     table = connection.ops.quote_name(model._meta.db_table)
-    cols = ", ".join(connection.ops.quote_name(c) for c in columns)
-    with connection.cursor() as cursor:
-        with cursor.cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+    cols = [connection.ops.quote_name(c) for c in columns]
+    with connection.cursor() as cursor, copy_into(cursor.cursor, table, cols, announce=connection.alias) as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def insert(model, objs: list) -> None:

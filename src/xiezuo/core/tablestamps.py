@@ -21,7 +21,8 @@ table, and, for the record type of a figure over its approved records (an `appro
 `approved` value. So entering, editing and submitting drafts leaves every figure of approved records kept,
 while a join that reads a draft project's county from an approved fund disbursement still sees the project move.
 
-PostgreSQL COPY does not pass through the execute wrapper: the code that copies calls `touched(table)`.
+PostgreSQL COPY does not pass through the execute wrapper: every COPY goes through `copy_into`, which announces
+the table (`touched`), or names the code that announces it when the COPY runs on another thread.
 A process that dies between a commit and its stamps leaves kept values for at most their timeout (600 s).
 """
 
@@ -157,6 +158,19 @@ def _seen(table: str, sql: str, params, using: str) -> None:
     if update and update.group(1).lower() == table and "(" not in update.group(2):
         columns = set(re.findall(r'"(\w+)" = ', update.group(2))) or None
     touched(table, using=using, columns=columns)
+
+
+@contextmanager
+def copy_into(cursor, table: str, columns=None, options: str = "", announce: str | None = "default"):
+    """PostgreSQL's `COPY table (columns) FROM STDIN options` on a psycopg cursor (yields its copy object). COPY
+    passes no statement wrapper, so the write is announced here on the connection `announce` (Django's alias on
+    this thread). `announce=None` only where the COPY runs on a thread of its own: the caller then calls
+    `touched(table)` on the connection whose transaction holds the write (or the table is a temporary one)."""
+    names = f" ({', '.join(columns)})" if columns else ""
+    with cursor.copy(f"COPY {table}{names} FROM STDIN{' ' + options if options else ''}") as copy:
+        yield copy
+    if announce is not None:
+        touched(table.strip('"').lower(), using=announce)
 
 
 def touched(table: str, approved: bool = True, using: str = "default", columns=None) -> None:

@@ -24,12 +24,12 @@ from pathlib import Path
 import polars as pl
 from django.db import connection
 
-from xiezuo.core.tablestamps import touched
+from xiezuo.core.tablestamps import copy_into, touched
 
 from .. import summary
 from .columns import HOUSEHOLD_KEYS
 from .keystore import Store
-from .load import Stage, _csv, in_background
+from .load import CSV, Stage, _csv, in_background
 
 PERSON_COLUMNS = ["id", "id_number", "name", "sex", "birth_date"]
 MEMBER_COLUMNS = ["person_id", "household_id", "village_id", "name", "id_masked", "sex", "relation", "ethnicity",
@@ -218,8 +218,8 @@ class FirstLoad:
 
     def _write(self, raw, table: str, columns: list[str], data) -> None:
         if self.pg:
-            with raw.cursor() as cur, cur.copy(
-                    f"COPY {table} ({', '.join(columns)}) FROM STDIN (FORMAT csv, NULL '\\N')") as cp:
+            # On a thread of its own: `finish` announces the tables on the import's connection.
+            with raw.cursor() as cur, copy_into(cur, table, columns, options=CSV, announce=None) as cp:
                 cp.write(data)
             return
         self.lite.put(table, data)

@@ -17,11 +17,12 @@ import polars as pl
 from django.db import DatabaseError, connection, transaction
 from django.utils.translation import gettext as _
 
-from xiezuo.core.tablestamps import touched
+from xiezuo.core.tablestamps import copy_into, touched
 
 from .columns import COLUMNS, HOUSEHOLD_KEYS
 
 # Staging tables: members (every row) and households (the head's row of each household).
+CSV = "(FORMAT csv, NULL '\\N')"  # COPY's options for the CSV that `_csv` writes
 MEMBER_STAGE = [
     ("row", "bigint"), ("number", "varchar(30)"), ("name", "varchar(50)"), ("id_number", "varchar(18)"),
     ("relation", "varchar(14)"), ("sex", "varchar(1)"), ("birth_date", "date"), ("ethnicity", "varchar(20)"),
@@ -104,7 +105,8 @@ class Stage:
 
         def copy(item) -> None:
             for table, data in item:
-                with raw.cursor() as cur, cur.copy(f"COPY {table} FROM STDIN (FORMAT csv, NULL '\\N')") as cp:
+                # Temporary staging tables, on this thread: read by no kept figure (the merge is seen as SQL).
+                with raw.cursor() as cur, copy_into(cur, table, options=CSV, announce=None) as cp:
                     cp.write(data)
 
         with in_background(copy, "registry-copy") as hand_over:
@@ -429,12 +431,12 @@ def bulk_insert(table: str, frame: pl.DataFrame, columns: list[str] | None = Non
     `columns`: the table's columns the frame fills, in order (default: all of them)."""
     if not frame.height:
         return
-    names = f" ({', '.join(columns)})" if columns else ""
-    touched(table)  # neither COPY nor the driver's own executemany passes Django's statement wrappers
     if connection.vendor == "postgresql":
-        with connection.cursor() as cur, cur.cursor.copy(f"COPY {table}{names} FROM STDIN (FORMAT csv, NULL '\\N')") as copy:
+        with connection.cursor() as cur, copy_into(cur.cursor, table, columns, options=CSV) as copy:
             copy.write(_csv(frame))
         return
+    names = f" ({', '.join(columns)})" if columns else ""
+    touched(table)  # the driver's own executemany passes no Django statement wrapper
     frame = frame.with_columns(pl.col(pl.Date).cast(pl.String), pl.col(pl.Boolean).cast(pl.Int8))
     marks = ", ".join("?" * frame.width)
     with transaction.atomic():
