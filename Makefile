@@ -41,9 +41,12 @@ demo: setup
 
 # Every test: unit and integration (tests/) and the real browser (e2e/), on SQLite by default,
 # on PostgreSQL when XIEZUO_DATABASE_URL is set.
+# TEST_PROCESSES=0 runs them in this one process; by default one process per CPU core (pytest-xdist), each with its
+# own test database and cache, the browser tests all in one of them.
+TEST_PROCESSES ?= auto
 test: setup-test browser gettext
 	mkdir -p var
-	$(BIN)/pytest tests e2e -q
+	$(BIN)/pytest tests e2e -q -n $(TEST_PROCESSES) --dist loadgroup
 
 test-postgres:
 	XIEZUO_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test $(MAKE) test

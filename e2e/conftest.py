@@ -78,6 +78,9 @@ def pytest_collection_modifyitems(config, items):
             continue
         if item.get_closest_marker("e2e") is None:
             item.add_marker(pytest.mark.e2e)  # so that `-m "not e2e"` leaves out every browser test
+        # With parallel processes (`-n 2 --dist loadgroup`), every browser test runs in one of them: one site is
+        # started, and that process gets them last, after every database test was handed out.
+        item.add_marker(pytest.mark.xdist_group("e2e"))
         wanted = DJANGO_DB_FIXTURES & set(getattr(item, "fixturenames", ()))
         if item.get_closest_marker("django_db") is not None or wanted:
             raise pytest.UsageError(

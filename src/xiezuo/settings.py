@@ -187,7 +187,9 @@ XIEZUO_CACHE = os.environ.get("XIEZUO_CACHE", "database" if DATABASE_URL else "f
 CACHES = {"default": {
     "database": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "xiezuo_cache"},
     "file": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-             "LOCATION": os.environ.get("XIEZUO_CACHE_DIR", str(VAR_DIR / "cache"))},
+             # Parallel test processes (pytest-xdist's gw0, gw1…) each keep their own, as their own database.
+             "LOCATION": os.environ.get("XIEZUO_CACHE_DIR", str(VAR_DIR / "-".join(
+                 filter(None, ("cache", os.environ.get("PYTEST_XDIST_WORKER"))))))},
     "memory": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }[XIEZUO_CACHE]}
 # Django culls a third of the entries once there are more than 300 (its default): the figures kept per area,
