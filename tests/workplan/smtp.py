@@ -40,8 +40,13 @@ def free_port() -> int:
 
 @pytest.fixture
 def smtp_server():
+    import logging
+
     from aiosmtpd.controller import Controller
 
+    # aiosmtpd's thread logs each connection it sees close ("mail.log", INFO), also after the test, into a stream
+    # pytest has closed by then ("Logging error … I/O operation on closed file").
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
     inbox = Inbox()
     inbox.port = free_port()
     controller = Controller(inbox, hostname="127.0.0.1", port=inbox.port)
