@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
 
 from django.conf import settings
@@ -20,6 +21,14 @@ class Status(models.TextChoices):
     SUBMITTED = "submitted", _("已提交")
     APPROVED = "approved", _("已审核")
     RETURNED = "returned", _("已退回")
+
+
+@functools.cache
+def choice_labels(field) -> dict:
+    """A choice field's value → label (labels stay lazy: each request reads them in its language)."""
+    from django.utils.hashable import make_hashable
+
+    return dict(make_hashable(field.flatchoices))
 
 
 class Record(models.Model):
@@ -71,6 +80,21 @@ class Record(models.Model):
 
     class Meta:
         abstract = True
+
+    def _get_FIELD_display(self, field):  # noqa: N802  (Django's name: every get_<field>_display calls it)
+        """Django's, with the value → label table built once per field instead of at every call (a list page
+        asks it for each choice cell of up to a thousand rows)."""
+        from django.utils.choices import CallableChoiceIterator
+        from django.utils.encoding import force_str
+
+        if isinstance(field.choices, CallableChoiceIterator):  # made at each call, e.g. in the reader's language
+            return super()._get_FIELD_display(field)
+        value = getattr(self, field.attname)
+        try:
+            label = choice_labels(field).get(value, value)
+        except TypeError:  # a value that is no dictionary key (Django makes it hashable first)
+            return super()._get_FIELD_display(field)
+        return force_str(label, strings_only=True)
 
     def get_absolute_url(self) -> str:
         """Every registered record type's detail page follows the registry's URL names."""
