@@ -54,6 +54,9 @@ def main(argv: list[str] | None = None) -> None:
 
     django.setup()
     translation.activate(cli_language() or translation.get_language())
+    from xiezuo.core.management.arguments import install
+
+    install()  # argparse's own words (usage, options, errors) in that language too
     if len(argv) < 2 or argv[1] in ("-h", "--help", "help"):
         print(translation.gettext(USAGE))
         return

@@ -159,6 +159,23 @@ def test_each_commands_help_in_the_terminals_language(worker_env, command):
     description = chinese.stdout.split("\n\n")[1]
     assert re.search(r"[\u4e00-\u9fff]", description), chinese.stdout
     assert not re.search(r"[\u4e00-\u9fff]", english.stdout.split("\n\n")[1]), english.stdout
+    # argparse's own words and Django's common options too (core/management/arguments.py).
+    assert chinese.stdout.startswith("用法：") and "显示本帮助并退出" in chinese.stdout, chinese.stdout
+    assert "输出详细程度" in chinese.stdout and "跳过系统检查。" in chinese.stdout, chinese.stdout
+    assert not re.search(r"show this help|positional arguments|Verbosity level|Skip system", chinese.stdout)
+    assert english.stdout.startswith("usage: ") and "show this help message and exit" in english.stdout
+    assert "Verbosity level; 0=minimal output" in english.stdout, english.stdout
+    traditional = cli({**plain, "LANG": "zh_TW.UTF-8"}, command, "--help")
+    assert traditional.stdout.startswith("用法：") and "顯示本幫助並退出" in traditional.stdout
+
+
+def test_the_command_lines_errors_in_its_language(worker_env):
+    """argparse's own errors (a missing argument) read in the terminal's language, as the product's do."""
+    plain = {k: v for k, v in worker_env.items() if k not in ("XIEZUO_LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    chinese = cli({**plain, "LANG": "C.UTF-8"}, "import")
+    assert chinese.returncode != 0 and "错误：缺少以下参数：record_type, path, --user" in chinese.stderr, chinese.stderr
+    english = cli({**plain, "LANG": "en_US.UTF-8"}, "import")
+    assert "error: the following arguments are required: record_type, path, --user" in english.stderr
 
 
 def test_deploy_checks_name_no_schema_collisions(worker_env):
