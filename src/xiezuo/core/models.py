@@ -10,6 +10,9 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.choices import CallableChoiceIterator
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
 
 from .scope import RecordQuerySet
@@ -26,8 +29,6 @@ class Status(models.TextChoices):
 @functools.cache
 def choice_labels(field) -> dict:
     """A choice field's value → label (labels stay lazy: each request reads them in its language)."""
-    from django.utils.hashable import make_hashable
-
     return dict(make_hashable(field.flatchoices))
 
 
@@ -84,9 +85,6 @@ class Record(models.Model):
     def _get_FIELD_display(self, field):  # noqa: N802  (Django's name: every get_<field>_display calls it)
         """Django's, with the value → label table built once per field instead of at every call (a list page
         asks it for each choice cell of up to a thousand rows)."""
-        from django.utils.choices import CallableChoiceIterator
-        from django.utils.encoding import force_str
-
         if isinstance(field.choices, CallableChoiceIterator):  # made at each call, e.g. in the reader's language
             return super()._get_FIELD_display(field)
         value = getattr(self, field.attname)
