@@ -1924,31 +1924,7 @@ EN.update({
         "e.g. registry=editor; registry=default removes the channel's own role",
 })
 
-# The command line's own words (core/management/arguments.py): English is argparse's and Django's text.
-EN.update({
-    '用法：': 'usage: ',
-    '位置参数': 'positional arguments',
-    '显示本帮助并退出': 'show this help message and exit',
-    '显示程序版本号并退出': "show program's version number and exit",
-    '缺少以下参数：%s': 'the following arguments are required: %s',
-    '无法识别的参数：%s': 'unrecognized arguments: %s',
-    '需要一个值': 'expected one argument',
-    '参数 %(argument_name)s：%(message)s': 'argument %(argument_name)s: %(message)s',
-    '无效的选项：%(value)r（可选：%(choices)s）': 'invalid choice: %(value)r (choose from %(choices)s)',
-    '无效的 %(type)s 值：%(value)r': 'invalid %(type)s value: %(value)r',
-    '选项不明确：%(option)s 可指 %(matches)s': 'ambiguous option: %(option)s could match %(matches)s',
-    '不能与参数 %s 同时使用': 'not allowed with argument %s',
-    '%(prog)s：错误：%(message)s\n': '%(prog)s: error: %(message)s\n',
-    '显示程序版本号并退出。': "Show program's version number and exit.",
-    '输出详细程度：0 最少，1 正常，2 详细，3 非常详细':
-        'Verbosity level; 0=minimal output, 1=normal output, 2=verbose output, 3=very verbose output',
-    '设置模块的 Python 路径，如 xiezuo.settings；未给出时用环境变量 DJANGO_SETTINGS_MODULE。':
-        'The Python path to a settings module, e.g. "myproject.settings.main". If this isn\'t provided, the '
-        'DJANGO_SETTINGS_MODULE environment variable will be used.',
-    '加入 Python 路径的目录。':
-        'A directory to add to the Python path, e.g. "/home/djangoprojects/myproject".',
-    '命令出错时显示完整的调用栈。': 'Display a full stack trace on CommandError exceptions.',
-    '输出不着色。': "Don't colorize the command output.",
-    '强制输出着色。': 'Force colorization of the command output.',
-    '跳过系统检查。': 'Skip system checks.',
-})
+# The command line's own words (core/management/arguments.py): their English is argparse's and Django's own text.
+from xiezuo.core.management.arguments import WORDS  # noqa: E402
+
+EN.update({chinese: english for english, chinese in WORDS.items() if chinese not in EN})

@@ -7,7 +7,12 @@ active; a message not listed here passes unchanged."""
 from __future__ import annotations
 
 from django.utils.translation import gettext
-from django.utils.translation import gettext_noop as _
+
+
+def _(message: str) -> str:
+    """Marks a message for extraction; importable without settings (scripts/i18n_en.py reads `WORDS`)."""
+    return message
+
 
 # argparse's and Django's text → its Chinese message id (English in scripts/i18n_en.py is the text itself).
 WORDS = {
